@@ -1,0 +1,261 @@
+"""Reading and writing domain objects: the one data-access layer the CLI and GUI share.
+
+Every method that writes more than one row does so inside ``db.atomic()``, so a failure
+or a killed process leaves the last committed state.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlite_utils import Database
+
+from desktop_app.core.model import (
+    Department, HalfDay, HolidayKind, HolidayOverride, Item, Level, Place, Project, RequestStatus,
+    Settings, Travel, Visit, VisitStatus,
+)
+from desktop_app.core.office_hours import WeeklyHours
+from desktop_app.core.storage import now_iso
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _datetime(text: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text) if text else None
+
+
+def travel_key(first: str, second: str) -> tuple[str, str]:
+    """Travel is symmetric: one row per unordered pair, stored with origin < destination."""
+    return (first, second) if first < second else (second, first)
+
+
+class Repository:
+    """Typed access to one open database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # --- settings -------------------------------------------------------------------
+    def settings(self) -> Settings:
+        stored = {row["key"]: json.loads(row["value"]) for row in self.db["settings"].rows}
+        fields = {f.name: f for f in dataclasses.fields(Settings)}
+        values = {}
+        for key, value in stored.items():
+            if key in fields:
+                values[key] = tuple(value) if isinstance(value, list) else value
+        return Settings(**values)
+
+    def save_settings(self, settings: Settings) -> None:
+        rows = [{"key": key, "value": json.dumps(value, ensure_ascii=False)}
+                for key, value in dataclasses.asdict(settings).items()]
+        with self.db.atomic():
+            self.db["settings"].upsert_all(rows, pk="key")
+
+    # --- places and travel ----------------------------------------------------------
+    def places(self) -> list[Place]:
+        return [Place(r["code"], r["name"], r["address"]) for r in self.db["places"].rows_where(order_by="code")]
+
+    def travel(self) -> list[Travel]:
+        return [Travel(r["origin"], r["destination"], r["minutes"])
+                for r in self.db["travel"].rows_where(order_by="origin, destination")]
+
+    def travel_matrix(self) -> dict[tuple[str, str], int]:
+        """Minutes between every stored pair, in both directions."""
+        matrix: dict[tuple[str, str], int] = {}
+        for row in self.travel():
+            matrix[(row.origin, row.destination)] = row.minutes
+            matrix[(row.destination, row.origin)] = row.minutes
+        return matrix
+
+    # --- departments and items ------------------------------------------------------
+    def departments(self) -> list[Department]:
+        return [self._department(r) for r in self.db["departments"].rows_where(order_by="code")]
+
+    def department(self, code: str) -> Department | None:
+        rows = list(self.db["departments"].rows_where("code = ?", [code]))
+        return self._department(rows[0]) if rows else None
+
+    @staticmethod
+    def _department(row: dict) -> Department:
+        return Department(
+            code=row["code"], name=row["name"], level=Level(row["level"]), base=row["base"],
+            email=row["email"], phone=row["phone"], contact=row["contact"],
+            daily_capacity=row["daily_capacity"], office_hours=WeeklyHours.parse(row["office_hours"]),
+        )
+
+    def items(self) -> list[Item]:
+        return [Item(r["code"], r["name"], r["department"], r["duration_minutes"], tuple(json.loads(r["materials"])))
+                for r in self.db["items"].rows_where(order_by="code")]
+
+    # --- projects -------------------------------------------------------------------
+    def projects(self, statuses: Iterable[RequestStatus] | None = None) -> list[Project]:
+        items_by_project: dict[str, list[str]] = defaultdict(list)
+        for row in self.db.execute("SELECT project, item FROM project_items ORDER BY project, item").fetchall():
+            items_by_project[row[0]].append(row[1])
+        where, params = None, []
+        if statuses is not None:
+            wanted = [str(s) for s in statuses]
+            where = f"status IN ({', '.join('?' for _ in wanted)})"
+            params = wanted
+        return [self._project(r, items_by_project[r["code"]])
+                for r in self.db["projects"].rows_where(where, params, order_by="code")]
+
+    def project(self, code: str) -> Project | None:
+        rows = list(self.db["projects"].rows_where("code = ?", [code]))
+        if not rows:
+            return None
+        items = [r[0] for r in self.db.execute(
+            "SELECT item FROM project_items WHERE project = ? ORDER BY item", [code]).fetchall()]
+        return self._project(rows[0], items)
+
+    @staticmethod
+    def _project(row: dict, items: list[str]) -> Project:
+        return Project(
+            code=row["code"], name=row["name"], owner=row["owner"], place=row["place"], items=tuple(items),
+            applied_on=_date(row["applied_on"]), ready_on=_date(row["ready_on"]), contact=row["contact"],
+            phone=row["phone"], address=row["address"], deadline=_date(row["deadline"]),
+            priority=row["priority"], preferred=HalfDay(row["preferred"]), status=RequestStatus(row["status"]),
+        )
+
+    def save_project(self, project: Project) -> None:
+        """Insert or replace one project and its item list in one transaction."""
+        with self.db.atomic():
+            self.db["projects"].upsert(project_row(project), pk="code")
+            self.db.execute("DELETE FROM project_items WHERE project = ?", [project.code])
+            self.db["project_items"].insert_all(
+                [{"project": project.code, "item": item} for item in project.items])
+
+    def delete_project(self, code: str) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM projects WHERE code = ?", [code])
+
+    def set_project_status(self, code: str, status: RequestStatus) -> None:
+        self.db.execute("UPDATE projects SET status = ?, modified_at = ? WHERE code = ?",
+                        [str(status), now_iso(), code])
+
+    # --- visits ---------------------------------------------------------------------
+    def visits(self, *, include_cancelled: bool = False, start: dt.datetime | None = None,
+               end: dt.datetime | None = None, project: str | None = None) -> list[Visit]:
+        clauses, params = [], []
+        if not include_cancelled:
+            clauses.append("status != 'cancelled'")
+        if start is not None:
+            clauses.append("end > ?")
+            params.append(start.isoformat())
+        if end is not None:
+            clauses.append("start < ?")
+            params.append(end.isoformat())
+        if project is not None:
+            clauses.append("project = ?")
+            params.append(project)
+        where = " AND ".join(clauses) or None
+        rows = list(self.db["visits"].rows_where(where, params, order_by="start, id"))
+        ids = [r["id"] for r in rows]
+        departments = self._visit_links("visit_departments", "department", ids)
+        items = self._visit_links("visit_items", "item", ids)
+        return [self._visit(r, departments[r["id"]], items[r["id"]]) for r in rows]
+
+    def visit(self, visit_id: int) -> Visit | None:
+        rows = list(self.db["visits"].rows_where("id = ?", [visit_id]))
+        if not rows:
+            return None
+        return self._visit(rows[0], self._visit_links("visit_departments", "department", [visit_id])[visit_id],
+                           self._visit_links("visit_items", "item", [visit_id])[visit_id])
+
+    def _visit_links(self, table: str, column: str, ids: list[int]) -> dict[int, tuple[str, ...]]:
+        links: dict[int, list[str]] = defaultdict(list)
+        if ids:
+            wanted = set(ids)
+            for visit, value in self.db.execute(f"SELECT visit, {column} FROM {table} ORDER BY visit, {column}"):
+                if visit in wanted:
+                    links[visit].append(value)
+        return defaultdict(tuple, {k: tuple(v) for k, v in links.items()})
+
+    @staticmethod
+    def _visit(row: dict, departments: tuple[str, ...], items: tuple[str, ...]) -> Visit:
+        return Visit(
+            id=row["id"], project=row["project"], start=_datetime(row["start"]), end=_datetime(row["end"]),
+            place=row["place"], departments=departments, items=items, status=VisitStatus(row["status"]),
+            locked=bool(row["locked"]), joint=bool(row["joint"]), sequence=row["sequence"],
+            modified_at=_datetime(row["modified_at"]), previous_start=_datetime(row["previous_start"]),
+            previous_end=_datetime(row["previous_end"]),
+        )
+
+    def insert_visit(self, visit: Visit) -> int:
+        """Store a new visit; returns its id (the basis of its never-changing iCal UID)."""
+        with self.db.atomic():
+            row = visit_row(visit)
+            row.pop("id")
+            cursor = self.db.execute(
+                f"INSERT INTO visits ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})", list(row.values()))
+            visit_id = cursor.lastrowid
+            self._write_visit_links(visit_id, visit)
+        return visit_id
+
+    def update_visit(self, visit: Visit) -> Visit:
+        """Store changes to an existing visit.
+
+        A change of time or place raises SEQUENCE and remembers the previous time for the
+        changed notice (变更通知); the modification time is set only when something changed,
+        so exports stay byte-identical when nothing did.
+        """
+        old = self.visit(visit.id)
+        if old is None:
+            raise KeyError(visit.id)
+        moved = (visit.start, visit.end, visit.place) != (old.start, old.end, old.place)
+        changed = moved or any(getattr(visit, f) != getattr(old, f)
+                               for f in ("departments", "items", "status", "locked", "joint"))
+        if not changed:
+            return old
+        if moved:
+            visit = dataclasses.replace(visit, sequence=old.sequence + 1, previous_start=old.start,
+                                        previous_end=old.end)
+        visit = dataclasses.replace(visit, modified_at=_datetime(now_iso()))
+        with self.db.atomic():
+            self.db["visits"].update(visit.id, visit_row(visit))
+            self._write_visit_links(visit.id, visit)
+        return visit
+
+    def _write_visit_links(self, visit_id: int, visit: Visit) -> None:
+        self.db.execute("DELETE FROM visit_departments WHERE visit = ?", [visit_id])
+        self.db.execute("DELETE FROM visit_items WHERE visit = ?", [visit_id])
+        self.db["visit_departments"].insert_all([{"visit": visit_id, "department": d} for d in visit.departments])
+        self.db["visit_items"].insert_all([{"visit": visit_id, "item": i} for i in visit.items])
+
+    # --- holidays -------------------------------------------------------------------
+    def holiday_overrides(self) -> list[HolidayOverride]:
+        return [HolidayOverride(dt.date.fromisoformat(r["date"]), HolidayKind(r["kind"]), r["name"])
+                for r in self.db["holiday_overrides"].rows_where(order_by="date")]
+
+    def is_empty(self) -> bool:
+        """True when the bureau has entered nothing yet (the first-run demo may be loaded)."""
+        return all(self.db[t].count == 0 for t in ("places", "departments", "items", "projects"))
+
+
+def project_row(project: Project) -> dict:
+    return {
+        "code": project.code, "name": project.name, "owner": project.owner, "contact": project.contact,
+        "phone": project.phone, "place": project.place, "address": project.address,
+        "applied_on": project.applied_on.isoformat(), "ready_on": project.ready_on.isoformat(),
+        "deadline": project.deadline.isoformat() if project.deadline else None,
+        "priority": project.priority, "preferred": str(project.preferred), "status": str(project.status),
+        "modified_at": now_iso(),
+    }
+
+
+def visit_row(visit: Visit) -> dict:
+    def iso(value: dt.datetime | None) -> str | None:
+        return value.isoformat() if value else None
+
+    return {
+        "id": visit.id, "project": visit.project, "start": iso(visit.start), "end": iso(visit.end),
+        "place": visit.place, "status": str(visit.status), "locked": int(visit.locked), "joint": int(visit.joint),
+        "sequence": visit.sequence, "modified_at": iso(visit.modified_at) or now_iso(),
+        "previous_start": iso(visit.previous_start), "previous_end": iso(visit.previous_end),
+    }

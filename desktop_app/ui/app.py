@@ -1,0 +1,99 @@
+"""Starting the GUI: application identity, fonts, translations, the database, the main window."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app.paths import FONTS, I18N
+
+ORGANIZATION = "JointAcceptance"
+APPLICATION = "joint-acceptance"
+
+
+def register_fonts() -> list[str]:
+    """Register the bundled CJK font so Chinese never shows as empty boxes; returns its families."""
+    families: list[str] = []
+    for path in sorted(FONTS.glob("*.[ot]tf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families += QFontDatabase.applicationFontFamilies(font_id)
+    return list(dict.fromkeys(families))
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Load Qt's own and our zh_CN translations (nothing is needed for English)."""
+    translators: list[QTranslator] = []
+    if language == "en":
+        return translators
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (("qtbase_zh_CN", qt_folder), ("joint_acceptance_zh_CN", str(I18N))):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            translators.append(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    return translators
+
+
+def create_application(argv: list[str], language: str) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(
+        "联合验收排期" if language != "en" else "Joint Acceptance Scheduler")
+    families = register_fonts()
+    if families and not _has_system_cjk_font():
+        font = app.font()
+        font.setFamilies([font.family(), *families])
+        app.setFont(font)
+    app._translators = install_translators(app, language)  # keep references alive
+    return app
+
+
+def _has_system_cjk_font() -> bool:
+    return any(QFontDatabase.writingSystems(family).count(QFontDatabase.WritingSystem.SimplifiedChinese)
+               for family in QFontDatabase.families() if not family.startswith("JAS "))
+
+
+def open_or_create(db_path: Path | None):
+    """Open the database; on a first run of the default database, load the demo data."""
+    from desktop_app.cli import _availability_writer, default_database_path
+    from desktop_app.core.demo import load_demo
+    from desktop_app.core.repository import Repository
+    from desktop_app.core.storage import open_database
+
+    path = Path(db_path) if db_path else default_database_path()
+    db = open_database(path)
+    loaded_demo = False
+    if db_path is None and Repository(db).is_empty():
+        load_demo(db, today=dt.date.today(), availability_writer=_availability_writer())
+        loaded_demo = True
+    return db, path, loaded_demo
+
+
+def run_gui(db_path: Path | None, language: str | None) -> int:
+    from desktop_app.core.errors import InputError
+    from desktop_app.core.messages import set_language
+    from desktop_app.ui.main_window import MainWindow
+
+    language = language or "zh_CN"
+    set_language(language)
+    app = create_application(sys.argv[:1], language)
+    try:
+        db, path, loaded_demo = open_or_create(db_path)
+    except InputError as error:
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot open the database"), str(error))
+        return 2
+    window = MainWindow(db, path)
+    window.show()
+    if loaded_demo:
+        window.statusBar().showMessage(
+            QCoreApplication.translate("App", "First run: the demo data was loaded into {path}").format(path=path),
+            15000)
+    return app.exec()

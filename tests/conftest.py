@@ -1,0 +1,70 @@
+"""Shared fixtures: real SQLite files in a temporary folder, the demo data at a fixed 'today'."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop_app.core import messages  # noqa: E402
+from desktop_app.core.demo import ANCHOR_MONDAY, load_demo  # noqa: E402
+from desktop_app.core.repository import Repository  # noqa: E402
+from desktop_app.core.storage import open_database  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+# The demo's anchor week, so tests see the demo's dates exactly as written in seeds/demo.
+DEMO_TODAY = ANCHOR_MONDAY
+
+
+@pytest.fixture(autouse=True)
+def _english_messages_by_default():
+    """Core messages in English for assertions; tests of the Chinese text switch explicitly."""
+    messages.set_language("en")
+    yield
+    messages.set_language("en")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "bureau.sqlite"
+
+
+@pytest.fixture
+def db(db_path: Path):
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def repo(db) -> Repository:
+    return Repository(db)
+
+
+def _availability_writer():
+    try:
+        from desktop_app.core.availability import store_calendar_bytes
+    except ImportError:
+        return None
+    return store_calendar_bytes
+
+
+@pytest.fixture
+def demo_db(db):
+    """A database holding the demo dataset, dated as in seeds/demo (today = 2026-11-30)."""
+    load_demo(db, today=DEMO_TODAY, availability_writer=_availability_writer())
+    return db
+
+
+@pytest.fixture
+def demo_repo(demo_db) -> Repository:
+    return Repository(demo_db)
+
+
+@pytest.fixture
+def demo_today() -> dt.date:
+    return DEMO_TODAY

@@ -127,3 +127,14 @@ ZH_CN.update({
     "Busy time of {department}: {location}, {events} events, refreshed {fetched}":
         "{department} 忙碌时间：{location}，{events} 个事件，更新于 {fetched}",
 })
+ZH_CN.update({  # repository compare-and-set edits (GUI)
+    "settings": "设置",
+    "The change was refused by the database: {reason}": "数据库拒绝了此修改：{reason}",
+    "Another window is writing to this database; nothing was changed. Reload and try again.":
+        "另一个窗口正在写入此数据库，未做任何修改。请刷新后重试。",
+    "{code} cannot be deleted: {count} record(s) in {table} still use it.":
+        "无法删除 {code}：{table} 中仍有 {count} 条记录引用它。",
+    "{key} was changed elsewhere (another window or program) since it was read; nothing was changed. "
+    "The view has been reloaded; please try again.":
+        "{key} 在读取后已被其他窗口或程序修改，未做任何修改。视图已刷新，请重试。",
+})

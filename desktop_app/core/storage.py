@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import sqlite_utils
@@ -193,11 +194,13 @@ def _configure(db: Database) -> None:
 
 
 def _check_writable(path: Path) -> None:
-    folder = path.parent
-    if path.exists():
-        writable = os.access(path, os.W_OK) and os.access(folder, os.W_OK)
-    else:
-        writable = folder.exists() and os.access(folder, os.W_OK)
+    # Probe with a real file: os.access() says "writable" to root even on a read-only mount.
+    try:
+        with tempfile.TemporaryFile(dir=path.parent):
+            pass
+        writable = not path.exists() or os.access(path, os.W_OK)
+    except OSError:
+        writable = False
     if not writable:
         raise StorageError(tr("The database location {path} is read-only; choose a folder you can write to (--db PATH).",
                               path=path))
@@ -232,7 +235,11 @@ def open_database(path: str | Path, *, create: bool = True) -> Database:
     path = Path(path).expanduser().resolve()
     existed = path.exists() and path.stat().st_size > 0
     if not existed and create:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StorageError(tr("The database location {path} is read-only; choose a folder you can write to "
+                                  "(--db PATH).", path=path)) from error
     _check_writable(path)
     try:
         conn = sqlite3.connect(path, isolation_level=None)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fontTools import subset
+from fontTools.cffLib import CharStrings
 from fontTools.misc.psCharStrings import T2CharString
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.pens.t2CharStringPen import T2CharStringPen
@@ -165,7 +166,7 @@ def rename(font: TTFont, weight: Weight) -> None:
             fd.FontName = weight.ps_name + fd.FontName[len(old_ps):]
 
 
-def cid_charstrings(font: TTFont):  # -> fontTools.cffLib.CharStrings
+def cid_charstrings(font: TTFont) -> CharStrings:
     return font["CFF "].cff.topDictIndex[0].CharStrings
 
 
@@ -266,6 +267,8 @@ def check(font: TTFont, wanted: set[int]) -> None:
         raise SystemExit(f"missing from the output: {sorted(hex(cp) for cp in missing)}")
     if len(set(cmap.values())) != len(cmap):
         raise SystemExit("some code points still share a glyph")
+    if font["name"].getDebugName(1) != FAMILY:
+        raise SystemExit("family name was not replaced")
 
 
 def build(weight: Weight, out_dir: Path, wanted: set[int]) -> Path:

@@ -1,0 +1,80 @@
+"""The command line as a user runs it: exit status, one message on stderr, database unchanged."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop_app.paths import DEMO_DATASET
+
+
+def run(*args: str, env_lang: str = "en") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "desktop_app", "--lang", env_lang, *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_demo_then_stats(tmp_path):
+    db = tmp_path / "demo.sqlite"
+    created = run("demo", "--db", str(db), "--today", "2026-11-30")
+    assert created.returncode == 0, created.stderr
+    stats = run("stats", "--db", str(db), "--json", "--today", "2026-11-30")
+    assert stats.returncode == 0, stats.stderr
+    data = json.loads(stats.stdout)
+    assert data["requests_by_status"]["pending"] == 30
+    assert data["requests_waiting"] == 30
+    assert data["departments"] == 14
+    assert 2026 in data["calendar"]["confirmed_years"]
+    again = run("demo", "--db", str(db))
+    assert again.returncode == 0 and "already holds data" in again.stderr
+
+
+def test_stats_in_chinese(tmp_path):
+    db = tmp_path / "demo.sqlite"
+    run("demo", "--db", str(db), "--today", "2026-11-30")
+    result = run("stats", "--db", str(db), "--today", "2026-11-30", env_lang="zh_CN")
+    assert "验收申请：30 件" in result.stdout
+
+
+def test_bad_dataset_exits_2_with_one_message_and_changes_nothing(tmp_path):
+    db = tmp_path / "bureau.sqlite"
+    dataset = tmp_path / "dataset"
+    shutil.copytree(DEMO_DATASET, dataset)
+    assert run("import", str(dataset), "--db", str(db)).returncode == 0
+    before = db.read_bytes()
+    projects = dataset / "projects.csv"
+    projects.write_text(projects.read_text(encoding="utf-8").replace("2026-11-18", "2026/13/40", 1), encoding="utf-8")
+    result = run("import", str(dataset), "--db", str(db))
+    assert result.returncode == 2
+    assert "projects.csv, row 2, column applied_on: bad date '2026/13/40'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    assert db.read_bytes() == before
+
+
+def test_import_of_a_missing_path_is_bad_input(tmp_path):
+    result = run("import", str(tmp_path / "nowhere"), "--db", str(tmp_path / "x.sqlite"))
+    assert result.returncode == 2
+    assert "neither a dataset folder nor an .xlsx workbook" in result.stderr
+
+
+def test_not_a_database_is_bad_input(tmp_path):
+    path = tmp_path / "photo.sqlite"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(4000))
+    result = run("stats", "--db", str(path))
+    assert result.returncode == 2
+    assert "not a SQLite database" in result.stderr
+    assert path.read_bytes() == b"\x89PNG\r\n\x1a\n" + bytes(4000)
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run("stats", "--today", "2026-02-30", "--db", str(tmp_path / "x.sqlite")).returncode == 2
+    assert run("no-such-command").returncode == 2
+
+
+def test_help_exits_0():
+    result = run("--help")
+    assert result.returncode == 0
+    assert "import" in result.stdout and "stats" in result.stdout

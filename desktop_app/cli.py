@@ -141,6 +141,206 @@ def format_stats(stats: dict) -> str:
     return "\n".join(lines)
 
 
+# --- iCal export and publishing (DESIGN §6) --------------------------------------------------
+def _run_export(args: argparse.Namespace) -> int:
+    from desktop_app.core.publishing import publish_folder
+    from desktop_app.core.repository import Repository
+
+    result = publish_folder(Repository(_database(args)), args.folder, invitations=args.invitations)
+    print(_folder_summary(result))
+    return EXIT_OK
+
+
+def _folder_summary(result) -> str:
+    from desktop_app.core.messages import tr
+
+    return tr("{folder}: {written} file(s) written, {unchanged} unchanged, {removed} removed",
+              folder=result.folder, written=len(result.written), unchanged=len(result.unchanged),
+              removed=len(result.removed))
+
+
+def _add_publish_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--folder", type=Path, default=None, metavar="DIR",
+                        help="write the feeds into this folder (default: the export folder in the settings)")
+    parser.add_argument("--caldav", default=None, metavar="URL",
+                        help="mirror the visits to this CalDAV server (default: the server in the settings)")
+    parser.add_argument("--caldav-user", default=None, metavar="NAME",
+                        help="CalDAV user name (default: the settings); the password is read from the "
+                             "environment variable JOINT_ACCEPTANCE_CALDAV_PASSWORD or the system keyring")
+    parser.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                        help="give up on an unanswered CalDAV request after this many seconds")
+    parser.add_argument("--invitations", action="store_true",
+                        help="also write METHOD:REQUEST/CANCEL invitation files into the folder")
+    _common(parser)
+
+
+def _run_publish(args: argparse.Namespace) -> int:
+    from desktop_app.core.ical_export import load_feed_source
+    from desktop_app.core.messages import tr
+    from desktop_app.core.publishing import CalDAVTarget, caldav_password, publish_caldav, publish_folder
+    from desktop_app.core.repository import Repository
+
+    repo = Repository(_database(args))
+    settings = repo.settings()
+    folder = args.folder or (Path(settings.export_folder) if settings.export_folder else None)
+    url = args.caldav or settings.caldav_url
+    if folder is None and not url:
+        raise UsageError(tr("Nothing to publish to: give --folder DIR or --caldav URL, or set the export "
+                            "folder or CalDAV server in the settings."))
+    source = load_feed_source(repo)
+    if folder is not None:
+        print(_folder_summary(publish_folder(repo, folder, invitations=args.invitations, source=source)))
+    if url:
+        user = args.caldav_user if args.caldav_user is not None else settings.caldav_username
+        target = CalDAVTarget(url, user, caldav_password(url, user), args.timeout)
+        result = publish_caldav(repo, target, source=source)
+        print(tr("{url}: {created} event(s) created, {updated} updated, {removed} removed, {unchanged} unchanged; "
+                 "{calendars} calendar(s) created", url=url, created=result.created, updated=result.updated,
+                 removed=result.removed, unchanged=result.unchanged, calendars=len(result.calendars_created)))
+    return EXIT_OK
+
+
+def _add_print_arguments(parser: argparse.ArgumentParser) -> None:
+    """`print notice|day|week`: nested subcommands, each with its own arguments."""
+    documents = parser.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
+    notice = documents.add_parser("notice", help="owners' notices (联合验收告知书): one project or a date range",
+                                  description="one project's notice, or every notice of a date range")
+    notice.add_argument("project", nargs="?", metavar="PROJECT", help="project code")
+    notice.add_argument("--from", dest="first", type=_date_argument, metavar="DATE", help="first visit date")
+    notice.add_argument("--to", dest="last", type=_date_argument, metavar="DATE", help="last visit date")
+    outputs = notice.add_mutually_exclusive_group(required=True)
+    outputs.add_argument("--out", type=Path, metavar="FILE.pdf", help="one PDF holding every notice")
+    outputs.add_argument("--out-dir", type=Path, metavar="DIR", help="one PDF per project in DIR (date range)")
+    day = documents.add_parser("day", help="the day sheet of the bureau or of one department",
+                               description="the day sheet of the bureau or of one department")
+    day.add_argument("day", type=_date_argument, metavar="DATE")
+    day.add_argument("--department", metavar="CODE", help="department code (default: the whole bureau)")
+    day.add_argument("--out", type=Path, metavar="FILE.pdf", required=True)
+    week = documents.add_parser("week", help="landscape overview of the week holding DATE",
+                                description="landscape overview of the week holding DATE")
+    week.add_argument("day", type=_date_argument, metavar="DATE")
+    week.add_argument("--out", type=Path, metavar="FILE.pdf", required=True)
+    for sub in (notice, day, week):
+        sub.add_argument("--today", type=_date_argument, default=None, metavar="DATE",
+                         help="date of issue printed on the documents (default: today)")
+        _common(sub)
+
+
+def _run_print(args: argparse.Namespace) -> int:
+    from desktop_app.core.messages import tr
+    from desktop_app.core.repository import Repository
+    from desktop_app.printing import print_jobs
+
+    issued_on = args.today or dt.date.today()
+    if args.document == "notice":
+        ranged = args.first is not None or args.last is not None
+        if (args.project is None) == (not ranged) or (ranged and (args.first is None or args.last is None)):
+            raise UsageError(tr("print notice: give either PROJECT or both --from DATE and --to DATE."))
+        if args.project is not None and args.out_dir is not None:
+            raise UsageError(tr("print notice: --out-dir is for a date range; use --out for one project."))
+    repo = Repository(_database(args))
+    if args.document == "notice" and args.project is not None:
+        result = print_jobs.print_project_notice(repo, args.project, args.out, issued_on)
+    elif args.document == "notice":
+        result = print_jobs.print_range_notices(repo, args.first, args.last, issued_on,
+                                                out=args.out, out_dir=args.out_dir)
+    elif args.document == "day":
+        result = print_jobs.print_day_sheet(repo, args.day, args.out, issued_on, args.department)
+    else:
+        result = print_jobs.print_week(repo, args.day, args.out, issued_on)
+    where = result.files[0] if len(result.files) == 1 else result.files[0].parent
+    print(tr("Printed {documents} document(s), {pages} page(s): {where}",
+             documents=result.documents, pages=result.pages, where=where))
+    return EXIT_OK
+
+
+def _run_schedule(args: argparse.Namespace) -> int:
+    from desktop_app.core.repository import Repository
+    from desktop_app.core.scheduler import run_schedule, summary_lines
+
+    if args.time_limit <= 0:
+        raise UsageError("--time-limit must be a positive number of seconds")
+    result = run_schedule(Repository(_database(args)), args.today or dt.date.today(), solver=args.solver,
+                          time_limit=args.time_limit, dry_run=args.dry_run)
+    if args.json:
+        _print_json(result.as_json())
+    else:
+        print("\n".join(summary_lines(result)))
+    return EXIT_OK
+
+
+def _add_schedule_arguments(parser: argparse.ArgumentParser) -> None:
+    _common(parser, json_flag=True, today=True)
+    parser.add_argument("--time-limit", type=float, default=10.0, metavar="SECONDS",
+                        help="stop the optimiser after this many seconds (default 10)")
+    parser.add_argument("--solver", choices=("cpsat", "greedy"), default="cpsat",
+                        help="cpsat (optimising, default) or greedy (earliest slot in priority order)")
+    parser.add_argument("--dry-run", action="store_true", help="show the plan without saving it")
+
+
+def _run_availability(args: argparse.Namespace) -> int:
+    """Busy-time sources: import one, refresh them, list them; or import a holiday calendar."""
+    from desktop_app.core import availability
+    from desktop_app.core.messages import tr
+
+    db = _database(args)
+    window = availability.planning_window(args.today) if args.today else None
+    if args.holidays:
+        if args.department or args.source or args.refresh:
+            raise UsageError(tr("--holidays takes only the .ics file (and --complete-year)"))
+        from desktop_app.core.calendar_feed import read_feed_file
+        from desktop_app.core.workdays import import_holiday_calendar
+
+        imported = import_holiday_calendar(db, read_feed_file(args.holidays), str(args.holidays), args.complete_year)
+        print(tr("{count} holiday overrides stored from {source}", count=len(imported), source=args.holidays))
+        return EXIT_OK
+    if args.complete_year:
+        raise UsageError(tr("--complete-year goes with --holidays FILE.ics"))
+    if args.refresh:
+        if args.source:
+            raise UsageError(tr("--refresh takes at most a department, not a source"))
+        failed = 0
+        for outcome in availability.refresh_sources(db, args.department, window=window):
+            if outcome.result is not None:
+                print(outcome.result.message())
+            else:
+                failed += 1
+                print(outcome.error, file=sys.stderr)
+        return EXIT_BAD_INPUT if failed else EXIT_OK
+    if args.source:
+        print(availability.import_source(db, args.department, args.source, window=window).message())
+        return EXIT_OK
+    listed = availability.sources(db, args.department)
+    if args.json:
+        _print_json([{"department": s.department, "location": s.location, "events": s.event_count,
+                      "fetched_at": s.fetched_at.isoformat() if s.fetched_at else None,
+                      "attempted_at": s.attempted_at.isoformat() if s.attempted_at else None,
+                      "last_error": s.last_error} for s in listed])
+        return EXIT_OK
+    for source in listed:
+        age = availability.age_text(source.fetched_at) if source.fetched_at else "—"
+        print(tr("{department}: {location}, {events} events, refreshed {fetched} ({age} ago)",
+                 department=source.department, location=source.location, events=source.event_count,
+                 fetched=source.fetched_at.strftime("%Y-%m-%d %H:%M") if source.fetched_at else "—", age=age))
+        if source.last_error:
+            print("  " + source.last_error)
+    if not listed:
+        print(tr("No busy-time sources yet: joint-acceptance availability DEPARTMENT FILE_OR_URL"))
+    return EXIT_OK
+
+
+def _add_availability_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("department", nargs="?", metavar="DEPARTMENT", help="department code, e.g. D01")
+    parser.add_argument("source", nargs="?", metavar="SOURCE", help=".ics file or http(s)/webcal URL")
+    parser.add_argument("--refresh", action="store_true",
+                        help="fetch every URL source again (of DEPARTMENT, or all); failures keep the last good copy")
+    parser.add_argument("--holidays", type=Path, metavar="FILE.ics",
+                        help="import the bureau's holiday overrides from an .ics calendar (events named 休/班)")
+    parser.add_argument("--complete-year", type=int, action="append", default=[], metavar="YEAR",
+                        help="with --holidays: the file is the complete official schedule for YEAR")
+    _common(parser, json_flag=True, today=True)
+
+
 # --- the parser ----------------------------------------------------------------------------
 def _common(parser: argparse.ArgumentParser, *, json_flag: bool = False, today: bool = False) -> None:
     parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
@@ -162,6 +362,17 @@ COMMANDS: list[tuple[str, str, Callable[[argparse.ArgumentParser], None], Handle
      _run_import),
     ("stats", "counts, the seed's figures and the calendar's coverage",
      lambda p: _common(p, json_flag=True, today=True), _run_stats),
+    ("schedule", "plan joint visits for waiting requests and save them", _add_schedule_arguments, _run_schedule),
+    ("export", "write the iCal feeds: shared, one per department, one per project",
+     lambda p: (p.add_argument("folder", type=Path, metavar="DIR"),
+                p.add_argument("--invitations", action="store_true",
+                               help="also write METHOD:REQUEST/CANCEL invitation files"), _common(p)),
+     _run_export),
+    ("publish", "publish the feeds to a folder and/or mirror them to a CalDAV server",
+     _add_publish_arguments, _run_publish),
+    ("print", "print owners' notices, day sheets and the week overview to PDF", _add_print_arguments, _run_print),
+    ("availability", "import a department's busy time (.ics file or URL), refresh or list the sources",
+     _add_availability_arguments, _run_availability),
 ]
 
 

@@ -514,10 +514,16 @@ class _Validator:
         return [override for _, override in result.values()]
 
     def availability(self) -> dict[str, tuple[str, bytes]]:
-        for code, (label, _) in self.raw.availability.items():
+        from desktop_app.core.calendar_feed import CalendarFeedError, parse_feed
+
+        for code, (label, data) in self.raw.availability.items():
             if code not in self.known["departments"]:
                 self.problems.append(Problem(label, tr("{file}: unknown department code {code!r} in the file name",
                                                        file=label, code=code)))
+            try:  # checked here so that a bad calendar stops the import before anything is written
+                parse_feed(data, label, self.settings.timezone)
+            except CalendarFeedError as error:
+                self.problems.append(Problem(label, str(error)))
         return dict(self.raw.availability)
 
 

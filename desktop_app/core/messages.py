@@ -138,3 +138,206 @@ ZH_CN.update({  # repository compare-and-set edits (GUI)
     "The view has been reloaded; please try again.":
         "{key} 在读取后已被其他窗口或程序修改，未做任何修改。视图已刷新，请重试。",
 })
+ZH_CN.update({  # request validation in the editor (GUI)
+    "code": "编码",
+    "project name": "项目名称",
+    "owner": "建设单位",
+    "place": "地点",
+    "{field}: a value is required": "{field}：不能为空",
+    "a request with code {code!r} already exists": "编码为“{code}”的验收申请已存在",
+})
+ZH_CN.update({
+    # --- iCal export and publishing
+    "Invitations need the bureau's e-mail address as organizer; enter it in the settings":
+        "邀请需要以审批局的电子邮箱作为组织者，请在设置中填写",
+    "Unknown time zone {zone!r} in the settings (expected e.g. Asia/Shanghai)":
+        "设置中的时区“{zone}”无法识别（应为如 Asia/Shanghai 的时区名）",
+    "The department codes {first!r} and {second!r} would share the file {file}; rename one of them":
+        "部门编码“{first}”与“{second}”会写入同一个文件 {file}，请修改其中一个编码",
+    "The project codes {first!r} and {second!r} would share the file {file}; rename one of them":
+        "项目编码“{first}”与“{second}”会写入同一个文件 {file}，请修改其中一个编码",
+    "Department {department} has no e-mail address; invitations need one":
+        "部门“{department}”没有电子邮箱，无法发送邀请",
+    "the disk is full": "磁盘已满",
+    "permission denied (the folder is read-only)": "没有写入权限（文件夹只读）",
+    "Cannot write {file}: {reason}; the previous file was kept.": "无法写入 {file}：{reason}；原文件保持不变。",
+    "The export folder {folder} is a file, not a folder.": "导出位置 {folder} 是一个文件，不是文件夹。",
+    "The export folder {folder} does not exist (nor does {parent}); check the path or connect the network drive.":
+        "导出文件夹 {folder} 不存在（{parent} 也不存在），请检查路径或连接网络驱动器。",
+    "Cannot create the export folder {folder}: {reason}": "无法创建导出文件夹 {folder}：{reason}",
+    "Cannot remove the outdated feed {file}: {reason}": "无法删除过期的日历文件 {file}：{reason}",
+    "The CalDAV address {url} must start with http:// or https://": "CalDAV 地址 {url} 必须以 http:// 或 https:// 开头",
+    "The CalDAV server {url} refused the user name or password (set the password in the environment variable "
+    "{variable} or the system keyring); nothing was changed locally.":
+        "CalDAV 服务器 {url} 拒绝了用户名或密码（请在环境变量 {variable} 或系统密钥环中设置密码）；本地数据未做任何修改。",
+    "The CalDAV server {url} did not answer within {seconds} seconds; nothing was changed locally. "
+    "Publish again later to complete the mirror.":
+        "CalDAV 服务器 {url} 在 {seconds} 秒内没有响应；本地数据未做任何修改。请稍后再次发布以完成同步。",
+    "Cannot reach the CalDAV server {url} ({reason}); nothing was changed locally. "
+    "Publish again later to complete the mirror.":
+        "无法连接 CalDAV 服务器 {url}（{reason}）；本地数据未做任何修改。请稍后再次发布以完成同步。",
+    "The CalDAV server {url} reported an error: {reason}; nothing was changed locally. "
+    "Publish again later to complete the mirror.":
+        "CalDAV 服务器 {url} 报告错误：{reason}；本地数据未做任何修改。请稍后再次发布以完成同步。",
+    "{folder}: {written} file(s) written, {unchanged} unchanged, {removed} removed":
+        "{folder}：写入 {written} 个文件，{unchanged} 个未变，删除 {removed} 个",
+    "Nothing to publish to: give --folder DIR or --caldav URL, or set the export folder or CalDAV server "
+    "in the settings.":
+        "没有发布目标：请指定 --folder DIR 或 --caldav URL，或在设置中填写导出文件夹或 CalDAV 服务器。",
+    "{url}: {created} event(s) created, {updated} updated, {removed} removed, {unchanged} unchanged; "
+    "{calendars} calendar(s) created":
+        "{url}：新建 {created} 个日程，更新 {updated} 个，删除 {removed} 个，{unchanged} 个未变；新建日历 {calendars} 个",
+})
+ZH_CN.update({  # --- printing (desktop_app/printing, `print` command)
+    "Unknown project {code!r}; nothing was printed.": "项目编号“{code}”不存在，未打印任何内容。",
+    "Project {code} ({name}) has no scheduled visit yet; schedule it before printing its notice. "
+    "Nothing was printed.":
+        "项目 {code}（{name}）尚未安排现场验收，请先排期再打印告知书。未打印任何内容。",
+    "The date range ends ({last}) before it starts ({first}); nothing was printed.":
+        "日期范围的结束日期（{last}）早于开始日期（{first}），未打印任何内容。",
+    "No scheduled visit from {first} to {last}; nothing was printed.":
+        "{first} 至 {last} 没有已安排的现场验收，未打印任何内容。",
+    "Unknown department {code!r}; nothing was printed.": "部门编码“{code}”不存在，未打印任何内容。",
+    "The bundled font {path} cannot be loaded; reinstall the program.":
+        "无法加载随程序提供的字体 {path}，请重新安装本程序。",
+    "The bundled font {family} is missing from {folder}; reinstall the program.":
+        "{folder} 中缺少随程序提供的字体 {family}，请重新安装本程序。",
+    "Cannot write {path}; nothing was printed.": "无法写入 {path}，未打印任何内容。",
+    "{path} is a folder; give a file name such as notice.pdf.": "{path} 是文件夹，请给出文件名，例如 notice.pdf。",
+    "The folder {folder} does not exist; nothing was printed.": "文件夹 {folder} 不存在，未打印任何内容。",
+    "The folder {folder} is read-only; nothing was printed.": "文件夹 {folder} 只读，未打印任何内容。",
+    "Cannot write to the folder {folder} ({reason}); nothing was printed.":
+        "无法写入文件夹 {folder}（{reason}），未打印任何内容。",
+    "There is nothing to print.": "没有可打印的内容。",
+    "Give either one output file or one output folder.": "请只指定一个输出文件或一个输出文件夹。",
+    "print notice: give either PROJECT or both --from DATE and --to DATE.":
+        "print notice：请给出项目编号，或同时给出 --from 日期 和 --to 日期。",
+    "print notice: --out-dir is for a date range; use --out for one project.":
+        "print notice：--out-dir 用于按日期范围批量打印；单个项目请用 --out。",
+    "Printed {documents} document(s), {pages} page(s): {where}": "已打印 {documents} 份文件，共 {pages} 页：{where}",
+})
+ZH_CN.update({  # --- scheduler (candidates, explain, scheduler)
+    "the request lists no acceptance items": "该申请未列出任何验收事项",
+    "its deadline {deadline} is before its ready date {ready}": "验收期限 {deadline} 早于具备验收条件日期 {ready}",
+    "There are no departments yet, so nothing can be scheduled; import a dataset or add departments first.":
+        "尚无任何部门，无法排期；请先导入数据集或添加部门。",
+    "item {item} belongs to unknown department {department!r}": "验收事项 {item} 所属部门“{department}”不存在",
+    "{department} has no office hours at all, so it can never attend": "{department} 没有任何办公时间，无法参加验收",
+    "Scheduled with {solver} ({status}): {new} new, {moved} moved, {unchanged} unchanged, "
+    "{unscheduled} unscheduled, {late} late.":
+        "排期完成（{solver}，{status}）：新增 {new} 场，调整 {moved} 场，未变 {unchanged} 场，"
+        "未能排期 {unscheduled} 件，超期 {late} 件。",
+    "Joint rate {joint:.0%}; trips {joint_trips} instead of {separate} ({saved:.1f}% fewer); "
+    "department trips {department_trips}; mean wait {wait:.1f} working days; late {late}.":
+        "联合验收率 {joint:.0%}；跑腿 {joint_trips} 次（分散验收需 {separate} 次，减少 {saved:.1f}%）；"
+        "部门出车 {department_trips} 趟；平均等待 {wait:.1f} 个工作日；超期 {late} 件。",
+    "Best solution within the time limit; it is at most {gap:.2%} from the optimum.":
+        "这是时限内找到的最佳方案，与最优方案的差距不超过 {gap:.2%}。",
+    "new": "新增",
+    "moved": "调整",
+    " (late)": "（超期）",
+    "  not scheduled: {project}": "  未能排期：{project}",
+    "  late: {project}": "  超期：{project}",
+    "{department} is not free: {reasons}": "{department} 没有空闲：{reasons}",
+    "Holidays in the window: {holidays}": "期间的法定节假日：{holidays}",
+    "{department} needs {minutes} minutes to travel between this visit and the visit of {project} "
+    "at {place} ({when})":
+        "{department} 需要 {minutes} 分钟往返于本次验收与 {project} 在 {place} 的验收（{when}）之间",
+    "{department} already attends {count} visit(s) on {day}, its daily limit: {projects}":
+        "{department} 在 {day} 已参加 {count} 场验收，达到每日上限：{projects}",
+    "{department} is at the visit of {project} ({when})": "{department} 正在参加 {project} 的验收（{when}）",
+    "There is no working day between {first} and {last}.": "{first} 至 {last} 之间没有工作日。",
+    "No joint visit of {minutes} minutes fits between {first} and {last}:":
+        "{first} 至 {last} 之间排不下一场 {minutes} 分钟的联合验收：",
+    "Without {department}, a joint visit would be possible on {day}; the bureau could arrange a separate "
+    "visit for {department}.":
+        "如果没有 {department}，{day} 即可联合验收；可为 {department} 另行安排单独验收。",
+    "Each department is free on some of these days, but never all at the same time for {minutes} minutes.":
+        "各部门在这些日子里各有空闲，但从未同时空出 {minutes} 分钟。",
+    "Its deadline {deadline} passed before {first}, the first day departments can be given notice for; "
+    "the earliest joint visit possible is {day}.":
+        "验收期限 {deadline} 早于可提前通知各部门的最早日期 {first}；最早可在 {day} 联合验收。",
+    "The earliest day all departments are free together is {day}, after the deadline {deadline}:":
+        "各部门最早在 {day} 才能同时到场，晚于验收期限 {deadline}：",
+    "All departments are free together from {day}, but the possible times up to {last} are taken:":
+        "各部门自 {day} 起可同时到场，但截至 {last} 的可选时间都已被占用：",
+    "The locked visit of {project} on {when} clashes with {department}: {what}. It stays where it is; "
+    "please settle it with the department.":
+        "{project} 已锁定的验收（{when}）与 {department} 的安排冲突：{what}。该验收保持不变，请与该部门协调。",
+    "blocked: {reason}": "停止安排：{reason}",
+    "no office hours that day": "当天无办公时间",
+    "busy with “{title}”": "有事务“{title}”",
+    "needs {minutes} minutes to travel from its office after opening": "上班后需 {minutes} 分钟从单位赶到现场",
+    "its office hours are too short for a {minutes}-minute visit": "办公时段不足以安排 {minutes} 分钟的验收",
+    "blocked day": "停止安排日",
+})
+ZH_CN.update({
+    # --- availability: free time, sources, busy-time import (calendar_feed), holiday overrides
+    "{count} minutes": "{count} 分钟",
+    "{count} hours": "{count} 小时",
+    "{count} days": "{count} 天",
+    "{department}: {events} events read from {location}; {busy} busy periods stored for {first} – {last}.":
+        "{department}：从 {location} 读取 {events} 个事件；已保存 {first} 至 {last} 间的 {busy} 段忙碌时间。",
+    "{department}: {location} contains no events; accepted, the department has no busy time from this source.":
+        "{department}：{location} 中没有任何事件；已接受，该来源不再给该部门带来忙碌时间。",
+    "{problem}\nThe last good copy from {fetched} ({age} old) stays in use.":
+        "{problem}\n继续使用 {fetched} 获取的上一份有效副本（已有 {age}）。",
+    "none": "无",
+    "weekend": "周末",
+    "holiday": "节假日",
+    "busy": "忙碌",
+    "outside office hours ({hours})": "非办公时间（办公时间 {hours}）",
+    "blocked period {first} – {last} ends before it starts": "停排时段 {first} – {last} 的结束日期早于开始日期",
+    "{source}: the file is {size:.1f} MB, more than the limit of {limit:.0f} MB for a calendar; it was not read.":
+        "{source}：文件大小 {size:.1f} MB，超过日历文件上限 {limit:.0f} MB，未读取。",
+    "{source}: the text is neither UTF-8 nor GB18030": "{source}：文本编码既不是 UTF-8 也不是 GB18030",
+    "{component} {summary!r} (UID {uid})": "{component}“{summary}”（UID {uid}）",
+    "{component} {summary!r}": "{component}“{summary}”",
+    "{source}: the server sent a web page (HTML), not an iCalendar feed":
+        "{source}：服务器返回的是网页（HTML），不是 iCalendar 日历",
+    "{source}: the file is empty": "{source}：文件为空",
+    "{source}: not an iCalendar file (it should start with BEGIN:VCALENDAR, it starts with {start!r})":
+        "{source}：不是 iCalendar 文件（应以 BEGIN:VCALENDAR 开头，实际开头为“{start}”）",
+    "{source}: the file is truncated: BEGIN:{component} (line {line}) is never closed":
+        "{source}：文件不完整：第 {line} 行的 BEGIN:{component} 没有结束",
+    "{source}: {component}: property {property} cannot be read: {problem}":
+        "{source}：{component}：无法读取属性 {property}：{problem}",
+    "{source}: {component} has no DTSTART": "{source}：{component} 缺少 DTSTART",
+    "{source}: no such file": "{source}：文件不存在",
+    "{source}: is a folder, not an .ics file": "{source}：这是文件夹，不是 .ics 文件",
+    "{source}: cannot read the file: {reason}": "{source}：无法读取文件：{reason}",
+    "{source}: the server answered {status} {reason}": "{source}：服务器返回 {status} {reason}",
+    "{source}: cannot connect: {reason}": "{source}：无法连接：{reason}",
+    "{source}: no answer within {seconds:g} seconds": "{source}：{seconds:g} 秒内没有响应",
+    "{source}: this is a web page (HTML), not an iCalendar file": "{source}：这是网页（HTML），不是 iCalendar 文件",
+    "{source}: not a valid iCalendar file: {problem}": "{source}：不是有效的 iCalendar 文件：{problem}",
+    "{source}: the recurring events cannot be expanded: {problem}": "{source}：无法展开重复事件：{problem}",
+    "{source}: {component}: RRULE {rule!r} cannot be read: {problem}":
+        "{source}：{component}：无法读取重复规则 RRULE“{rule}”：{problem}",
+    "{source}: unknown time zone X-WR-TIMEZONE:{tzid}": "{source}：未知的时区 X-WR-TIMEZONE:{tzid}",
+    "{source}: line {line}: END:{component} does not close an open component":
+        "{source}：第 {line} 行：END:{component} 没有对应的 BEGIN",
+    "{source}: text after END:VCALENDAR (line {line})": "{source}：END:VCALENDAR 之后还有内容（第 {line} 行）",
+    "{source}: {component}: unknown time zone TZID={tzid!r} in {property} and no VTIMEZONE defines it":
+        "{source}：{component}：{property} 使用了未知时区 TZID=“{tzid}”，且文件中没有定义它的 VTIMEZONE",
+    "holiday overrides": "节假日调整",
+    "{source}: {date} is given twice with different kinds: {first} ({first_name}) and {second} ({second_name})":
+        "{source}：{date} 出现两次且类型不同：{first}（{first_name}）与 {second}（{second_name}）",
+    "{source}: {summary!r} on {date} is not an all-day event; a holiday calendar marks whole days":
+        "{source}：{date} 的“{summary}”不是全天事件；节假日日历只能标记整天",
+    "{source}: {summary!r} repeats (RRULE); list each day of a holiday calendar explicitly":
+        "{source}：“{summary}”是重复事件（RRULE）；节假日日历请逐日列出",
+    "{source}: cannot tell whether {summary!r} on {date} is a day off or a working day: name it with 休 or 班, "
+    "or give CATEGORIES holiday or workday":
+        "{source}：无法判断 {date} 的“{summary}”是休息日还是工作日：请在名称中注明“休”或“班”，"
+        "或设置 CATEGORIES 为 holiday 或 workday",
+    # --- availability: command line
+    "--holidays takes only the .ics file (and --complete-year)": "--holidays 只接受 .ics 文件（及 --complete-year）",
+    "{count} holiday overrides stored from {source}": "已从 {source} 保存 {count} 条节假日调整",
+    "--complete-year goes with --holidays FILE.ics": "--complete-year 需与 --holidays FILE.ics 一起使用",
+    "--refresh takes at most a department, not a source": "--refresh 最多接受一个部门编码，不接受来源",
+    "{department}: {location}, {events} events, refreshed {fetched} ({age} ago)":
+        "{department}：{location}，{events} 个事件，更新于 {fetched}（{age}前）",
+    "No busy-time sources yet: joint-acceptance availability DEPARTMENT FILE_OR_URL":
+        "尚无忙碌时间来源：joint-acceptance availability 部门编码 文件或网址",
+})

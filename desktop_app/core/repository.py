@@ -6,14 +6,18 @@ or a killed process leaves the last committed state.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 
 from sqlite_utils import Database
 
+from desktop_app.core.errors import InputError
+from desktop_app.core.messages import tr
 from desktop_app.core.model import (
     Department, HalfDay, HolidayKind, HolidayOverride, Item, Level, Place, Project, RequestStatus,
     Settings, Travel, Visit, VisitStatus,
@@ -237,6 +241,157 @@ class Repository:
         """True when the bureau has entered nothing yet (the first-run demo may be loaded)."""
         return all(self.db[t].count == 0 for t in ("places", "departments", "items", "projects"))
 
+    def project_problems(self, project: Project, *, new: bool) -> list[str]:
+        """What is wrong with a request as entered (the editor shows these inline; empty = valid)."""
+        problems: list[str] = []
+        required = ((project.code, tr("code")), (project.name, tr("project name")), (project.owner, tr("owner")),
+                    (project.place, tr("place")))
+        problems += [tr("{field}: a value is required", field=label) for value, label in required if not value.strip()]
+        if new and project.code and self.project(project.code) is not None:
+            problems.append(tr("a request with code {code!r} already exists", code=project.code))
+        if project.place and self.place(project.place) is None:
+            problems.append(tr("unknown place {code!r}", code=project.place))
+        if not project.items:
+            problems.append(tr("a project needs at least one acceptance item"))
+        known_items = {i.code for i in self.items()}
+        problems += [tr("unknown item {code!r}", code=i) for i in project.items if i not in known_items]
+        if project.ready_on < project.applied_on:
+            problems.append(tr("ready date {ready} is before the application date {applied}",
+                               ready=project.ready_on, applied=project.applied_on))
+        if project.deadline is not None and project.deadline < project.ready_on:
+            problems.append(tr("deadline {deadline} is before the ready date {ready}",
+                               deadline=project.deadline, ready=project.ready_on))
+        return problems
+
+    # --- compare-and-set edits (GUI editors, undo/redo, a second window on the same file) ----
+    # Every edit names the record as its editor last read it (``before``, None = absent) and
+    # what it should become (``after``, None = delete). It is written only while the database
+    # still holds ``before``, so a second instance never silently overwrites a change it has not
+    # seen (StaleEditError instead). Undo is the same call with before and after swapped.
+    def replace_project(self, before: Project | None, after: Project | None) -> None:
+        code = (after or before).code
+        with self._edit():
+            _check_current(self.project(code), before, code)
+            if after is None:
+                self._refuse_if_used(code, (("visits", "project"),))
+                self.db.execute("DELETE FROM projects WHERE code = ?", [code])
+            else:
+                self.save_project(after)
+
+    def replace_department(self, before: Department | None, after: Department | None) -> None:
+        code = (after or before).code
+        with self._edit():
+            _check_current(self.department(code), before, code)
+            if after is None:
+                # Refused while anything hangs off the department, so undoing a delete is exact.
+                self._refuse_if_used(code, (("items", "department"), ("visit_departments", "department"),
+                                            ("availability_sources", "department"),
+                                            ("office_hours_variants", "department"),
+                                            ("blocked_periods", "department")))
+                self.db.execute("DELETE FROM departments WHERE code = ?", [code])
+            else:
+                self.db["departments"].upsert(department_row(after), pk="code")
+
+    def item(self, code: str) -> Item | None:
+        return next((i for i in self.items() if i.code == code), None)
+
+    def replace_item(self, before: Item | None, after: Item | None) -> None:
+        code = (after or before).code
+        with self._edit():
+            _check_current(self.item(code), before, code)
+            if after is None:
+                self._refuse_if_used(code, (("project_items", "item"), ("visit_items", "item")))
+                self.db.execute("DELETE FROM items WHERE code = ?", [code])
+            else:
+                self.db["items"].upsert(item_row(after), pk="code")
+
+    def place(self, code: str) -> Place | None:
+        rows = list(self.db["places"].rows_where("code = ?", [code]))
+        return Place(rows[0]["code"], rows[0]["name"], rows[0]["address"]) if rows else None
+
+    def travel_of(self, place: str) -> list[Travel]:
+        return [t for t in self.travel() if place in (t.origin, t.destination)]
+
+    def replace_place(self, before: Place | None, after: Place | None,
+                      travel: Iterable[Travel] = ()) -> None:
+        """Like the others; ``travel`` rows are written with a new place (undoing its deletion)."""
+        code = (after or before).code
+        with self._edit():
+            _check_current(self.place(code), before, code)
+            if after is None:
+                self._refuse_if_used(code, (("projects", "place"), ("visits", "place"), ("departments", "base")))
+                self.db.execute("DELETE FROM places WHERE code = ?", [code])   # its travel rows cascade
+            else:
+                self.db["places"].upsert({"code": after.code, "name": after.name, "address": after.address},
+                                         pk="code")
+                for row in travel:
+                    self._write_travel(row.origin, row.destination, row.minutes)
+
+    def travel_minutes(self, first: str, second: str) -> int | None:
+        origin, destination = travel_key(first, second)
+        row = self.db.execute("SELECT minutes FROM travel WHERE origin = ? AND destination = ?",
+                              [origin, destination]).fetchone()
+        return row[0] if row else None
+
+    def replace_travel(self, first: str, second: str, before: int | None, after: int | None) -> None:
+        """Set (None = remove, so the default applies) the minutes between two places."""
+        with self._edit():
+            _check_current(self.travel_minutes(first, second), before, f"{first}–{second}")
+            if after is None:
+                origin, destination = travel_key(first, second)
+                self.db.execute("DELETE FROM travel WHERE origin = ? AND destination = ?", [origin, destination])
+            else:
+                self._write_travel(first, second, after)
+
+    def _write_travel(self, first: str, second: str, minutes: int) -> None:
+        if first == second:
+            raise EditRefusedError(tr("travel from a place to itself is always 0 minutes"))
+        if minutes < 0:
+            raise EditRefusedError(tr("must be at least {minimum}", minimum=0))
+        origin, destination = travel_key(first, second)
+        self.db["travel"].upsert({"origin": origin, "destination": destination, "minutes": minutes},
+                                 pk=("origin", "destination"))
+
+    def holiday_override(self, day: dt.date) -> HolidayOverride | None:
+        rows = list(self.db["holiday_overrides"].rows_where("date = ?", [day.isoformat()]))
+        return HolidayOverride(day, HolidayKind(rows[0]["kind"]), rows[0]["name"]) if rows else None
+
+    def replace_holiday_override(self, before: HolidayOverride | None, after: HolidayOverride | None) -> None:
+        day = (after or before).date
+        with self._edit():
+            _check_current(self.holiday_override(day), before, day.isoformat())
+            if after is None:
+                self.db.execute("DELETE FROM holiday_overrides WHERE date = ?", [day.isoformat()])
+            else:
+                self.db["holiday_overrides"].upsert(
+                    {"date": day.isoformat(), "kind": str(after.kind), "name": after.name}, pk="date")
+
+    def replace_settings(self, before: Settings, after: Settings) -> None:
+        with self._edit():
+            _check_current(self.settings(), before, tr("settings"))
+            self.save_settings(after)
+
+    @contextlib.contextmanager
+    def _edit(self):
+        """One transaction; a foreign-key refusal or a lock held by another instance becomes a message."""
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.IntegrityError as error:
+            raise EditRefusedError(tr("The change was refused by the database: {reason}", reason=error)) from error
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            raise StaleEditError(tr("Another window is writing to this database; nothing was changed. "
+                                    "Reload and try again.")) from error
+
+    def _refuse_if_used(self, code: str, references: tuple[tuple[str, str], ...]) -> None:
+        for table, column in references:
+            count = self.db.execute(f"SELECT count(*) FROM {table} WHERE {column} = ?", [code]).fetchone()[0]
+            if count:
+                raise EditRefusedError(tr("{code} cannot be deleted: {count} record(s) in {table} still use it.",
+                                          code=code, count=count, table=table))
+
 
 def project_row(project: Project) -> dict:
     return {
@@ -259,3 +414,31 @@ def visit_row(visit: Visit) -> dict:
         "sequence": visit.sequence, "modified_at": iso(visit.modified_at) or now_iso(),
         "previous_start": iso(visit.previous_start), "previous_end": iso(visit.previous_end),
     }
+
+
+class StaleEditError(InputError):
+    """The record changed in the database since the editor read it (another window); nothing was written."""
+
+
+class EditRefusedError(InputError):
+    """The edit would break the data (a record still in use, a rule of the domain); nothing was written."""
+
+
+def _check_current(current: object, expected: object, key: str) -> None:
+    if current != expected:
+        raise StaleEditError(tr("{key} was changed elsewhere (another window or program) since it was "
+                                "read; nothing was changed. The view has been reloaded; please try again.",
+                                key=key))
+
+
+def department_row(department: Department) -> dict:
+    return {"code": department.code, "name": department.name, "level": str(department.level),
+            "base": department.base, "email": department.email, "phone": department.phone,
+            "contact": department.contact, "daily_capacity": department.daily_capacity,
+            "office_hours": department.office_hours.format()}
+
+
+def item_row(item: Item) -> dict:
+    return {"code": item.code, "name": item.name, "department": item.department,
+            "duration_minutes": item.duration_minutes,
+            "materials": json.dumps(list(item.materials), ensure_ascii=False)}

@@ -177,6 +177,16 @@ def m001_initial_schema(db: Database) -> None:
         """)
 
 
+@MIGRATIONS()
+def m002_availability_expanded_window(db: Database) -> None:
+    # Which dates each source's busy_events cover: recurring events are expanded only over a
+    # bounded window, and a query reaching outside it must re-expand from the stored copy.
+    _run_statements(db, """
+        ALTER TABLE availability_sources ADD COLUMN expanded_first TEXT;
+        ALTER TABLE availability_sources ADD COLUMN expanded_last TEXT
+        """)
+
+
 def schema_version() -> int:
     """The number of migrations this program knows: the version of a database it writes."""
     return len(MIGRATIONS._migrations)

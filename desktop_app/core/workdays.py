@@ -9,17 +9,22 @@ only, and every caller must warn about them (``coverage_warning``) rather than g
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterable
 from functools import cached_property
 
 import holidays
 from holidays.countries.china import ChinaStaticHolidays
+from sqlite_utils import Database
 
+from desktop_app.core.errors import InputError
 from desktop_app.core.messages import tr
 from desktop_app.core.model import HolidayKind, HolidayOverride
 
 _ONE_DAY = dt.timedelta(days=1)
+_SWAP_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def announced_years() -> set[int]:
@@ -36,6 +41,7 @@ class WorkingCalendar:
         self.complete_years = set(complete_years)
         self._cache: dict[dt.date, bool] = {}
         self._official = holidays.China(years=(), language="zh_CN")
+        self._swaps: dict[int, dict[dt.date, dt.date]] = {}
 
     # --- facts about one day --------------------------------------------------------
     def is_working_day(self, day: dt.date) -> bool:
@@ -59,6 +65,26 @@ class WorkingCalendar:
     def is_makeup_workday(self, day: dt.date) -> bool:
         """A weekend day that is a working day (调休上班)."""
         return day.weekday() >= 5 and self.is_working_day(day)
+
+    def stand_in_weekday(self, day: dt.date) -> int | None:
+        """For a make-up working day (调休上班), the weekday (0 = Monday) whose rest day it pays back.
+
+        The package names the rest day "休息日（由 2026-10-10 调休）"; None when no such day is known
+        (e.g. a make-up day the bureau entered itself).
+        """
+        if not self.is_makeup_workday(day):
+            return None
+        swaps = self._swaps.get(day.year)
+        if swaps is None:
+            swaps = {}
+            for year in (day.year - 1, day.year, day.year + 1):
+                self._official.get(dt.date(year, 1, 1))      # loads that year
+            for rest_day, name in self._official.items():
+                for candidate in _SWAP_DATE.findall(name):
+                    swaps[dt.date.fromisoformat(candidate)] = rest_day
+            self._swaps[day.year] = swaps
+        rest_day = swaps.get(day)
+        return rest_day.weekday() if rest_day is not None and rest_day.weekday() < 5 else None
 
     def holiday_name(self, day: dt.date) -> str:
         """The name of the statutory holiday or override on ``day`` ('' for none)."""
@@ -133,3 +159,138 @@ def deadline_for(applied_on: dt.date, explicit: dt.date | None, calendar: Workin
                  working_days: int) -> dt.date:
     """A request's latest visit date: its explicit deadline, else applied + N working days."""
     return explicit if explicit is not None else calendar.add_working_days(applied_on, working_days)
+
+
+# --- the bureau's overrides ---------------------------------------------------------------------
+class HolidayOverrideError(InputError):
+    """Holiday overrides contradict each other or cannot be read; nothing was changed."""
+
+
+# Names and categories by which a holiday calendar marks its days; "班" is checked first because
+# "调休上班" also contains "休".
+_WORKDAY_MARKS = ("调休上班", "补班", "上班", "班", "workday", "working day", "work day")
+_HOLIDAY_MARKS = ("休息", "放假", "假期", "假日", "节假日", "休", "holiday", "day off")
+_MARK_DECORATION = re.compile(r"[\s()（）\[\]【】·:：-]+$|^[\s()（）\[\]【】·:：-]+")
+
+
+def kind_from_marks(summary: str, categories: list[str]) -> tuple[HolidayKind | None, str]:
+    """Whether a holiday-calendar event marks a day off (休) or a working day (班), and its clean name."""
+    for texts, strip in ((categories, False), ([summary], True)):
+        for text in texts:
+            lowered = text.strip().lower()
+            for marks, kind in ((_WORKDAY_MARKS, HolidayKind.WORKDAY), (_HOLIDAY_MARKS, HolidayKind.HOLIDAY)):
+                for mark in marks:
+                    if mark in lowered:
+                        return kind, _strip_mark(summary, mark) if strip else summary.strip()
+    return None, summary.strip()
+
+
+def _strip_mark(summary: str, mark: str) -> str:
+    """'国庆节（休）' → '国庆节', '春节调休上班' → '春节'; a name that is only the mark stays as it is."""
+    clean = _MARK_DECORATION.sub("", summary.strip())
+    if clean.lower().endswith(mark) and len(clean) > len(mark):
+        return _MARK_DECORATION.sub("", clean[: -len(mark)]).strip() or summary.strip()
+    return summary.strip()
+
+
+def check_overrides(overrides: Iterable[HolidayOverride], source: str) -> list[HolidayOverride]:
+    """Refuse a date given twice with different kinds; keep the first of identical repeats."""
+    seen: dict[dt.date, HolidayOverride] = {}
+    for override in overrides:
+        earlier = seen.get(override.date)
+        if earlier is not None and earlier.kind is not override.kind:
+            raise HolidayOverrideError(tr(
+                "{source}: {date} is given twice with different kinds: {first} ({first_name}) and {second} "
+                "({second_name})", source=source, date=override.date, first=earlier.kind,
+                first_name=earlier.name or "—", second=override.kind, second_name=override.name or "—"))
+        seen.setdefault(override.date, override)
+    return sorted(seen.values(), key=lambda o: o.date)
+
+
+def parse_holiday_calendar(data: bytes, label: str) -> list[HolidayOverride]:
+    """Overrides from an .ics holiday calendar: all-day events named 休/班 (or with such a category).
+
+    Every event must say which it is; an event that does not, a timed event or a recurring one is
+    refused with its name, so a wrong calendar cannot silently change the working days.
+    """
+    from desktop_app.core.calendar_feed import CalendarFeedError, parse_feed
+
+    feed = parse_feed(data, label, fast=False)   # the events themselves are read below
+    overrides: list[HolidayOverride] = []
+    for event in feed.calendar.walk("VEVENT"):
+        summary = str(event.get("SUMMARY", "") or "").strip()
+        if str(event.get("STATUS", "")).upper() == "CANCELLED":
+            continue
+        start = event["DTSTART"].dt
+        if isinstance(start, dt.datetime):
+            raise CalendarFeedError(tr("{source}: {summary!r} on {date} is not an all-day event; a holiday "
+                                       "calendar marks whole days", source=label, summary=summary,
+                                       date=start.date()))
+        if "RRULE" in event:
+            raise CalendarFeedError(tr("{source}: {summary!r} repeats (RRULE); list each day of a holiday "
+                                       "calendar explicitly", source=label, summary=summary))
+        categories = [str(c) for value in _as_list(event.get("CATEGORIES")) for c in getattr(value, "cats", [value])]
+        kind, name = kind_from_marks(summary, categories)
+        if kind is None:
+            raise CalendarFeedError(tr("{source}: cannot tell whether {summary!r} on {date} is a day off or a "
+                                       "working day: name it with 休 or 班, or give CATEGORIES holiday or workday",
+                                       source=label, summary=summary, date=start))
+        end = event["DTEND"].dt if "DTEND" in event else start + _ONE_DAY
+        day = start
+        while day < max(end, start + _ONE_DAY):
+            overrides.append(HolidayOverride(day, kind, name))
+            day += _ONE_DAY
+    return check_overrides(overrides, label)
+
+
+def _as_list(value: object) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def save_holiday_overrides(db: Database, overrides: Iterable[HolidayOverride], *, source: str = "",
+                           complete_years: Iterable[int] = ()) -> int:
+    """Store overrides (typed in or imported) in one transaction; they replace those of the same dates.
+
+    ``complete_years`` marks those years' overrides complete: the calendar then counts them as confirmed.
+    Returns how many overrides were stored.
+    """
+    checked = check_overrides(overrides, source or tr("holiday overrides"))
+    from desktop_app.core.repository import Repository
+
+    repo = Repository(db)
+    with db.atomic():
+        db["holiday_overrides"].upsert_all(
+            [{"date": o.date.isoformat(), "kind": str(o.kind), "name": o.name} for o in checked], pk="date")
+        years = set(complete_years)
+        if years:
+            settings = repo.settings()
+            merged = tuple(sorted(set(settings.complete_override_years) | years))
+            repo.save_settings(dataclasses.replace(settings, complete_override_years=merged))
+    return len(checked)
+
+
+def delete_holiday_override(db: Database, day: dt.date) -> bool:
+    """Remove the bureau's override for ``day`` (the official calendar applies again)."""
+    with db.atomic():
+        return db.execute("DELETE FROM holiday_overrides WHERE date = ?", [day.isoformat()]).rowcount > 0
+
+
+def set_year_complete(db: Database, year: int, complete: bool = True) -> None:
+    """Mark (or unmark) the bureau's overrides for ``year`` as the complete official schedule."""
+    from desktop_app.core.repository import Repository
+
+    repo = Repository(db)
+    settings = repo.settings()
+    years = set(settings.complete_override_years)
+    years = years | {year} if complete else years - {year}
+    repo.save_settings(dataclasses.replace(settings, complete_override_years=tuple(sorted(years))))
+
+
+def import_holiday_calendar(db: Database, data: bytes, label: str,
+                            complete_years: Iterable[int] = ()) -> list[HolidayOverride]:
+    """Read an .ics holiday calendar and store its days as overrides (nothing is stored on any error)."""
+    overrides = parse_holiday_calendar(data, label)
+    save_holiday_overrides(db, overrides, source=label, complete_years=complete_years)
+    return overrides

@@ -27,9 +27,13 @@ def register_fonts() -> list[str]:
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Load Qt's own and our zh_CN translations (nothing is needed for English)."""
+    """Load Qt's own and our zh_CN translations (nothing is needed for English); replaces earlier ones."""
+    for translator in getattr(app, "_translators", []):
+        app.removeTranslator(translator)
     translators: list[QTranslator] = []
+    app._translators = translators  # keep references alive
     if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return translators
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, folder in (("qtbase_zh_CN", qt_folder), ("joint_acceptance_zh_CN", str(I18N))):
@@ -41,18 +45,36 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     return translators
 
 
-def create_application(argv: list[str], language: str) -> QApplication:
+def set_language(app: QCoreApplication, language: str) -> None:
+    """Switch the GUI and the core messages to ``language`` (widgets built afterwards use it)."""
+    from desktop_app.core.messages import set_language as set_core_language
+
+    set_core_language(language)
+    install_translators(app, language)
+    app.setApplicationDisplayName(
+        "联合验收排期" if language != "en" else "Joint Acceptance Scheduler")
+
+
+def chosen_language(requested: str | None) -> str:
+    """--lang wins, then the language chosen in Settings, then Chinese."""
+    from PySide6.QtCore import QSettings
+
+    from desktop_app.ui.settings_page import LANGUAGE_KEY
+
+    language = requested or QSettings().value(LANGUAGE_KEY, "zh_CN")
+    return language if language in ("zh_CN", "en") else "zh_CN"
+
+
+def create_application(argv: list[str], language: str | None) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName(
-        "联合验收排期" if language != "en" else "Joint Acceptance Scheduler")
     families = register_fonts()
     if families and not _has_system_cjk_font():
         font = app.font()
         font.setFamilies([font.family(), *families])
         app.setFont(font)
-    app._translators = install_translators(app, language)  # keep references alive
+    set_language(app, chosen_language(language))
     return app
 
 
@@ -79,11 +101,8 @@ def open_or_create(db_path: Path | None):
 
 def run_gui(db_path: Path | None, language: str | None) -> int:
     from desktop_app.core.errors import InputError
-    from desktop_app.core.messages import set_language
     from desktop_app.ui.main_window import MainWindow
 
-    language = language or "zh_CN"
-    set_language(language)
     app = create_application(sys.argv[:1], language)
     try:
         db, path, loaded_demo = open_or_create(db_path)

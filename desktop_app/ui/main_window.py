@@ -1,64 +1,358 @@
-"""The main window: for now the list of acceptance requests of the open database."""
+"""The main window: navigation sidebar, pages, menus, toolbar, status bar, window state."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QTableView
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QFileDialog, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar, QSplitter,
+    QStackedWidget, QToolBar, QWidget,
+)
 
-from desktop_app.core.model import Project
-from desktop_app.core.repository import Repository
+from desktop_app.core.errors import InputError
+from desktop_app.core.storage import backup, open_database
+from desktop_app.ui import formatting as fmt
+from desktop_app.ui.workspace import Workspace
 
-
-class ProjectTableModel(QAbstractTableModel):
-    """Acceptance requests, one row each."""
-
-    def __init__(self, projects: list[Project], parent=None) -> None:
-        super().__init__(parent)
-        self._projects = projects
-        self._headers = [self.tr("Code"), self.tr("Project"), self.tr("Owner"), self.tr("Place"),
-                         self.tr("Applied"), self.tr("Ready"), self.tr("Status")]
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._projects)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        project = self._projects[index.row()]
-        values = (project.code, project.name, project.owner, project.place, project.applied_on.isoformat(),
-                  project.ready_on.isoformat(), str(project.status))
-        return values[index.column()]
+translate = QCoreApplication.translate
+SETTINGS_GROUP = "main_window"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db, path: Path) -> None:
+    def __init__(self, db, path: Path, today: dt.date | None = None) -> None:
         super().__init__()
-        self.repo = Repository(db)
-        self.setWindowTitle(self.tr("Joint Acceptance Scheduler"))
-        self.table = QTableView(self)
-        self.table.setModel(ProjectTableModel(self.repo.projects(), self))
-        self.table.setSortingEnabled(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.resizeColumnsToContents()
-        self.setCentralWidget(self.table)
-        self.statusBar().addPermanentWidget(QLabel(str(path)))
+        self._today = today
+        self.workspace: Workspace | None = None
+        self.pages: dict[str, QWidget] = {}
+        self._stale: set[str] = set()
+        self.setMinimumSize(QSize(720, 480))
+        self._set_workspace(Workspace(db, path, today, self))
+        self.rebuild()
         settings = QSettings()
-        geometry = settings.value("main_window/geometry")
+        geometry = settings.value(f"{SETTINGS_GROUP}/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
+            self.resize(1360, 820)
+        state = settings.value(f"{SETTINGS_GROUP}/state")
+        if state is not None:
+            self.restoreState(state)
 
+    # --- building the window (again after a language switch) ----------------------------
+    def rebuild(self) -> None:
+        current = self.current_page_key() if self.pages else QSettings().value(f"{SETTINGS_GROUP}/page", "requests")
+        self.setWindowTitle(translate("MainWindow", "Joint Acceptance Scheduler"))
+        self.menuBar().clear()
+        for toolbar in self.findChildren(QToolBar):
+            self.removeToolBar(toolbar)
+            toolbar.deleteLater()
+        self._build_pages()
+        self._build_actions()
+        self._build_status_bar()
+        self.show_page(current if current in self.pages else "requests")
+
+    def _page_factories(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
+        from desktop_app.ui.catalog_pages import ItemsPage, PlacesPage
+        from desktop_app.ui.dashboard_page import DashboardPage
+        from desktop_app.ui.departments_page import DepartmentsPage
+        from desktop_app.ui.holidays_page import HolidaysPage
+        from desktop_app.ui.requests_page import RequestsPage
+        from desktop_app.ui.settings_page import SettingsPage
+
+        ws = self.workspace
+        return [
+            ("dashboard", translate("MainWindow", "Dashboard"), lambda: DashboardPage(ws)),
+            ("requests", translate("MainWindow", "Requests"), lambda: self._requests_page(RequestsPage(ws))),
+            ("departments", translate("MainWindow", "Departments"), lambda: DepartmentsPage(ws)),
+            ("items", translate("MainWindow", "Acceptance items"), lambda: ItemsPage(ws)),
+            ("places", translate("MainWindow", "Places and travel"), lambda: PlacesPage(ws)),
+            ("holidays", translate("MainWindow", "Holidays"), lambda: HolidaysPage(ws)),
+            ("settings", translate("MainWindow", "Settings"), lambda: self._settings_page(SettingsPage(ws))),
+        ]
+
+    def _build_pages(self) -> None:
+        old = self.centralWidget()
+        self.pages = {}
+        self._stale = set()
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(168)
+        self.sidebar.setStyleSheet(
+            "#sidebar { font-size: 15px; border: none; outline: 0; background: palette(window); }"
+            "#sidebar::item { padding: 10px 14px; }"
+            "#sidebar::item:selected { background: palette(highlight); color: palette(highlighted-text); }")
+        self.stack = QStackedWidget()
+        for key, title, factory in self._page_factories():
+            page = factory()
+            page.setObjectName(f"page_{key}")
+            self.pages[key] = page
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.sidebar.addItem(item)
+            self.stack.addWidget(page)
+        self.sidebar.currentRowChanged.connect(self._on_page_changed)
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        if old is not None:
+            old.deleteLater()
+
+    def _requests_page(self, page):
+        page.edit_requested.connect(lambda project: self.edit_request(project))
+        page.duplicate_requested.connect(self.duplicate_request)
+        page.import_requested.connect(self.import_data)
+        return page
+
+    def _settings_page(self, page):
+        page.language_requested.connect(self.switch_language)
+        return page
+
+    def switch_language(self, language: str) -> None:
+        """Reinstall the translators and rebuild every widget in ``language``."""
+        from desktop_app.core.messages import language as current_language
+        from desktop_app.ui.app import set_language
+
+        if language == current_language():
+            return
+        set_language(QApplication.instance(), language)
+        QTimer.singleShot(0, self.rebuild)   # after the signal's sender (a page being replaced) returns
+
+    def _action(self, text: str, slot, shortcut=None, *, menu=None, toolbar=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.triggered.connect(lambda checked=False: slot())
+        if menu is not None:
+            menu.addAction(action)
+        if toolbar is not None:
+            toolbar.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        toolbar = QToolBar(translate("MainWindow", "Main toolbar"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setMovable(False)
+        self.addToolBar(toolbar)
+        file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
+        self._action(translate("MainWindow", "New database…"), self.new_database, menu=file_menu)
+        self._action(translate("MainWindow", "Open database…"), self.open_database_dialog,
+                     QKeySequence.StandardKey.Open, menu=file_menu)
+        self._action(translate("MainWindow", "Back up database…"), self.backup_database, menu=file_menu)
+        file_menu.addSeparator()
+        self.import_action = self._action(translate("MainWindow", "Import data…"), self.import_data,
+                                          "Ctrl+I", menu=file_menu, toolbar=toolbar)
+        file_menu.addSeparator()
+        self._action(translate("MainWindow", "Quit"), self.close, QKeySequence.StandardKey.Quit, menu=file_menu)
+
+        edit_menu = self.menuBar().addMenu(translate("MainWindow", "&Edit"))
+        stack = self.workspace.undo_stack
+        self.undo_action = stack.createUndoAction(self, translate("MainWindow", "Undo"))
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = stack.createRedoAction(self, translate("MainWindow", "Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.new_request_action = self._action(translate("MainWindow", "New request"), lambda: self.edit_request(None),
+                                               QKeySequence.StandardKey.New, menu=edit_menu, toolbar=toolbar)
+        self._action(translate("MainWindow", "Find request"), self.find_request, QKeySequence.StandardKey.Find,
+                     menu=edit_menu)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        self._action(translate("MainWindow", "Reload"), self.workspace.reload, "Ctrl+R", menu=edit_menu,
+                     toolbar=toolbar)
+
+        view_menu = self.menuBar().addMenu(translate("MainWindow", "&View"))
+        for index, (key, title, _) in enumerate(self._page_factories_titles()):
+            self._action(title, lambda key=key: self.show_page(key), f"Ctrl+{index + 1}", menu=view_menu)
+
+        help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
+        self._action(translate("MainWindow", "About"), self.about, menu=help_menu)
+
+    def _page_factories_titles(self):
+        return [(self.sidebar.item(i).data(Qt.ItemDataRole.UserRole), self.sidebar.item(i).text(), None)
+                for i in range(self.sidebar.count())]
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        for widget in getattr(self, "_status_widgets", []):
+            bar.removeWidget(widget)
+            widget.deleteLater()
+        self.path_label = QLabel()
+        self.coverage_label = QLabel()
+        self.coverage_label.setStyleSheet("color: #b45309;")
+        self.saved_label = QLabel()
+        self.job_progress = QProgressBar()
+        self.job_progress.setMaximumWidth(160)
+        self.job_progress.hide()
+        self._status_widgets = [self.coverage_label, self.job_progress, self.saved_label, self.path_label]
+        bar.addWidget(self.coverage_label, 1)
+        for widget in self._status_widgets[1:]:
+            bar.addPermanentWidget(widget)
+        self._update_status()
+
+    # --- the open database --------------------------------------------------------------
+    def _set_workspace(self, workspace: Workspace) -> None:
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace.deleteLater()
+        self.workspace = workspace
+        workspace.changed.connect(self._on_changed)
+        workspace.failed.connect(self._show_failure)
+        workspace.saved.connect(lambda _: self._update_status())
+        workspace.jobs.started.connect(self._job_started)
+        workspace.jobs.progressed.connect(self._job_progressed)
+        workspace.jobs.idle.connect(lambda: self.job_progress.hide())
+
+    def switch_database(self, path: Path) -> bool:
+        try:
+            db = open_database(path)
+        except InputError as error:
+            self._show_failure(str(error))
+            return False
+        self._set_workspace(Workspace(db, path, self._today, self))
+        self.rebuild()
+        return True
+
+    def _on_changed(self, kind: str) -> None:
+        current = self.current_page_key()
+        for key, page in self.pages.items():
+            kinds = getattr(page, "KINDS", None)
+            if kinds is not None and kind not in kinds:
+                continue
+            if key == current:
+                page.reload()
+            else:
+                self._stale.add(key)   # redrawn when shown: a change never costs every page's reload
+        self._update_status()
+
+    def _update_status(self) -> None:
+        ws = self.workspace
+        self.path_label.setText(str(ws.path))
+        self.path_label.setToolTip(translate("MainWindow", "Database file"))
+        calendar = ws.calendar()
+        today = ws.today()
+        horizon = today + dt.timedelta(days=60)
+        warning = calendar.coverage_warning([today, horizon])
+        years = calendar.unconfirmed_years([today, horizon])
+        self.coverage_label.setText(translate("MainWindow", "Holiday calendar not confirmed for {years}").format(
+            years=", ".join(str(y) for y in years)) if years else "")
+        self.coverage_label.setToolTip(warning)
+        if ws.last_saved is not None:
+            self.saved_label.setText(translate("MainWindow", "Saved {time}").format(
+                time=ws.last_saved.strftime("%H:%M:%S")))
+        else:
+            self.saved_label.setText(translate("MainWindow", "All changes are saved"))
+
+    def _show_failure(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", "Nothing was changed"), message,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()   # not exec(): never blocks the event loop (or a test)
+        self.statusBar().showMessage(message.splitlines()[0], 10000)
+
+    def _job_started(self, kind: str, label: str) -> None:
+        self.job_progress.setRange(0, 0)
+        self.job_progress.setFormat(label)
+        self.job_progress.show()
+
+    def _job_progressed(self, kind: str, done: int, total: int, text: str) -> None:
+        self.job_progress.setRange(0, max(total, 1))
+        self.job_progress.setValue(done)
+
+    # --- pages ----------------------------------------------------------------------------
+    def current_page_key(self) -> str:
+        item = self.sidebar.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else "requests"
+
+    def show_page(self, key: str) -> None:
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.sidebar.setCurrentRow(row)
+                return
+
+    def _on_page_changed(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        key = self.current_page_key()
+        if key in self._stale:
+            self._stale.discard(key)
+            self.pages[key].reload()
+
+    # --- actions ----------------------------------------------------------------------
+    def edit_request(self, project, *, duplicate: bool = False):
+        from desktop_app.ui.request_dialog import RequestDialog
+
+        dialog = RequestDialog(self.workspace, project, new=project is None or duplicate, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._select_request(dialog.project().code))
+        dialog.open()
+        return dialog
+
+    def duplicate_request(self, project):
+        from desktop_app.ui.requests_page import duplicate_of
+
+        codes = {p.code for p in self.workspace.repo.projects()}
+        return self.edit_request(duplicate_of(project, codes), duplicate=True)
+
+    def _select_request(self, code: str) -> None:
+        self.show_page("requests")
+        self.pages["requests"].select(code)
+
+    def find_request(self) -> None:
+        self.show_page("requests")
+        self.pages["requests"].focus_search()
+
+    def import_data(self, source: Path | None = None):
+        from desktop_app.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.workspace, source, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, translate("MainWindow", "New database"), "",
+                                              translate("MainWindow", "Databases (*.sqlite)"))
+        if path:
+            self.switch_database(Path(path))
+
+    def open_database_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, translate("MainWindow", "Open database"), "",
+                                              translate("MainWindow", "Databases (*.sqlite *.db);;All files (*)"))
+        if path:
+            self.switch_database(Path(path))
+
+    def backup_database(self) -> None:
+        suggested = self.workspace.path.with_name(
+            f"{self.workspace.path.stem}-{dt.datetime.now():%Y%m%d-%H%M}.backup.sqlite")
+        path, _ = QFileDialog.getSaveFileName(self, translate("MainWindow", "Back up database"), str(suggested),
+                                              translate("MainWindow", "Databases (*.sqlite)"))
+        if path:
+            backup(self.workspace.db, Path(path))
+            self.statusBar().showMessage(translate("MainWindow", "Backup written to {path}").format(path=path), 10000)
+
+    def about(self) -> None:
+        QMessageBox.about(self, translate("MainWindow", "About"), translate(
+            "MainWindow", "Joint Acceptance Scheduler: one on-site visit by every department a finished "
+            "construction project needs.\nToday: {date}").format(date=fmt.long_date(self.workspace.today())))
+
+    # --- closing ----------------------------------------------------------------------
     def closeEvent(self, event) -> None:
-        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        settings = QSettings()
+        settings.setValue(f"{SETTINGS_GROUP}/geometry", self.saveGeometry())
+        settings.setValue(f"{SETTINGS_GROUP}/state", self.saveState())
+        settings.setValue(f"{SETTINGS_GROUP}/page", self.current_page_key())
+        self.workspace.jobs.cancel()
+        self.workspace.jobs.wait()
         super().closeEvent(event)

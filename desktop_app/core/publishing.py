@@ -1,0 +1,389 @@
+"""Publishing the feeds: to a folder (a network share) and to a CalDAV server (DESIGN §6).
+
+Folder: each file is written to a temporary file in the same folder, flushed to disk and
+renamed over the old one, so a subscriber never reads half a file and a failed write (disk
+full, read-only share) leaves the old file in place. A file whose bytes are unchanged is not
+touched at all, so sync tools and subscribers see no churn.
+
+CalDAV: one calendar for the shared feed plus one per department, created when missing; each
+visit is one resource named after its UID. The server's copies are compared by a content hash
+we store in each event (servers re-serialize what they receive, so bytes cannot be compared),
+so an unchanged visit is not uploaded again. Publishing computes the whole mirror from the
+database every time: a publish interrupted by a network failure is completed by the next one.
+The password comes from the environment or the system keyring, never from the database.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app.core.errors import InputError
+from desktop_app.core.ical_export import (
+    DEPARTMENT_FOLDER, INVITATION_FOLDER, PRODID, PROJECT_FOLDER, ExportError, FeedFile, FeedSource,
+    build_feeds, build_invitations, department_event, department_feed_name, load_feed_source, shared_event,
+    shared_feed_name, visit_uid,
+)
+from desktop_app.core.messages import tr
+from desktop_app.core.repository import Repository
+
+PASSWORD_VARIABLE = "JOINT_ACCEPTANCE_CALDAV_PASSWORD"
+KEYRING_SERVICE = "joint-acceptance-caldav"
+SHARED_CALENDAR_ID = "joint-acceptance"
+HASH_PROPERTY = "X-JOINT-ACCEPTANCE-HASH"
+DEFAULT_TIMEOUT_SECONDS = 30
+# Only files we wrote are ever removed: our managed sub-folders, and only .ics files with our PRODID.
+_MANAGED_FOLDERS = (DEPARTMENT_FOLDER, PROJECT_FOLDER)
+_PRODID_LINE = f"PRODID:{PRODID}".encode("utf-8")
+_FSYNC_EACH_UP_TO = 16
+
+
+class PublishError(InputError):
+    """Publishing failed; the message names the file or the server. The database is untouched."""
+
+
+# --- folder ----------------------------------------------------------------------------------
+@dataclass
+class FolderResult:
+    folder: Path
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def _fsync_directory(folder: Path) -> None:
+    # The rename itself must reach the disk; Windows cannot open a directory for this.
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _reason(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return tr("the disk is full")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return tr("permission denied (the folder is read-only)")
+    return error.strerror or str(error)
+
+
+def write_atomically(path: Path, content: bytes) -> bool:
+    """Replace ``path`` by ``content`` unless it already holds exactly these bytes.
+
+    Returns True when the file was written. On failure the old file is kept, the temporary
+    file removed, and PublishError names the file.
+    """
+    result = FolderResult(path.parent)
+    write_files(path.parent, [FeedFile(path.name, content)], result)
+    return bool(result.written)
+
+
+def prepare_folder(folder: Path) -> Path:
+    """The export folder, created if only its last part is missing.
+
+    A missing parent is refused rather than created: it is usually a typo or a network
+    share that is not mounted, and feeds written to a local stand-in would reach no one.
+    """
+    folder = Path(folder).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise PublishError(tr("The export folder {folder} is a file, not a folder.", folder=folder))
+    if not folder.exists():
+        if not folder.parent.is_dir():
+            raise PublishError(tr("The export folder {folder} does not exist (nor does {parent}); "
+                                  "check the path or connect the network drive.", folder=folder,
+                                  parent=folder.parent))
+        try:
+            folder.mkdir()
+        except OSError as error:
+            raise PublishError(tr("Cannot create the export folder {folder}: {reason}",
+                                  folder=folder, reason=_reason(error))) from error
+    return folder
+
+
+def _our_stale_files(folder: Path, keep: set[str]) -> list[str]:
+    stale = []
+    for sub in _MANAGED_FOLDERS:
+        directory = folder / sub
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.glob("*.ics")):
+            relative = f"{sub}/{path.name}"
+            if relative in keep:
+                continue
+            try:
+                with path.open("rb") as stream:
+                    head = stream.read(512)
+            except OSError:
+                continue
+            if _PRODID_LINE in head:
+                stale.append(relative)
+    return stale
+
+
+def _differs(path: Path, content: bytes) -> bool:
+    try:
+        return not (path.stat().st_size == len(content) and path.read_bytes() == content)
+    except FileNotFoundError:
+        return True
+    except OSError as error:
+        raise PublishError(tr("Cannot write {file}: {reason}; the previous file was kept.",
+                              file=path, reason=_reason(error))) from error
+
+
+def _durability_barrier(temporaries: list[tuple[str, Path]]) -> None:
+    """Make every temporary file's bytes durable before any rename.
+
+    fsync() costs milliseconds per file and a 10,000-file export would spend most of its time
+    there, so a large batch is flushed by one sync(). Windows has no sync(): fsync each file.
+    """
+    if hasattr(os, "sync") and len(temporaries) > _FSYNC_EACH_UP_TO:
+        os.sync()
+        return
+    for temporary, _ in temporaries:
+        descriptor = os.open(temporary, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def write_files(folder: Path, files: list[FeedFile], result: FolderResult) -> None:
+    """Write the changed files in two phases: every temporary first, then the renames.
+
+    A failure while writing (disk full, read-only share) removes all temporaries and renames
+    nothing, so every old file stays; subscribers never see a half-written file.
+    """
+    changed = []
+    for file in files:
+        (changed if _differs(folder / file.path, file.content) else result.unchanged).append(file)
+    temporaries: list[tuple[str, Path]] = []
+    renamed = 0
+    current = folder
+    try:
+        for file in changed:
+            current = folder / file.path
+            current.parent.mkdir(exist_ok=True)
+            descriptor, temporary = tempfile.mkstemp(prefix=f".{current.name}.", suffix=".tmp",
+                                                     dir=current.parent)
+            temporaries.append((temporary, current))
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(file.content)
+        if temporaries:
+            _durability_barrier(temporaries)
+        for temporary, current in temporaries:
+            os.replace(temporary, current)
+            renamed += 1
+    except OSError as error:
+        raise PublishError(tr("Cannot write {file}: {reason}; the previous file was kept.",
+                              file=current, reason=_reason(error))) from error
+    finally:
+        for temporary, _ in temporaries[renamed:]:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+    result.written.extend(file.path for file in changed)
+
+
+def publish_folder(repo: Repository, folder: Path, *, invitations: bool = False,
+                   source: FeedSource | None = None) -> FolderResult:
+    """Write (only what changed of) the feeds, and optionally the invitations, into ``folder``.
+
+    Feeds of departments or projects that no longer exist are removed, so the folder mirrors
+    the database.
+    """
+    folder = prepare_folder(folder)
+    source = source or load_feed_source(repo)
+    files = build_feeds(source)
+    if invitations:
+        existing = {f"{INVITATION_FOLDER}/{p.name}" for p in (folder / INVITATION_FOLDER).glob("*.ics")}
+        files += build_invitations(source, existing)
+    result = FolderResult(folder)
+    write_files(folder, files, result)
+    for relative in _our_stale_files(folder, {f.path for f in files}):
+        try:
+            (folder / relative).unlink()
+        except OSError as error:
+            raise PublishError(tr("Cannot remove the outdated feed {file}: {reason}",
+                                  file=folder / relative, reason=_reason(error))) from error
+        result.removed.append(relative)
+    if result.written or result.removed:
+        for directory in {folder, *((folder / f.path).parent for f in files)}:
+            _fsync_directory(directory)
+    return result
+
+
+# --- CalDAV ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CalDAVTarget:
+    url: str
+    username: str = ""
+    password: str | None = None
+    timeout: float = DEFAULT_TIMEOUT_SECONDS
+
+
+@dataclass
+class CalDAVResult:
+    url: str
+    calendars_created: list[str] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+
+
+def caldav_password(url: str, username: str, environ: dict[str, str] | None = None) -> str | None:
+    """The CalDAV password: the environment variable first, then the system keyring if installed."""
+    environ = os.environ if environ is None else environ
+    if environ.get(PASSWORD_VARIABLE):
+        return environ[PASSWORD_VARIABLE]
+    try:
+        import keyring
+    except ImportError:
+        return None
+    try:
+        return keyring.get_password(KEYRING_SERVICE, f"{username}@{url}")
+    except Exception:   # a keyring backend that is locked or missing is not an error: no password
+        return None
+
+
+def calendar_id(department_code: str | None) -> str:
+    """The collection name on the server: stable, ASCII, one per department plus the shared one."""
+    if department_code is None:
+        return SHARED_CALENDAR_ID
+    return f"{SHARED_CALENDAR_ID}-" + "".join(c if c.isalnum() and c.isascii() else "_"
+                                               for c in department_code.lower())
+
+
+def content_hash(resource: bytes) -> str:
+    return hashlib.sha256(resource).hexdigest()[:32]
+
+
+def with_hash(resource: bytes) -> bytes:
+    """The resource with its content hash as a property of the event (servers keep X- properties)."""
+    marker = b"END:VEVENT\r\n"
+    line = f"{HASH_PROPERTY}:{content_hash(resource)}\r\n".encode("ascii")
+    index = resource.rindex(marker)
+    return resource[:index] + line + resource[index:]
+
+
+def _desired(source: FeedSource) -> dict[tuple[str, str], dict[str, bytes]]:
+    """What each calendar should hold: {(calendar id, display name): {uid: resource}}."""
+    mirror: dict[tuple[str, str], dict[str, bytes]] = {
+        (calendar_id(None), shared_feed_name(source)): {
+            visit_uid(v.id, source.uid_token): shared_event(source, v) for v in source.visits},
+    }
+    for code in sorted(source.departments):
+        department = source.departments[code]
+        mirror[(calendar_id(code), department_feed_name(department))] = {
+            visit_uid(v.id, source.uid_token): department_event(source, v)
+            for v in source.visits if code in v.departments}
+    return mirror
+
+
+def _caldav_error(target: CalDAVTarget, error: Exception) -> PublishError:
+    from caldav.lib import error as dav_errors
+
+    text = str(error)
+    if isinstance(error, dav_errors.AuthorizationError) or " 401" in text or "Unauthorized" in text:
+        message = tr("The CalDAV server {url} refused the user name or password (set the password in the "
+                     "environment variable {variable} or the system keyring); nothing was changed locally.",
+                     url=target.url, variable=PASSWORD_VARIABLE)
+    elif "timed out" in text.lower() or "timeout" in type(error).__name__.lower():
+        message = tr("The CalDAV server {url} did not answer within {seconds} seconds; nothing was changed "
+                     "locally. Publish again later to complete the mirror.", url=target.url,
+                     seconds=int(target.timeout))
+    elif isinstance(error, (ConnectionError, OSError)) or "connect" in text.lower():
+        message = tr("Cannot reach the CalDAV server {url} ({reason}); nothing was changed locally. "
+                     "Publish again later to complete the mirror.", url=target.url, reason=text[:200])
+    else:
+        message = tr("The CalDAV server {url} reported an error: {reason}; nothing was changed locally. "
+                     "Publish again later to complete the mirror.", url=target.url, reason=text[:300])
+    return PublishError(message)
+
+
+def _stored_hash(data: str) -> str | None:
+    for line in data.replace("\r\n ", "").replace("\n ", "").splitlines():
+        if line.upper().startswith(HASH_PROPERTY + ":"):
+            return line.split(":", 1)[1].strip()
+    return None
+
+
+def _stored_uid(data: str) -> str | None:
+    in_event = False
+    for line in data.replace("\r\n ", "").replace("\n ", "").splitlines():
+        upper = line.upper()
+        if upper == "BEGIN:VEVENT":
+            in_event = True
+        elif in_event and upper.startswith("UID"):
+            return line.split(":", 1)[1].strip()
+    return None
+
+
+def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource | None = None,
+                   progress: Callable[[str], None] | None = None) -> CalDAVResult:
+    """Mirror the active visits to the CalDAV server: create, update and remove events."""
+    import caldav
+
+    if not target.url.lower().startswith(("http://", "https://")):
+        raise PublishError(tr("The CalDAV address {url} must start with http:// or https://", url=target.url))
+    source = source or load_feed_source(repo)
+    desired = _desired(source)
+    result = CalDAVResult(target.url)
+    try:
+        # With a user name but no password, send an empty one: servers without authentication
+        # (Radicale's "none") still need the user name to find the calendars.
+        password = target.password if target.password is not None else ("" if target.username else None)
+        client = caldav.DAVClient(url=target.url, username=target.username or None, password=password,
+                                  timeout=target.timeout, enable_rfc6764=False)
+        principal = client.principal()
+        existing = {c.id if c.id else str(c.url).rstrip("/").rsplit("/", 1)[-1]: c for c in principal.calendars()}
+        for (cal_id, name), events in desired.items():
+            if progress:
+                progress(name)
+            calendar = existing.get(cal_id)
+            if calendar is None:
+                calendar = principal.make_calendar(name=name, cal_id=cal_id)
+                result.calendars_created.append(cal_id)
+            _mirror_calendar(calendar, events, result)
+    except PublishError:
+        raise
+    except Exception as error:
+        raise _caldav_error(target, error) from error
+    return result
+
+
+def _mirror_calendar(calendar, events: dict[str, bytes], result: CalDAVResult) -> None:
+    on_server: dict[str, tuple[object, str | None]] = {}
+    for resource in calendar.events():
+        data = resource.data or ""
+        uid = _stored_uid(data)
+        if uid is None:
+            continue
+        on_server[uid] = (resource, _stored_hash(data))
+    for uid in sorted(events):
+        content = events[uid]
+        wanted = content_hash(content)
+        if uid in on_server:
+            resource, stored = on_server[uid]
+            if stored == wanted:
+                result.unchanged += 1
+                continue
+            resource.data = with_hash(content).decode("utf-8")
+            # SEQUENCE is ours (it rises on a move only); the library would raise it on every save.
+            resource.save(increase_seqno=False)
+            result.updated += 1
+        else:
+            calendar.save_event(with_hash(content).decode("utf-8"))
+            result.created += 1
+    for uid in sorted(set(on_server) - set(events)):
+        on_server[uid][0].delete()
+        result.removed += 1

@@ -1,0 +1,231 @@
+"""Laying HTML documents out on A4 pages and printing them to a QPrinter or a PDF file.
+
+Each document is laid out by its own QTextDocument against the printer itself, so fonts
+and CSS lengths are measured at the printer's resolution, and painted page by page: a batch
+of 500 notices keeps one document in memory at a time, every notice starts on a new page
+and carries its own "page n of m" footer.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtPrintSupport import QPrinter
+
+from desktop_app.core.errors import InputError
+from desktop_app.core.messages import tr
+from desktop_app.printing.fonts import FAMILY, document_font, register_fonts
+
+MARGINS_MM = QMarginsF(18, 14, 18, 12)       # left, top, right, bottom
+FOOTER_POINTS = 8.0
+FOOTER_GAP_MM = 4.0
+CREATOR = "联合验收排期 Joint Acceptance Scheduler"
+
+
+class OutputPathError(InputError):
+    """The PDF cannot be written where the user asked."""
+
+
+@dataclass(frozen=True)
+class PrintDocument:
+    """One document to print: it starts on a new page and numbers its own pages."""
+
+    title: str          # footer text and PDF title
+    html: str
+    landscape: bool = False
+
+
+def configure_printer(printer: QPrinter, landscape: bool = False) -> None:
+    """A4 in the given orientation with the house margins (the GUI's printer dialog may change them)."""
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, MARGINS_MM,
+                                      QPageLayout.Unit.Millimeter))
+    printer.setCreator(CREATOR)
+
+
+def _footer_height(printer: QPrinter) -> float:
+    dpi = printer.logicalDpiY()
+    return (FOOTER_POINTS * 1.6 / 72 + FOOTER_GAP_MM / 25.4) * dpi
+
+
+def layout_document(document: PrintDocument, printer: QPrinter) -> QTextDocument:
+    """The document laid out in the printer's printable area less the footer."""
+    register_fonts()
+    text = QTextDocument()
+    # Lay out against the printer: point sizes and CSS pixel lengths are scaled to its resolution.
+    text.documentLayout().setPaintDevice(printer)
+    text.setUseDesignMetrics(True)
+    text.setDocumentMargin(0)
+    text.setDefaultFont(document_font())
+    option = text.defaultTextOption()
+    # A long unbroken name (a URL, a code) wraps anywhere rather than running off the page.
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    text.setDefaultTextOption(option)
+    text.setHtml(document.html)
+    area = printer.pageLayout().paintRectPixels(printer.resolution())
+    text.setPageSize(QSizeF(area.width(), area.height() - _footer_height(printer)))
+    _split_paragraphs_at_page_breaks(text)
+    return text
+
+
+MAX_SPLIT_ROUNDS = 50
+
+
+def _split_paragraphs_at_page_breaks(text: QTextDocument) -> None:
+    """Make every paragraph that continues on the next page two paragraphs.
+
+    QTextLayout::draw always draws the last line above its clip rectangle as well (Qt 6.12,
+    `firstLine = i`), so a paragraph running over a page break would put its last line of the
+    previous page on the next page too, clipped out of sight but still in the PDF's text: copy
+    and search would find it twice. A paragraph ending at the page break is skipped whole.
+    """
+    page_height = text.pageSize().height()
+    layout = text.documentLayout()
+    for _ in range(MAX_SPLIT_ROUNDS):
+        splits = []
+        block = text.begin()
+        while block.isValid():
+            lines = block.layout()
+            if lines.lineCount() > 1:
+                top = layout.blockBoundingRect(block).top()
+                first_page = int((top + lines.lineAt(0).y()) // page_height)
+                for number in range(1, lines.lineCount()):
+                    line = lines.lineAt(number)
+                    if int((top + line.y()) // page_height) != first_page:
+                        splits.append((block, block.position() + line.textStart()))
+                        break
+            block = block.next()
+        if not splits:
+            return
+        cursor = QTextCursor(text)
+        for block, position in reversed(splits):
+            cursor.setPosition(position)
+            continuation = block.blockFormat()
+            continuation.setTextIndent(0)
+            continuation.setTopMargin(0)
+            cursor.insertBlock(continuation, cursor.charFormat())
+
+
+def _paint_footer(painter: QPainter, printer: QPrinter, title: str, page: int, pages: int) -> None:
+    area = printer.pageLayout().paintRectPixels(printer.resolution())
+    height = FOOTER_POINTS * 1.6 / 72 * printer.logicalDpiY()
+    box = QRectF(0, area.height() - height, area.width(), height)
+    painter.save()
+    painter.setFont(document_font(FOOTER_POINTS))
+    painter.setPen(Qt.GlobalColor.darkGray)
+    painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, title)
+    painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                     f"第 {page} 页　共 {pages} 页")
+    painter.restore()
+
+
+def paint_documents(printer: QPrinter, documents: Iterable[PrintDocument]) -> int:
+    """Print every document on ``printer`` (already configured); returns the number of pages."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OutputPathError(tr("Cannot write {path}; nothing was printed.", path=printer.outputFileName()))
+    printed = 0
+    try:
+        for document in documents:
+            text = layout_document(document, printer)
+            page_height = text.pageSize().height()
+            width = text.pageSize().width()
+            pages = text.pageCount()
+            for page in range(pages):
+                if printed:
+                    printer.newPage()
+                painter.save()
+                painter.translate(0, -page * page_height)
+                # Lines are pushed to the next page by the layout; the clip keeps each page's own.
+                clip = QRectF(QPointF(0, page * page_height), QSizeF(width, page_height))
+                painter.setClipRect(clip)
+                text.drawContents(painter, clip)
+                painter.restore()
+                _paint_footer(painter, printer, document.title, page + 1, pages)
+                printed += 1
+    finally:
+        painter.end()
+    return printed
+
+
+def _check_folder(path: Path) -> None:
+    folder = path.parent
+    if path.is_dir():
+        raise OutputPathError(tr("{path} is a folder; give a file name such as notice.pdf.", path=path))
+    if not folder.is_dir():
+        raise OutputPathError(tr("The folder {folder} does not exist; nothing was printed.", folder=folder))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputPathError(tr("The folder {folder} is read-only; nothing was printed.", folder=folder))
+
+
+def _temporary_file(path: Path) -> Path:
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".part", dir=path.parent)
+    except OSError as error:
+        raise OutputPathError(tr("Cannot write to the folder {folder} ({reason}); nothing was printed.",
+                                 folder=path.parent, reason=error.strerror or error)) from None
+    os.close(handle)
+    # mkstemp makes the file private; the PDF is for sharing, so give it the user's usual mode.
+    os.chmod(name, 0o666 & ~_umask())
+    return Path(name)
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def _render_pdf(target: Path, documents: Sequence[PrintDocument], title: str) -> int:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(target))
+    printer.setDocName(title)
+    configure_printer(printer, documents[0].landscape)
+    pages = paint_documents(printer, documents)
+    if target.stat().st_size == 0:
+        raise OutputPathError(tr("Cannot write {path}; nothing was printed.", path=target))
+    return pages
+
+
+def write_pdfs(jobs: Sequence[tuple[Path, Sequence[PrintDocument], str]]) -> int:
+    """Write each (path, documents, title) as a PDF, all or nothing; returns the pages written.
+
+    Every PDF goes to a temporary file next to its target first and replaces the target only
+    when all of them rendered, so a failure leaves no half-written or empty file behind.
+    """
+    register_fonts()
+    targets = [Path(path) for path, _, _ in jobs]
+    for path in targets:
+        _check_folder(path)
+    temporaries: list[Path] = []
+    try:
+        pages = 0
+        for target, (_, documents, title) in zip(targets, jobs, strict=True):
+            temporary = _temporary_file(target)
+            temporaries.append(temporary)
+            pages += _render_pdf(temporary, documents, title)
+        for temporary, target in zip(temporaries, targets, strict=True):
+            os.replace(temporary, target)
+        temporaries.clear()
+        return pages
+    finally:
+        for temporary in temporaries:
+            temporary.unlink(missing_ok=True)
+
+
+def write_pdf(path: Path, documents: Sequence[PrintDocument], title: str) -> int:
+    """One PDF holding every document, each starting on a new page; returns the page count."""
+    if not documents:
+        raise InputError(tr("There is nothing to print."))
+    return write_pdfs([(Path(path), documents, title)])
+
+
+__all__ = ["FAMILY", "PrintDocument", "configure_printer", "layout_document", "paint_documents",
+           "write_pdf", "write_pdfs"]

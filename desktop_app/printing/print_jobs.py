@@ -1,0 +1,96 @@
+"""The printing operations the CLI and the GUI share: gather, lay out, write.
+
+The GUI's print preview and printer dialog call the ``*_documents`` functions and hand the
+result to ``paged_output.paint_documents`` with their own QPrinter; the command line writes
+PDFs through the ``print_*`` functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.core.errors import InputError
+from desktop_app.core.messages import tr
+from desktop_app.core.repository import Repository
+from desktop_app.printing.day_sheet import day_sheet_document
+from desktop_app.printing.document_data import (
+    Catalog, day_sheet, notice_for_project, notices_between, week_overview,
+)
+from desktop_app.printing.notice import TITLE as NOTICE_TITLE
+from desktop_app.printing.notice import notice_document
+from desktop_app.printing.paged_output import PrintDocument, write_pdf, write_pdfs
+from desktop_app.printing.week_overview import week_document
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    """What a print run wrote, for the CLI's message and the GUI's status bar."""
+
+    files: tuple[Path, ...]
+    documents: int
+    pages: int
+
+
+# --- documents (for any QPrinter) -----------------------------------------------------------
+def project_notice_documents(repo: Repository, code: str, issued_on: dt.date) -> list[PrintDocument]:
+    return [notice_document(notice_for_project(repo, code, issued_on))]
+
+
+def range_notice_documents(repo: Repository, first: dt.date, last: dt.date,
+                           issued_on: dt.date) -> list[tuple[str, PrintDocument]]:
+    """(project code, notice) for every project with a visit in the range, in visit order."""
+    catalog = Catalog.load(repo)
+    return [(n.project.code, notice_document(n)) for n in notices_between(repo, first, last, issued_on, catalog)]
+
+
+def day_sheet_documents(repo: Repository, day: dt.date, issued_on: dt.date,
+                        department: str | None = None) -> list[PrintDocument]:
+    return [day_sheet_document(day_sheet(repo, day, issued_on, department))]
+
+
+def week_documents(repo: Repository, day: dt.date, issued_on: dt.date) -> list[PrintDocument]:
+    return [week_document(week_overview(repo, day, issued_on))]
+
+
+# --- PDF files ------------------------------------------------------------------------------
+def _written(path: Path, documents: Sequence[PrintDocument], title: str) -> PrintResult:
+    pages = write_pdf(path, documents, title)
+    return PrintResult((Path(path),), len(documents), pages)
+
+
+def print_project_notice(repo: Repository, code: str, out: Path, issued_on: dt.date) -> PrintResult:
+    return _written(out, project_notice_documents(repo, code, issued_on), f"{NOTICE_TITLE} {code}")
+
+
+def print_range_notices(repo: Repository, first: dt.date, last: dt.date, issued_on: dt.date, *,
+                        out: Path | None = None, out_dir: Path | None = None) -> PrintResult:
+    """All notices of a date range into one PDF (``out``) or one PDF per project (``out_dir``)."""
+    if (out is None) == (out_dir is None):
+        raise InputError(tr("Give either one output file or one output folder."))
+    notices = range_notice_documents(repo, first, last, issued_on)
+    title = f"{NOTICE_TITLE} {first.isoformat()} – {last.isoformat()}"
+    if out is not None:
+        return _written(out, [document for _, document in notices], title)
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise InputError(tr("The folder {folder} does not exist; nothing was printed.", folder=out_dir))
+    jobs = [(out_dir / f"{_file_stem(code)}.pdf", [document], f"{NOTICE_TITLE} {code}") for code, document in notices]
+    pages = write_pdfs(jobs)
+    return PrintResult(tuple(path for path, _, _ in jobs), len(notices), pages)
+
+
+def _file_stem(code: str) -> str:
+    # Project codes come from users; keep a file name that every file system accepts.
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in code).strip(".") or "project"
+
+
+def print_day_sheet(repo: Repository, day: dt.date, out: Path, issued_on: dt.date,
+                    department: str | None = None) -> PrintResult:
+    return _written(out, day_sheet_documents(repo, day, issued_on, department), f"日程单 {day.isoformat()}")
+
+
+def print_week(repo: Repository, day: dt.date, out: Path, issued_on: dt.date) -> PrintResult:
+    return _written(out, week_documents(repo, day, issued_on), f"一周安排 {day.isoformat()}")

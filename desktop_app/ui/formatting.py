@@ -1,0 +1,66 @@
+"""How dates and numbers are shown: the Chinese way by default (2026年12月3日 星期四)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop_app.core import messages
+
+translate = QCoreApplication.translate
+
+_WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+_WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def chinese() -> bool:
+    # The GUI and the core messages always share one language (set at start-up).
+    return messages.language() == "zh_CN"
+
+
+def long_date(day: dt.date | None) -> str:
+    if day is None:
+        return ""
+    if chinese():
+        return f"{day.year}年{day.month}月{day.day}日 {_WEEKDAYS_ZH[day.weekday()]}"
+    return f"{_WEEKDAYS_EN[day.weekday()]} {day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def short_date(day: dt.date | None) -> str:
+    if day is None:
+        return ""
+    if chinese():
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def weekday_name(weekday: int) -> str:
+    return (_WEEKDAYS_ZH if chinese() else _WEEKDAYS_EN)[weekday]
+
+
+def date_time(moment: dt.datetime | None) -> str:
+    if moment is None:
+        return ""
+    return f"{short_date(moment.date())} {moment:%H:%M}"
+
+
+def level_name(level: str) -> str:
+    return translate("Format", "City") if level == "city" else translate("Format", "District")
+
+
+def status_name(status: str) -> str:
+    names = {
+        "pending": translate("Format", "Waiting"),
+        "scheduled": translate("Format", "Scheduled"),
+        "done": translate("Format", "Accepted"),
+        "withdrawn": translate("Format", "Withdrawn"),
+    }
+    return names.get(status, status)
+
+
+def half_day_name(value: str) -> str:
+    names = {"am": translate("Format", "Morning"), "pm": translate("Format", "Afternoon"),
+             "any": translate("Format", "Any time")}
+    return names.get(value, value)

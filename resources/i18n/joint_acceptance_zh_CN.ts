@@ -1,0 +1,1184 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="110" />
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="116" />
+        <source>First run: the demo data was loaded into {path}</source>
+        <translation>首次运行：演示数据已载入 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Catalog</name>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="50" />
+        <source>{field} is required</source>
+        <translation>{field}不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="62" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="116" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="126" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="200" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="260" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="267" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="63" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="116" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="126" />
+        <source>Item</source>
+        <translation>验收事项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="64" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="127" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="66" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="127" />
+        <source>Minutes</source>
+        <translation>时长（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="68" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="128" />
+        <source>Materials</source>
+        <translation>所需材料</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="75" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="211" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="76" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="212" />
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="77" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="213" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="97" />
+        <source>Delete item</source>
+        <translation>删除验收事项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="98" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="248" />
+        <source>Delete {name}? You can undo this.</source>
+        <translation>删除“{name}”？此操作可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="113" />
+        <source>One material per line</source>
+        <translation>每行一项材料</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="118" />
+        <source>An item with code {code} already exists</source>
+        <translation>编码为 {code} 的验收事项已存在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="125" />
+        <source>Acceptance item</source>
+        <translation>验收事项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="169" />
+        <source>Default: {minutes} minutes</source>
+        <translation>默认：{minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="184" />
+        <source>Travel {first} – {second}: {text} is not a whole number of minutes</source>
+        <translation>路程 {first} – {second}：“{text}”不是整数分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="201" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="260" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="266" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="267" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="202" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="268" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="232" />
+        <source>Travel time in minutes (the same both ways). An empty cell uses the default of {minutes} minutes.</source>
+        <translation>地点之间的路程（分钟，往返相同）。空白单元格按默认 {minutes} 分钟计算。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="247" />
+        <source>Delete place</source>
+        <translation>删除地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="262" />
+        <source>A place with code {code} already exists</source>
+        <translation>编码为 {code} 的地点已存在</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="37" />
+        <source>Requests waiting for a visit</source>
+        <translation>待排期申请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="38" />
+        <source>Requests scheduled</source>
+        <translation>已排期申请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="39" />
+        <source>Visits this week</source>
+        <translation>本周现场验收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="40" />
+        <source>Joint acceptance rate</source>
+        <translation>联合验收率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="41" />
+        <source>Fewer trips for the projects</source>
+        <translation>项目跑腿减少</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="42" />
+        <source>Department trips</source>
+        <translation>部门出车趟数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="43" />
+        <source>On time</source>
+        <translation>按期率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="44" />
+        <source>Mean wait (working days)</source>
+        <translation>平均等待（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="64" />
+        <source>{bureau} — {date}</source>
+        <translation>{bureau} — {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="78" />
+        <source>{joint} visits instead of {separate} separate ones</source>
+        <translation>联合验收 {joint} 场，分散验收需 {separate} 场</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="81" />
+        <source>{departments} departments, {items} acceptance items, {places} places, {overrides} holiday overrides.</source>
+        <translation>部门 {departments} 个，验收事项 {items} 项，地点 {places} 个，节假日调整 {overrides} 条。</translation>
+    </message>
+</context>
+<context>
+    <name>Departments</name>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="35" />
+        <source>Office hours (e.g. 08:30-12:00, 14:00-17:30)</source>
+        <translation>办公时间（例如 08:30-12:00, 14:00-17:30）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="59" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="159" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="174" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="60" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="159" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="174" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="61" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="175" />
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="62" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="175" />
+        <source>Base</source>
+        <translation>驻地</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="63" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="176" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="64" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="176" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="65" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="177" />
+        <source>Visits per day</source>
+        <translation>每日验收上限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="67" />
+        <source>Office hours</source>
+        <translation>办公时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="87" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="88" />
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="89" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="115" />
+        <source>Delete department</source>
+        <translation>删除部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="116" />
+        <source>Delete {name}? You can undo this.</source>
+        <translation>删除“{name}”？此操作可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="138" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="148" />
+        <source>Copy Monday to Tuesday–Friday</source>
+        <translation>将星期一复制到星期二至星期五</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="153" />
+        <source>Weekly office hours (the gap between two intervals is the lunch break)</source>
+        <translation>每周办公时间（两个时间段之间的间隔即午休）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="161" />
+        <source>{field} is required</source>
+        <translation>{field}不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="163" />
+        <source>A department with code {code} already exists</source>
+        <translation>编码为 {code} 的部门已存在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="168" />
+        <source>Office hours: {problem}</source>
+        <translation>办公时间：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="172" />
+        <source>New department</source>
+        <translation>新建部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="173" />
+        <source>Department {name}</source>
+        <translation>部门：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="177" />
+        <source>Email</source>
+        <translation>电子邮箱</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <location filename="../../desktop_app/ui/formatting.py" line="50" />
+        <source>City</source>
+        <translation>市级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/formatting.py" line="50" />
+        <source>District</source>
+        <translation>区级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/formatting.py" line="55" />
+        <source>Waiting</source>
+        <translation>待排期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/formatting.py" line="56" />
+        <source>Scheduled</source>
+        <translation>已排期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/formatting.py" line="57" />
+        <source>Accepted</source>
+        <translation>已验收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/formatting.py" line="58" />
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/formatting.py" line="64" />
+        <source>Morning</source>
+        <translation>上午</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/formatting.py" line="64" />
+        <source>Afternoon</source>
+        <translation>下午</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/formatting.py" line="65" />
+        <source>Any time</source>
+        <translation>不限</translation>
+    </message>
+</context>
+<context>
+    <name>Holidays</name>
+    <message>
+        <location filename="../../desktop_app/ui/holidays_page.py" line="50" />
+        <source>The bureau has entered this year's official schedule (mark the year confirmed)</source>
+        <translation>本局已录入该年度的法定节假日安排（标记为已确认）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/holidays_page.py" line="55" />
+        <source>Red: statutory holiday · Yellow: make-up working day (调休) · Grey: weekend · Bold: the bureau's override</source>
+        <translation>红色：法定节假日 · 黄色：调休上班 · 灰色：周末 · 粗体：本局调整</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/holidays_page.py" line="58" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/holidays_page.py" line="67" />
+        <source>Month {month}</source>
+        <translation>{month}月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/holidays_page.py" line="80" />
+        <source>Name, e.g. 元旦</source>
+        <translation>名称，例如 元旦</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/holidays_page.py" line="81" />
+        <source>Day off</source>
+        <translation>设为休息日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/holidays_page.py" line="82" />
+        <source>Working day</source>
+        <translation>设为工作日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/holidays_page.py" line="83" />
+        <source>Use the official calendar</source>
+        <translation>恢复官方日历</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/holidays_page.py" line="153" />
+        <source>Click a day to change it.</source>
+        <translation>点击某一天以调整。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/holidays_page.py" line="157" />
+        <source>working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/holidays_page.py" line="158" />
+        <source>day off</source>
+        <translation>休息日</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="24" />
+        <source>Places</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="24" />
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="25" />
+        <source>Acceptance items</source>
+        <translation>验收事项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="25" />
+        <source>Requests</source>
+        <translation>验收申请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="26" />
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="62" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="112" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="119" />
+        <source>Import data</source>
+        <translation>导入数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="64" />
+        <source>A dataset folder, a CSV file or an .xlsx workbook</source>
+        <translation>数据集文件夹、CSV 文件或 .xlsx 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="65" />
+        <source>File…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="67" />
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="69" />
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="75" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="79" />
+        <source>Sheet</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="79" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="80" />
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="80" />
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="86" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="113" />
+        <source>Data files (*.csv *.xlsx)</source>
+        <translation>数据文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="136" />
+        <source>Checking {path}…</source>
+        <translation>正在检查 {path}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="139" />
+        <source>Checking import</source>
+        <translation>正在检查导入数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="146" />
+        <source>Cancelled; nothing was imported.</source>
+        <translation>已取消，未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="161" />
+        <source>New: {sheet} {code}</source>
+        <translation>新增：{sheet} {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="165" />
+        <source>Changed: {sheet} {code}</source>
+        <translation>修改：{sheet} {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="168" />
+        <source>The data is valid: {count} record(s) will be added or changed. Press Import to write them.</source>
+        <translation>数据有效：将新增或修改 {count} 条记录。点击“导入”写入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="175" />
+        <source>{count} problem(s) found; nothing was imported. Fix the rows below and check again.</source>
+        <translation>发现 {count} 处错误，未导入任何内容。请修正以下各行后重新检查。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="188" />
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="195" />
+        <source>Imported.</source>
+        <translation>已导入。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="48" />
+        <source>Joint Acceptance Scheduler</source>
+        <translation>联合验收排期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="68" />
+        <source>Dashboard</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="69" />
+        <source>Requests</source>
+        <translation>验收申请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="70" />
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="71" />
+        <source>Acceptance items</source>
+        <translation>验收事项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="72" />
+        <source>Places and travel</source>
+        <translation>地点与路程</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="73" />
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="74" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="140" />
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="145" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="146" />
+        <source>New database…</source>
+        <translation>新建数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="147" />
+        <source>Open database…</source>
+        <translation>打开数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="149" />
+        <source>Back up database…</source>
+        <translation>备份数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="151" />
+        <source>Import data…</source>
+        <translation>导入数据…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="154" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="156" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="158" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="160" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="165" />
+        <source>New request</source>
+        <translation>新建申请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="167" />
+        <source>Find request</source>
+        <translation>查找申请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="173" />
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="176" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="180" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="181" />
+        <location filename="../../desktop_app/ui/main_window.py" line="346" />
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="243" />
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="249" />
+        <source>Holiday calendar not confirmed for {years}</source>
+        <translation>{years} 年节假日安排尚未确认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="253" />
+        <source>Saved {time}</source>
+        <translation>已于 {time} 保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="256" />
+        <source>All changes are saved</source>
+        <translation>所有修改均已保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="259" />
+        <source>Nothing was changed</source>
+        <translation>未做任何修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="325" />
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="326" />
+        <location filename="../../desktop_app/ui/main_window.py" line="340" />
+        <source>Databases (*.sqlite)</source>
+        <translation>数据库 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="331" />
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="332" />
+        <source>Databases (*.sqlite *.db);;All files (*)</source>
+        <translation>数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="339" />
+        <source>Back up database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="343" />
+        <source>Backup written to {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="346" />
+        <source>Joint Acceptance Scheduler: one on-site visit by every department a finished construction project needs.
+Today: {date}</source>
+        <translation>联合验收排期：竣工项目所需的各部门一次联合现场验收。
+今天：{date}</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="46" />
+        <source>New request</source>
+        <translation>新建申请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="47" />
+        <source>Edit request {code}</source>
+        <translation>编辑申请 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="64" />
+        <source>Explicit deadline</source>
+        <translation>指定期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="79" />
+        <source>Acceptance item</source>
+        <translation>验收事项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="80" />
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="92" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="93" />
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="94" />
+        <source>Owner</source>
+        <translation>建设单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="95" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="96" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="97" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="98" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="99" />
+        <source>Applied on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="100" />
+        <source>Ready on</source>
+        <translation>具备验收条件日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="104" />
+        <source>Deadline</source>
+        <translation>验收期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="105" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="106" />
+        <source>Preferred time</source>
+        <translation>时段偏好</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="107" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="109" />
+        <source>Computed</source>
+        <translation>自动计算</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="116" />
+        <source>Acceptance items (by level and department)</source>
+        <translation>验收事项（按层级和部门）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="160" />
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="215" />
+        <source>Departments needed ({count}): {names}</source>
+        <translation>需参加部门（{count} 个）：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="221" />
+        <source>Deadline: {date} ({days} working days after the application)</source>
+        <translation>验收期限：{date}（申请后 {days} 个工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/request_dialog.py" line="224" />
+        <source>Deadline: {date} (explicit)</source>
+        <translation>验收期限：{date}（指定）</translation>
+    </message>
+</context>
+<context>
+    <name>Requests</name>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="28" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="29" />
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="31" />
+        <source>Owner</source>
+        <translation>建设单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="32" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="132" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="33" />
+        <source>Items</source>
+        <translation>验收事项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="34" />
+        <source>Applied</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="36" />
+        <source>Deadline</source>
+        <translation>验收期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="38" />
+        <source>Late</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="39" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="131" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="40" />
+        <source>Scheduled visit</source>
+        <translation>现场验收时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="92" />
+        <source>Search code, project, owner, place, items…</source>
+        <translation>搜索编码、项目、建设单位、地点、事项…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="97" />
+        <source>Late only</source>
+        <translation>仅超期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="118" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="119" />
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="120" />
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="121" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="122" />
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="133" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="165" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="167" />
+        <source>All places</source>
+        <translation>全部地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="168" />
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="187" />
+        <source>{shown} of {total} requests</source>
+        <translation>显示 {shown} / 共 {total} 件申请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="225" />
+        <source>Delete request</source>
+        <translation>删除申请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/requests_page.py" line="226" />
+        <source>Delete the request {code} ({name})? You can undo this.</source>
+        <translation>删除申请 {code}（{name}）？此操作可以撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="32" />
+        <source>Bureau name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="33" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="34" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="35" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="36" />
+        <source>Email</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="43" />
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="45" />
+        <source>Start times every</source>
+        <translation>开始时间间隔</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="45" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="47" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="56" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="46" />
+        <source>Opening and closing allowance</source>
+        <translation>开场与总结用时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="48" />
+        <source>Deadline after the application</source>
+        <translation>申请后验收期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="49" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="51" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="53" />
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="50" />
+        <source>Notice for departments</source>
+        <translation>提前通知部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="52" />
+        <source>Search past the deadline</source>
+        <translation>超期后继续查找</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="54" />
+        <source>Default visits per department and day</source>
+        <translation>部门每日默认验收上限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="55" />
+        <source>Default travel between places</source>
+        <translation>地点间默认路程</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="61" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="64" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="129" />
+        <source>Export folder</source>
+        <translation>导出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="65" />
+        <source>CalDAV server URL</source>
+        <translation>CalDAV 服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="66" />
+        <source>CalDAV user name</source>
+        <translation>CalDAV 用户名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="73" />
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="77" />
+        <source>Bureau</source>
+        <translation>本局信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="78" />
+        <source>Scheduling rules</source>
+        <translation>排期规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="79" />
+        <source>Publishing</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="80" />
+        <source>Interface</source>
+        <translation>界面</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_page.py" line="84" />
+        <source>Every change is saved as soon as you leave the field and can be undone (Ctrl+Z).</source>
+        <translation>离开输入框即自动保存，可撤销（Ctrl+Z）。</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../desktop_app/ui/workspace.py" line="116" />
+        <source>Delete request {code}</source>
+        <translation>删除申请 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/workspace.py" line="118" />
+        <source>New request {code}</source>
+        <translation>新建申请 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/workspace.py" line="120" />
+        <source>Edit request {code}</source>
+        <translation>编辑申请 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/workspace.py" line="126" />
+        <source>Change department {code}</source>
+        <translation>修改部门 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/workspace.py" line="132" />
+        <source>Change item {code}</source>
+        <translation>修改验收事项 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/workspace.py" line="138" />
+        <source>Change place {code}</source>
+        <translation>修改地点 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/workspace.py" line="145" />
+        <source>Travel {first} – {second}</source>
+        <translation>路程 {first} – {second}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/workspace.py" line="151" />
+        <source>Calendar {date}</source>
+        <translation>日历 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/workspace.py" line="157" />
+        <source>Change settings</source>
+        <translation>修改设置</translation>
+    </message>
+</context>
+</TS>

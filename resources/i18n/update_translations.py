@@ -1,0 +1,155 @@
+"""Refresh the zh_CN translation: lupdate over desktop_app/ui, fill from ZH_CN below, lrelease.
+
+Run from anywhere: ``python resources/i18n/update_translations.py``. A new source string
+without an entry here stays ``unfinished`` and tests/ui/test_translations.py fails, naming it.
+Translations already finished in the .ts (e.g. edited in Qt Linguist) are kept.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+TS = HERE / "joint_acceptance_zh_CN.ts"
+QM = HERE / "joint_acceptance_zh_CN.qm"
+
+ZH_CN = {
+    "Cannot open the database": "无法打开数据库",
+    "First run: the demo data was loaded into {path}": "首次运行：演示数据已载入 {path}",
+    "{field} is required": "{field}不能为空",
+    "Code": "编码", "Item": "验收事项", "Department": "部门", "Minutes": "时长（分钟）", "Materials": "所需材料",
+    "New": "新建", "Edit": "编辑", "Delete": "删除", "Delete item": "删除验收事项",
+    "Delete {name}? You can undo this.": "删除“{name}”？此操作可以撤销。",
+    "One material per line": "每行一项材料",
+    "An item with code {code} already exists": "编码为 {code} 的验收事项已存在",
+    "Acceptance item": "验收事项",
+    "Default: {minutes} minutes": "默认：{minutes} 分钟",
+    "Travel {first} – {second}: {text} is not a whole number of minutes":
+        "路程 {first} – {second}：“{text}”不是整数分钟",
+    "Place": "地点", "Address": "地址",
+    "Travel time in minutes (the same both ways). An empty cell uses the default of {minutes} minutes.":
+        "地点之间的路程（分钟，往返相同）。空白单元格按默认 {minutes} 分钟计算。",
+    "Delete place": "删除地点",
+    "A place with code {code} already exists": "编码为 {code} 的地点已存在",
+    "Requests waiting for a visit": "待排期申请",
+    "Requests scheduled": "已排期申请",
+    "Visits this week": "本周现场验收",
+    "Joint acceptance rate": "联合验收率",
+    "Fewer trips for the projects": "项目跑腿减少",
+    "Department trips": "部门出车趟数",
+    "On time": "按期率",
+    "Mean wait (working days)": "平均等待（工作日）",
+    "{bureau} — {date}": "{bureau} — {date}",
+    "{joint} visits instead of {separate} separate ones": "联合验收 {joint} 场，分散验收需 {separate} 场",
+    "{departments} departments, {items} acceptance items, {places} places, {overrides} holiday overrides.":
+        "部门 {departments} 个，验收事项 {items} 项，地点 {places} 个，节假日调整 {overrides} 条。",
+    "Office hours (e.g. 08:30-12:00, 14:00-17:30)": "办公时间（例如 08:30-12:00, 14:00-17:30）",
+    "Name": "名称", "Level": "级别", "Base": "驻地", "Contact": "联系人", "Phone": "电话",
+    "Visits per day": "每日验收上限", "Office hours": "办公时间",
+    "Delete department": "删除部门", "(none)": "（无）",
+    "Copy Monday to Tuesday–Friday": "将星期一复制到星期二至星期五",
+    "Weekly office hours (the gap between two intervals is the lunch break)":
+        "每周办公时间（两个时间段之间的间隔即午休）",
+    "A department with code {code} already exists": "编码为 {code} 的部门已存在",
+    "Office hours: {problem}": "办公时间：{problem}",
+    "New department": "新建部门", "Department {name}": "部门：{name}", "Email": "电子邮箱",
+    "City": "市级", "District": "区级",
+    "Waiting": "待排期", "Scheduled": "已排期", "Accepted": "已验收", "Withdrawn": "已撤回",
+    "Morning": "上午", "Afternoon": "下午", "Any time": "不限",
+    "The bureau has entered this year's official schedule (mark the year confirmed)":
+        "本局已录入该年度的法定节假日安排（标记为已确认）",
+    "Red: statutory holiday · Yellow: make-up working day (调休) · Grey: weekend · Bold: the bureau's override":
+        "红色：法定节假日 · 黄色：调休上班 · 灰色：周末 · 粗体：本局调整",
+    "Year": "年度", "Month {month}": "{month}月", "Name, e.g. 元旦": "名称，例如 元旦",
+    "Day off": "设为休息日", "Working day": "设为工作日", "Use the official calendar": "恢复官方日历",
+    "Click a day to change it.": "点击某一天以调整。",
+    "working day": "工作日", "day off": "休息日",
+    "Places": "地点", "Departments": "部门", "Acceptance items": "验收事项", "Requests": "验收申请",
+    "Holidays": "节假日",
+    "Import data": "导入数据",
+    "A dataset folder, a CSV file or an .xlsx workbook": "数据集文件夹、CSV 文件或 .xlsx 工作簿",
+    "File…": "文件…", "Folder…": "文件夹…", "Check": "检查", "Cancel": "取消",
+    "Sheet": "数据表", "Changed": "修改", "Unchanged": "未变", "Import": "导入",
+    "Data files (*.csv *.xlsx)": "数据文件 (*.csv *.xlsx)",
+    "Checking {path}…": "正在检查 {path}…", "Checking import": "正在检查导入数据",
+    "Cancelled; nothing was imported.": "已取消，未导入任何内容。",
+    "New: {sheet} {code}": "新增：{sheet} {code}", "Changed: {sheet} {code}": "修改：{sheet} {code}",
+    "The data is valid: {count} record(s) will be added or changed. Press Import to write them.":
+        "数据有效：将新增或修改 {count} 条记录。点击“导入”写入。",
+    "{count} problem(s) found; nothing was imported. Fix the rows below and check again.":
+        "发现 {count} 处错误，未导入任何内容。请修正以下各行后重新检查。",
+    "Importing": "正在导入", "Imported.": "已导入。",
+    "Joint Acceptance Scheduler": "联合验收排期",
+    "Dashboard": "工作台", "Places and travel": "地点与路程", "Settings": "设置",
+    "Main toolbar": "主工具栏", "&File": "文件(&F)", "New database…": "新建数据库…",
+    "Open database…": "打开数据库…", "Back up database…": "备份数据库…", "Import data…": "导入数据…",
+    "Quit": "退出", "&Edit": "编辑(&E)", "Undo": "撤销", "Redo": "重做", "New request": "新建申请",
+    "Find request": "查找申请", "Reload": "刷新", "&View": "视图(&V)", "&Help": "帮助(&H)", "About": "关于",
+    "Database file": "数据库文件",
+    "Holiday calendar not confirmed for {years}": "{years} 年节假日安排尚未确认",
+    "Saved {time}": "已于 {time} 保存", "All changes are saved": "所有修改均已保存",
+    "Nothing was changed": "未做任何修改", "New database": "新建数据库",
+    "Databases (*.sqlite)": "数据库 (*.sqlite)", "Open database": "打开数据库",
+    "Databases (*.sqlite *.db);;All files (*)": "数据库 (*.sqlite *.db);;所有文件 (*)",
+    "Back up database": "备份数据库", "Backup written to {path}": "已备份到 {path}",
+    "Joint Acceptance Scheduler: one on-site visit by every department a finished construction project needs.\n"
+    "Today: {date}": "联合验收排期：竣工项目所需的各部门一次联合现场验收。\n今天：{date}",
+    "Edit request {code}": "编辑申请 {code}", "Explicit deadline": "指定期限", "Duration": "时长",
+    "Project": "项目", "Owner": "建设单位", "Applied on": "申请日期", "Ready on": "具备验收条件日期",
+    "Deadline": "验收期限", "Priority": "优先级", "Preferred time": "时段偏好", "Status": "状态",
+    "Computed": "自动计算", "Acceptance items (by level and department)": "验收事项（按层级和部门）",
+    "{minutes} min": "{minutes} 分钟",
+    "Departments needed ({count}): {names}": "需参加部门（{count} 个）：{names}",
+    "Deadline: {date} ({days} working days after the application)": "验收期限：{date}（申请后 {days} 个工作日）",
+    "Deadline: {date} (explicit)": "验收期限：{date}（指定）",
+    "Items": "验收事项", "Applied": "申请日期", "Late": "已超期", "Scheduled visit": "现场验收时间",
+    "Search code, project, owner, place, items…": "搜索编码、项目、建设单位、地点、事项…",
+    "Late only": "仅超期", "Duplicate": "复制", "Import…": "导入…",
+    "All statuses": "全部状态", "All places": "全部地点", "All departments": "全部部门",
+    "{shown} of {total} requests": "显示 {shown} / 共 {total} 件申请",
+    "Delete request": "删除申请",
+    "Delete the request {code} ({name})? You can undo this.": "删除申请 {code}（{name}）？此操作可以撤销。",
+    "Bureau name": "单位名称", "Time zone": "时区", "Start times every": "开始时间间隔", " min": " 分钟",
+    "Opening and closing allowance": "开场与总结用时", "Deadline after the application": "申请后验收期限",
+    " working days": " 个工作日", "Notice for departments": "提前通知部门",
+    "Search past the deadline": "超期后继续查找", "Default visits per department and day": "部门每日默认验收上限",
+    "Default travel between places": "地点间默认路程", "Choose…": "选择…", "Export folder": "导出文件夹",
+    "CalDAV server URL": "CalDAV 服务器地址", "CalDAV user name": "CalDAV 用户名", "Language": "界面语言",
+    "Bureau": "本局信息", "Scheduling rules": "排期规则", "Publishing": "发布", "Interface": "界面",
+    "Every change is saved as soon as you leave the field and can be undone (Ctrl+Z).":
+        "离开输入框即自动保存，可撤销（Ctrl+Z）。",
+    "Delete request {code}": "删除申请 {code}", "New request {code}": "新建申请 {code}",
+    "Change department {code}": "修改部门 {code}", "Change item {code}": "修改验收事项 {code}",
+    "Change place {code}": "修改地点 {code}", "Travel {first} – {second}": "路程 {first} – {second}",
+    "Calendar {date}": "日历 {date}", "Change settings": "修改设置",
+}
+
+
+def main() -> int:
+    sources = sorted(str(p) for p in (ROOT / "desktop_app" / "ui").glob("*.py"))
+    subprocess.run(["pyside6-lupdate", *sources, "-no-obsolete", "-source-language", "en",
+                    "-target-language", "zh_CN", "-ts", str(TS)], check=True)
+    tree = ET.parse(TS)
+    missing = []
+    for message in tree.getroot().iter("message"):
+        source = message.find("source").text or ""
+        translation = message.find("translation")
+        if translation.get("type") == "unfinished" or not (translation.text or "").strip():
+            if source in ZH_CN:
+                translation.text = ZH_CN[source]
+                translation.attrib.pop("type", None)
+            else:
+                missing.append(source)
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    subprocess.run(["pyside6-lrelease", str(TS), "-qm", str(QM)], check=True)
+    for source in missing:
+        print(f"no translation: {source!r}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

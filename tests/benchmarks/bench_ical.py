@@ -1,0 +1,95 @@
+"""iCal export speed (issue 5): 10,000 visits, 60 departments, one file per project.
+
+Run: python tests/benchmarks/bench_ical.py
+Targets: export (shared feed + 60 department feeds + project files) <= 5 s with peak memory
+<= 500 MB; re-export with no change <= 2 s and no file rewritten.
+The export is timed as the user runs it: `joint-acceptance export DIR` in a fresh process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from desktop_app.core.dataset import import_dataset  # noqa: E402
+from desktop_app.core.ical_export import build_feeds, load_feed_source  # noqa: E402
+from desktop_app.core.repository import Repository  # noqa: E402
+from desktop_app.core.storage import now_iso, open_database  # noqa: E402
+from tests.benchmarks.generate import generate  # noqa: E402
+
+VISITS = 10_000
+ZONE = ZoneInfo("Asia/Shanghai")
+
+
+def add_visits(db_path: Path, count: int, seed: int = 11) -> None:
+    """One visit per project, on weekdays, by the departments of its items (bulk SQL: setup only)."""
+    rng = random.Random(seed)
+    db = open_database(db_path)
+    repo = Repository(db)
+    department_of = {item.code: item.department for item in repo.items()}
+    projects = repo.projects()[:count]
+    stamp = now_iso()
+    with db.atomic():
+        for number, project in enumerate(projects):
+            day = dt.date(2026, 12, 1) + dt.timedelta(days=rng.randrange(0, 180))
+            while day.weekday() >= 5:
+                day += dt.timedelta(days=1)
+            start = dt.datetime.combine(day, dt.time(rng.choice((9, 10, 14, 15)), rng.choice((0, 30))), ZONE)
+            cursor = db.execute(
+                "INSERT INTO visits (project, start, end, place, status, sequence, modified_at) "
+                "VALUES (?, ?, ?, ?, ?, 0, ?)",
+                [project.code, start.isoformat(), (start + dt.timedelta(minutes=150)).isoformat(), project.place,
+                 "published" if number % 3 else "planned", stamp])
+            visit_id = cursor.lastrowid
+            db["visit_items"].insert_all([{"visit": visit_id, "item": i} for i in project.items])
+            db["visit_departments"].insert_all(
+                [{"visit": visit_id, "department": d} for d in sorted({department_of[i] for i in project.items})])
+    db.close()
+
+
+def run_export(db_path: Path, out: Path) -> tuple[float, str]:
+    started = time.perf_counter()
+    completed = subprocess.run([sys.executable, "-m", "desktop_app", "--lang", "en", "export", str(out),
+                                "--db", str(db_path)], capture_output=True, text=True, check=True)
+    return time.perf_counter() - started, completed.stdout.strip()
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        dataset = generate(folder / "dataset", projects=VISITS, departments=60, items=100)
+        db_path = folder / "big.sqlite"
+        import_dataset(dataset, open_database(db_path))
+        add_visits(db_path, VISITS)
+
+        repo = Repository(open_database(db_path))
+        started = time.perf_counter()
+        source = load_feed_source(repo)
+        loaded = time.perf_counter()
+        files = build_feeds(source)
+        built = time.perf_counter()
+        size = sum(len(f.content) for f in files)
+        print(f"in-process: load {loaded - started:.2f} s, build {built - loaded:.2f} s "
+              f"({len(source.visits)} visits, {len(files)} files, {size / 1e6:.1f} MB)")
+
+        out = folder / "out"
+        seconds, summary = run_export(db_path, out)
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"export:    {seconds:.2f} s wall, peak RSS {peak_mb:.0f} MB  [{summary}]   (target <= 5 s, <= 500 MB)")
+        mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*.ics")}
+        seconds, summary = run_export(db_path, out)
+        rewritten = sum(1 for p, m in mtimes.items() if p.stat().st_mtime_ns != m)
+        print(f"re-export: {seconds:.2f} s wall, {rewritten} file(s) rewritten  [{summary}]   (target <= 2 s, 0 rewritten)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,373 @@
+"""Publishing the feeds to a folder and to a real CalDAV server (Radicale on 127.0.0.1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import caldav
+import pytest
+
+from desktop_app import cli
+from desktop_app.core import publishing
+from desktop_app.core.ical_export import load_feed_source, uid_token, visit_uid
+from desktop_app.core.model import VisitStatus
+from desktop_app.core.publishing import (
+    PASSWORD_VARIABLE, CalDAVTarget, PublishError, calendar_id, publish_caldav, publish_folder, write_atomically,
+)
+from tests.core.test_ical_export import SHANGHAI, add_visit, cancel_visit, ical_js, move_visit
+
+
+# --- a real Radicale ------------------------------------------------------------------------------
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for_port(port: int, process: subprocess.Popen, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"Radicale exited: {process.stderr.read().decode(errors='replace')}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError("Radicale did not start")
+
+
+class RadicaleServer:
+    def __init__(self, folder: Path, users: dict[str, str] | None = None) -> None:
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        folder.mkdir(parents=True, exist_ok=True)
+        command = [sys.executable, "-m", "radicale", "--storage-filesystem-folder", str(folder / "storage"),
+                   "--server-hosts", f"127.0.0.1:{self.port}", "--logging-level", "warning"]
+        if users:
+            htpasswd = folder / "users"
+            htpasswd.write_text("".join(f"{user}:{password}\n" for user, password in users.items()),
+                                encoding="utf-8")
+            command += ["--auth-type", "htpasswd", "--auth-htpasswd-filename", str(htpasswd),
+                        "--auth-htpasswd-encryption", "plain"]
+        else:
+            command += ["--auth-type", "none"]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _wait_for_port(self.port, self.process)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+@pytest.fixture
+def radicale(tmp_path):
+    server = RadicaleServer(tmp_path / "radicale")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def radicale_with_password(tmp_path):
+    server = RadicaleServer(tmp_path / "radicale", users={"bureau": "秘密-s3cret"})
+    yield server
+    server.stop()
+
+
+def _read_back(url: str, user: str = "bureau", password: str = "") -> dict[str, dict[str, object]]:
+    """What an independent CalDAV client sees: {calendar id: {uid: icalendar VEVENT}}."""
+    client = caldav.DAVClient(url=url, username=user, password=password, enable_rfc6764=False)
+    seen = {}
+    for calendar in client.principal().calendars():
+        name = str(calendar.url).rstrip("/").rsplit("/", 1)[-1]
+        events = {}
+        for resource in calendar.events():
+            event = resource.icalendar_component
+            events[str(event["UID"])] = event
+        seen[name] = events
+    return seen
+
+
+def _expected_mirror(repo) -> dict[str, set[str]]:
+    source = load_feed_source(repo)
+    mirror = {calendar_id(None): {visit_uid(v.id, source.uid_token) for v in source.visits}}
+    for code in source.departments:
+        mirror[calendar_id(code)] = {visit_uid(v.id, source.uid_token) for v in source.visits if code in v.departments}
+    return mirror
+
+
+def _database_dump(repo) -> list[str]:
+    return list(repo.db.conn.iterdump())
+
+
+# --- CalDAV --------------------------------------------------------------------------------------
+def test_caldav_mirrors_create_move_and_cancel(demo_repo, demo_today, radicale):
+    tuesday = demo_today + dt.timedelta(days=1)
+    first = add_visit(demo_repo, "XM2026-001", tuesday, 9)
+    second = add_visit(demo_repo, "XM2026-004", tuesday, 14, status=VisitStatus.PLANNED)
+    target = CalDAVTarget(radicale.url, "bureau")
+
+    result = publish_caldav(demo_repo, target)
+    assert len(result.calendars_created) == 1 + len(demo_repo.departments())
+    seen = _read_back(radicale.url)
+    assert {name: set(events) for name, events in seen.items()} == _expected_mirror(demo_repo)
+    token = uid_token(demo_repo)
+    event = seen["joint-acceptance"][visit_uid(first.id, token)]
+    assert event["DTSTART"].dt == dt.datetime(2026, 12, 1, 9, tzinfo=SHANGHAI)
+    assert event["DTSTART"].dt.utcoffset() == dt.timedelta(hours=8)
+    assert str(event["SUMMARY"]) == "联合验收：电子信息产业园标准化厂房工程1号厂房"
+    assert str(seen["joint-acceptance"][visit_uid(second.id, token)]["STATUS"]) == "TENTATIVE"
+    department_event = seen[calendar_id(first.departments[0])][visit_uid(first.id, token)]
+    assert department_event.walk("VALARM"), "department calendars carry the reminder"
+
+    again = publish_caldav(demo_repo, target)
+    assert (again.created, again.updated, again.removed, again.calendars_created) == (0, 0, 0, [])
+
+    move_visit(demo_repo, first, dt.datetime(2026, 12, 2, 14, 30, tzinfo=SHANGHAI))
+    moved = publish_caldav(demo_repo, target)
+    assert moved.updated == 1 + len(first.departments) and moved.created == moved.removed == 0
+    event = _read_back(radicale.url)["joint-acceptance"][visit_uid(first.id, token)]
+    assert event["DTSTART"].dt == dt.datetime(2026, 12, 2, 14, 30, tzinfo=SHANGHAI)
+    assert int(event["SEQUENCE"]) == 1
+
+    cancel_visit(demo_repo, first)
+    cancelled = publish_caldav(demo_repo, target)
+    assert cancelled.removed == 1 + len(first.departments)
+    seen = _read_back(radicale.url)
+    assert {name: set(events) for name, events in seen.items()} == _expected_mirror(demo_repo)
+    assert all(visit_uid(first.id, token) not in events for events in seen.values())
+
+
+def test_caldav_password_from_environment_and_refused_credentials(demo_repo, demo_today, db_path,
+                                                                   radicale_with_password, monkeypatch, capsys):
+    add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)
+    url = radicale_with_password.url
+    uid_token(demo_repo)      # the one write an export ever makes, done before taking the snapshot
+    before = _database_dump(demo_repo)
+
+    monkeypatch.setenv(PASSWORD_VARIABLE, "wrong")
+    with pytest.raises(PublishError, match="refused the user name or password"):
+        publish_caldav(demo_repo, CalDAVTarget(url, "bureau", publishing.caldav_password(url, "bureau")))
+    assert _database_dump(demo_repo) == before
+
+    monkeypatch.setenv(PASSWORD_VARIABLE, "秘密-s3cret")
+    demo_repo.db.close()
+    status = cli.main(["publish", "--caldav", url, "--caldav-user", "bureau", "--db", str(db_path)])
+    output = capsys.readouterr()
+    assert status == 0, output.err
+    assert "秘密-s3cret" not in output.out + output.err
+    assert "秘密-s3cret".encode() not in db_path.read_bytes()
+    seen = _read_back(url, password="秘密-s3cret")
+    assert len(seen["joint-acceptance"]) == 1
+
+
+def test_caldav_server_down_gives_a_clear_message_and_leaves_the_database(demo_repo, demo_today):
+    add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)
+    uid_token(demo_repo)
+    before = _database_dump(demo_repo)
+    url = f"http://127.0.0.1:{_free_port()}/"     # nothing listens there
+    with pytest.raises(PublishError, match="Cannot reach the CalDAV server"):
+        publish_caldav(demo_repo, CalDAVTarget(url, "bureau", timeout=5))
+    assert _database_dump(demo_repo) == before
+
+
+def test_caldav_timeout_gives_a_clear_message(demo_repo, demo_today):
+    """A server that accepts the connection and never answers."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                accepted.append(listener.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}/"
+        started = time.monotonic()
+        with pytest.raises(PublishError, match="did not answer within 1 seconds"):
+            publish_caldav(demo_repo, CalDAVTarget(url, "bureau", timeout=1))
+        assert time.monotonic() - started < 30
+    finally:
+        stop.set()
+        thread.join()
+        for connection in accepted:
+            connection.close()
+        listener.close()
+
+
+def test_an_interrupted_publish_is_completed_by_the_next(demo_repo, demo_today, radicale, monkeypatch):
+    tuesday = demo_today + dt.timedelta(days=1)
+    for hour, code in ((9, "XM2026-001"), (14, "XM2026-003")):
+        add_visit(demo_repo, code, tuesday, hour)
+    original = caldav.Calendar.save_event
+    calls = {"n": 0}
+
+    def flaky(self, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise ConnectionError("connection reset by peer")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(caldav.Calendar, "save_event", flaky)
+    with pytest.raises(PublishError, match="Publish again later"):
+        publish_caldav(demo_repo, CalDAVTarget(radicale.url, "bureau"))
+    monkeypatch.setattr(caldav.Calendar, "save_event", original)
+
+    publish_caldav(demo_repo, CalDAVTarget(radicale.url, "bureau"))
+    seen = _read_back(radicale.url)
+    assert {name: set(events) for name, events in seen.items()} == _expected_mirror(demo_repo)
+
+
+def test_caldav_address_must_be_http(demo_repo):
+    with pytest.raises(PublishError, match="must start with http"):
+        publish_caldav(demo_repo, CalDAVTarget("webcal://example.cn/", "bureau"))
+
+
+def test_password_comes_from_the_environment_first():
+    assert publishing.caldav_password("http://x/", "u", {PASSWORD_VARIABLE: "p"}) == "p"
+
+
+# --- folder --------------------------------------------------------------------------------------
+def test_folder_whose_parent_is_missing_is_refused(demo_repo, tmp_path):
+    with pytest.raises(PublishError, match="does not exist"):
+        publish_folder(demo_repo, tmp_path / "no-such-share" / "feeds")
+    assert not (tmp_path / "no-such-share").exists()
+    created = publish_folder(demo_repo, tmp_path / "feeds")      # only the last part missing: created
+    assert (created.folder / "joint-acceptance.ics").is_file()
+
+
+def test_a_file_where_the_folder_should_be_is_refused(demo_repo, tmp_path):
+    (tmp_path / "feeds").write_text("not a folder")
+    with pytest.raises(PublishError, match="is a file"):
+        publish_folder(demo_repo, tmp_path / "feeds")
+
+
+def test_disk_full_keeps_the_old_file_and_leaves_no_temporary(demo_repo, demo_today, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    visit = add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)
+    publish_folder(demo_repo, out)
+    old = (out / "joint-acceptance.ics").read_bytes()
+    move_visit(demo_repo, visit, dt.datetime(2026, 12, 3, 9, tzinfo=SHANGHAI))
+
+    real_fdopen = os.fdopen
+
+    class HalfWritten:
+        """Writes half the bytes, then the disk is full."""
+
+        def __init__(self, stream):
+            self.stream = stream
+
+        def write(self, data):
+            self.stream.write(data[: len(data) // 2])
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def __getattr__(self, name):
+            return getattr(self.stream, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.stream.close()
+
+    monkeypatch.setattr(publishing.os, "fdopen", lambda fd, mode: HalfWritten(real_fdopen(fd, mode)))
+    with pytest.raises(PublishError) as caught:
+        publish_folder(demo_repo, out)
+    message = str(caught.value)
+    assert "the disk is full" in message and "the previous file was kept" in message
+    assert "departments" in message or "joint-acceptance.ics" in message     # names the file
+    assert (out / "joint-acceptance.ics").read_bytes() == old
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+    monkeypatch.undo()
+
+    result = publish_folder(demo_repo, out)           # space freed: the next export completes
+    assert "joint-acceptance.ics" in result.written
+    assert b"20261203T090000" in (out / "joint-acceptance.ics").read_bytes()
+
+
+def test_read_only_folder_gives_a_clear_message(demo_repo, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    publish_folder(demo_repo, out)
+    before = {p: p.read_bytes() for p in out.rglob("*.ics")}
+    add_visit(demo_repo, "XM2026-001", dt.date(2026, 12, 1), 9)
+
+    def read_only(*args, **kwargs):
+        raise PermissionError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(publishing.tempfile, "mkstemp", read_only)
+    with pytest.raises(PublishError, match=r"Cannot write .*: permission denied \(the folder is read-only\)"):
+        publish_folder(demo_repo, out)
+    assert {p: p.read_bytes() for p in out.rglob("*.ics")} == before
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can write to any folder")
+def test_read_only_folder_for_real(demo_repo, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        with pytest.raises(PublishError, match="permission denied"):
+            publish_folder(demo_repo, out)
+    finally:
+        out.chmod(0o755)
+
+
+def test_write_atomically_skips_identical_bytes(tmp_path):
+    path = tmp_path / "a.ics"
+    assert write_atomically(path, b"x") is True
+    stamp = path.stat().st_mtime_ns, path.stat().st_ino
+    assert write_atomically(path, b"x") is False
+    assert (path.stat().st_mtime_ns, path.stat().st_ino) == stamp
+    assert write_atomically(path, b"y") is True and path.read_bytes() == b"y"
+
+
+def test_feeds_of_removed_projects_are_removed_but_other_files_are_kept(demo_repo, tmp_path):
+    out = tmp_path / "out"
+    publish_folder(demo_repo, out)
+    (out / "projects" / "notes.ics").write_bytes(b"BEGIN:VCALENDAR\r\nPRODID:-//someone else//EN\r\nEND:VCALENDAR\r\n")
+    (out / "readme.txt").write_text("keep me")
+    demo_repo.delete_project("XM2026-030")
+    result = publish_folder(demo_repo, out)
+    assert result.removed == ["projects/XM2026-030.ics"]
+    assert (out / "projects" / "notes.ics").exists() and (out / "readme.txt").exists()
+
+
+# --- the command line ----------------------------------------------------------------------------
+def test_cli_export_on_the_demo_gives_feeds_ical_js_reads(demo_repo, demo_today, db_path, tmp_path, capsys):
+    visit = add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)
+    token = uid_token(demo_repo)
+    demo_repo.db.close()
+    out = tmp_path / "out"
+    assert cli.main(["--lang", "en", "export", str(out), "--db", str(db_path)]) == 0
+    assert "file(s) written" in capsys.readouterr().out
+    shared, = ical_js(out / "joint-acceptance.ics")
+    event, = [e for e in shared["events"] if e["uid"] == visit_uid(visit.id, token)]
+    assert event["dtstart"]["local"] == "2026-12-01T09:00:00"
+    assert event["dtstart"]["utc"] == "2026-12-01T01:00:00.000Z"
+
+    assert cli.main(["--lang", "en", "export", str(tmp_path / "missing" / "out"), "--db", str(db_path)]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert cli.main(["--lang", "en", "publish", "--db", str(db_path)]) == 2
+    assert "Nothing to publish to" in capsys.readouterr().err
+    assert cli.main(["--lang", "en", "publish", "--folder", str(out), "--db", str(db_path)]) == 0
+    assert "0 file(s) written" in capsys.readouterr().out

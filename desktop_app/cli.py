@@ -310,6 +310,8 @@ def _run_availability(args: argparse.Namespace) -> int:
     if args.source:
         print(availability.import_source(db, args.department, args.source, window=window).message())
         return EXIT_OK
+    if args.department and not db.execute("SELECT 1 FROM departments WHERE code = ?", [args.department]).fetchone():
+        raise availability.AvailabilityError(tr("unknown department {code!r}", code=args.department))
     listed = availability.sources(db, args.department)
     if args.json:
         _print_json([{"department": s.department, "location": s.location, "events": s.event_count,
@@ -339,6 +341,26 @@ def _add_availability_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--complete-year", type=int, action="append", default=[], metavar="YEAR",
                         help="with --holidays: the file is the complete official schedule for YEAR")
     _common(parser, json_flag=True, today=True)
+
+
+def _run_conflicts(args: argparse.Namespace) -> int:
+    """Planned and published visits whose departments are no longer all free (issue 8)."""
+    from desktop_app.core.conflicts import conflict_lines, upcoming_conflicts
+    from desktop_app.core.messages import tr
+    from desktop_app.core.repository import Repository
+
+    repo = Repository(_database(args))
+    today = args.today or dt.date.today()
+    conflicts = upcoming_conflicts(repo, today)
+    if args.json:
+        _print_json({"today": today.isoformat(),
+                     "conflicts": [c.as_json() for visit in sorted(conflicts) for c in conflicts[visit]]})
+    elif conflicts:
+        print("\n".join(conflict_lines(conflicts, repo)))
+    else:
+        print(tr("No conflicts: every planned or published visit from {date} on still fits its departments' time.",
+                 date=today.isoformat()))
+    return EXIT_OK
 
 
 # --- the parser ----------------------------------------------------------------------------
@@ -373,6 +395,8 @@ COMMANDS: list[tuple[str, str, Callable[[argparse.ArgumentParser], None], Handle
     ("print", "print owners' notices, day sheets and the week overview to PDF", _add_print_arguments, _run_print),
     ("availability", "import a department's busy time (.ics file or URL), refresh or list the sources",
      _add_availability_arguments, _run_availability),
+    ("conflicts", "list planned or published visits whose departments are no longer all free",
+     lambda p: _common(p, json_flag=True, today=True), _run_conflicts),
 ]
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from desktop_app.core.model import (
     Settings, Travel,
 )
 from desktop_app.core.office_hours import OfficeHoursError, WeeklyHours
-from desktop_app.core.repository import Repository, project_row, travel_key
+from desktop_app.core.repository import Repository, department_row, item_row, project_row, travel_key
 
 MAX_LISTED_PROBLEMS = 30
 
@@ -559,8 +558,8 @@ def plan_import(raw: RawDataset, db: Database) -> ImportPlan:
     if validator.problems:
         raise DatasetError(validator.problems)
     _diff(db, "places", "code", [_place_row(p) for p in plan.places], plan, "places")
-    _diff(db, "departments", "code", [_department_row(d) for d in plan.departments], plan, "departments")
-    _diff(db, "items", "code", [_item_row(i) for i in plan.items], plan, "items")
+    _diff(db, "departments", "code", [department_row(d) for d in plan.departments], plan, "departments")
+    _diff(db, "items", "code", [item_row(i) for i in plan.items], plan, "items")
     _diff(db, "projects", "code", [project_row(p) for p in plan.projects], plan, "projects")
     _diff(db, "holiday_overrides", "date", [_holiday_row(h) for h in plan.holidays], plan, "holidays")
     return plan
@@ -568,18 +567,6 @@ def plan_import(raw: RawDataset, db: Database) -> ImportPlan:
 
 def _place_row(place: Place) -> dict:
     return {"code": place.code, "name": place.name, "address": place.address}
-
-
-def _department_row(department: Department) -> dict:
-    return {"code": department.code, "name": department.name, "level": str(department.level),
-            "base": department.base, "email": department.email, "phone": department.phone,
-            "contact": department.contact, "daily_capacity": department.daily_capacity,
-            "office_hours": department.office_hours.format()}
-
-
-def _item_row(item: Item) -> dict:
-    return {"code": item.code, "name": item.name, "department": item.department,
-            "duration_minutes": item.duration_minutes, "materials": json.dumps(list(item.materials), ensure_ascii=False)}
 
 
 def _holiday_row(holiday: HolidayOverride) -> dict:
@@ -596,8 +583,8 @@ def apply_import(plan: ImportPlan, db: Database, availability_writer: Availabili
         if plan.travel:
             db["travel"].upsert_all([{"origin": t.origin, "destination": t.destination, "minutes": t.minutes}
                                      for t in plan.travel], pk=("origin", "destination"))
-        db["departments"].upsert_all([_department_row(d) for d in plan.departments], pk="code")
-        db["items"].upsert_all([_item_row(i) for i in plan.items], pk="code")
+        db["departments"].upsert_all([department_row(d) for d in plan.departments], pk="code")
+        db["items"].upsert_all([item_row(i) for i in plan.items], pk="code")
         if plan.projects:
             statuses = dict(db.execute("SELECT code, status FROM projects").fetchall())
             rows = []

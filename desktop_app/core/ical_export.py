@@ -22,7 +22,7 @@ import datetime as dt
 import re
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -100,7 +100,7 @@ def fold(line: str) -> bytes:
 
 
 def format_utc(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def format_local(moment: dt.datetime, zone: ZoneInfo) -> str:
@@ -176,7 +176,7 @@ def visit_uid(visit_id: int, token: str) -> str:
 
 
 def _feed_order(visits: Iterable[Visit]) -> tuple[Visit, ...]:
-    return tuple(sorted(visits, key=lambda v: (v.start.astimezone(dt.timezone.utc), v.id)))
+    return tuple(sorted(visits, key=lambda v: (v.start.astimezone(dt.UTC), v.id)))
 
 
 def load_feed_source(repo: Repository) -> FeedSource:
@@ -404,8 +404,11 @@ def _check_file_names(kind: str, codes: Iterable[str]) -> dict[str, str]:
     return stems
 
 
-def build_feeds(source: FeedSource) -> list[FeedFile]:
-    """The shared feed, one feed per department and one file per project, sorted by path."""
+def iter_feeds(source: FeedSource) -> Iterator[FeedFile]:
+    """The shared feed, one feed per department and one file per project, in path order.
+
+    A generator, so a large export holds one file at a time besides the rendered events.
+    """
     rendered = _render_events(source)
     by_department: dict[str, list[Visit]] = defaultdict(list)
     by_project: dict[str, list[Visit]] = defaultdict(list)
@@ -413,22 +416,33 @@ def build_feeds(source: FeedSource) -> list[FeedFile]:
         for code in visit.departments:
             by_department[code].append(visit)
         by_project[visit.project].append(visit)
-
-    files = [FeedFile(SHARED_FEED, calendar_header(source, shared_feed_name(source))
-                      + b"".join(rendered.bodies[v.id] + _EVENT_END for v in source.visits) + _CALENDAR_END)]
     department_stems = _check_file_names("department", sorted(source.departments))
-    for code, stem in department_stems.items():
-        events = b"".join(rendered.bodies[v.id] + rendered.alarms[v.id] + _EVENT_END for v in by_department[code])
-        files.append(FeedFile(f"{DEPARTMENT_FOLDER}/{stem}.ics",
-                              calendar_header(source, department_feed_name(source.departments[code]))
-                              + events + _CALENDAR_END))
     project_stems = _check_file_names("project", sorted(source.projects))
-    for code, stem in project_stems.items():
+
+    def department_feed(code: str) -> FeedFile:
+        events = b"".join(rendered.bodies[v.id] + rendered.alarms[v.id] + _EVENT_END for v in by_department[code])
+        return FeedFile(f"{DEPARTMENT_FOLDER}/{department_stems[code]}.ics",
+                        calendar_header(source, department_feed_name(source.departments[code]))
+                        + events + _CALENDAR_END)
+
+    def project_feed(code: str) -> FeedFile:
         events = b"".join(rendered.bodies[v.id] + _EVENT_END for v in by_project[code])
-        files.append(FeedFile(f"{PROJECT_FOLDER}/{stem}.ics",
-                              calendar_header(source, project_feed_name(source.projects[code]))
-                              + events + _CALENDAR_END))
-    return sorted(files, key=lambda f: f.path)
+        return FeedFile(f"{PROJECT_FOLDER}/{project_stems[code]}.ics",
+                        calendar_header(source, project_feed_name(source.projects[code])) + events + _CALENDAR_END)
+
+    def shared_feed() -> FeedFile:
+        return FeedFile(SHARED_FEED, calendar_header(source, shared_feed_name(source))
+                        + b"".join(rendered.bodies[v.id] + _EVENT_END for v in source.visits) + _CALENDAR_END)
+
+    makers = [(SHARED_FEED, shared_feed, None)]
+    makers += [(f"{DEPARTMENT_FOLDER}/{stem}.ics", department_feed, code) for code, stem in department_stems.items()]
+    makers += [(f"{PROJECT_FOLDER}/{stem}.ics", project_feed, code) for code, stem in project_stems.items()]
+    for _, make, code in sorted(makers, key=lambda entry: entry[0]):
+        yield make() if code is None else make(code)
+
+
+def build_feeds(source: FeedSource) -> list[FeedFile]:
+    return list(iter_feeds(source))
 
 
 def department_event(source: FeedSource, visit: Visit) -> bytes:

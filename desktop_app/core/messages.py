@@ -341,3 +341,15 @@ ZH_CN.update({
     "No busy-time sources yet: joint-acceptance availability DEPARTMENT FILE_OR_URL":
         "尚无忙碌时间来源：joint-acceptance availability 部门编码 文件或网址",
 })
+
+# --- conflicts of stored visits (issue 8, calendar and dashboard)
+ZH_CN.update({
+    "{department}: {what} ({start}–{end})": "{department}：{what}（{start}–{end}）",
+    "non-working day: {reason}": "非工作日：{reason}",
+    "busy: {reason}": "另有安排：{reason}",
+    "blocked day: {reason}": "停止安排：{reason}",
+    "Visit {visit} of {project} on {date}: the departments are no longer all free":
+        "{date} {project} 的现场验收（编号 {visit}）：参加部门已不能全部到场",
+    "No conflicts: every planned or published visit from {date} on still fits its departments' time.":
+        "无冲突：自 {date} 起所有已排期和已发布的现场验收仍在各部门的可用时间内。",
+})

@@ -17,16 +17,16 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import itertools
 import os
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.core.errors import InputError
 from desktop_app.core.ical_export import (
-    DEPARTMENT_FOLDER, INVITATION_FOLDER, PRODID, PROJECT_FOLDER, ExportError, FeedFile, FeedSource,
-    build_feeds, build_invitations, department_event, department_feed_name, load_feed_source, shared_event,
+    DEPARTMENT_FOLDER, INVITATION_FOLDER, PRODID, PROJECT_FOLDER, FeedFile, FeedSource,
+    build_invitations, iter_feeds, department_event, department_feed_name, load_feed_source, shared_event,
     shared_feed_name, visit_uid,
 )
 from desktop_app.core.messages import tr
@@ -39,7 +39,7 @@ HASH_PROPERTY = "X-JOINT-ACCEPTANCE-HASH"
 DEFAULT_TIMEOUT_SECONDS = 30
 # Only files we wrote are ever removed: our managed sub-folders, and only .ics files with our PRODID.
 _MANAGED_FOLDERS = (DEPARTMENT_FOLDER, PROJECT_FOLDER)
-_PRODID_LINE = f"PRODID:{PRODID}".encode("utf-8")
+_PRODID_LINE = f"PRODID:{PRODID}".encode()
 _FSYNC_EACH_UP_TO = 16
 
 
@@ -155,27 +155,40 @@ def _durability_barrier(temporaries: list[tuple[str, Path]]) -> None:
             os.close(descriptor)
 
 
-def write_files(folder: Path, files: list[FeedFile], result: FolderResult) -> None:
+def _create_temporary(path: Path) -> tuple[int, str]:
+    """A new file beside ``path``, with ordinary permissions (subscribers' web servers read it)."""
+    for attempt in range(100):
+        temporary = str(path.with_name(f".{path.name}.{os.getpid()}-{attempt}.tmp"))
+        try:
+            return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), \
+                temporary
+        except FileExistsError:   # left by a killed export: try the next name
+            continue
+    raise FileExistsError(errno.EEXIST, "too many temporary files", str(path))
+
+
+def write_files(folder: Path, files: Iterable[FeedFile], result: FolderResult) -> None:
     """Write the changed files in two phases: every temporary first, then the renames.
 
     A failure while writing (disk full, read-only share) removes all temporaries and renames
     nothing, so every old file stays; subscribers never see a half-written file.
     """
-    changed = []
-    for file in files:
-        (changed if _differs(folder / file.path, file.content) else result.unchanged).append(file)
     temporaries: list[tuple[str, Path]] = []
+    changed: list[str] = []
     renamed = 0
     current = folder
     try:
-        for file in changed:
+        for file in files:
             current = folder / file.path
+            if not _differs(current, file.content):
+                result.unchanged.append(file.path)
+                continue
             current.parent.mkdir(exist_ok=True)
-            descriptor, temporary = tempfile.mkstemp(prefix=f".{current.name}.", suffix=".tmp",
-                                                     dir=current.parent)
+            descriptor, temporary = _create_temporary(current)
             temporaries.append((temporary, current))
             with os.fdopen(descriptor, "wb") as stream:
                 stream.write(file.content)
+            changed.append(file.path)
         if temporaries:
             _durability_barrier(temporaries)
         for temporary, current in temporaries:
@@ -190,7 +203,7 @@ def write_files(folder: Path, files: list[FeedFile], result: FolderResult) -> No
                 os.unlink(temporary)
             except OSError:
                 pass
-    result.written.extend(file.path for file in changed)
+    result.written.extend(changed)
 
 
 def publish_folder(repo: Repository, folder: Path, *, invitations: bool = False,
@@ -202,13 +215,13 @@ def publish_folder(repo: Repository, folder: Path, *, invitations: bool = False,
     """
     folder = prepare_folder(folder)
     source = source or load_feed_source(repo)
-    files = build_feeds(source)
+    files: Iterable[FeedFile] = iter_feeds(source)
     if invitations:
         existing = {f"{INVITATION_FOLDER}/{p.name}" for p in (folder / INVITATION_FOLDER).glob("*.ics")}
-        files += build_invitations(source, existing)
+        files = itertools.chain(files, build_invitations(source, existing))
     result = FolderResult(folder)
     write_files(folder, files, result)
-    for relative in _our_stale_files(folder, {f.path for f in files}):
+    for relative in _our_stale_files(folder, {*result.written, *result.unchanged}):
         try:
             (folder / relative).unlink()
         except OSError as error:
@@ -216,7 +229,7 @@ def publish_folder(repo: Repository, folder: Path, *, invitations: bool = False,
                                   file=folder / relative, reason=_reason(error))) from error
         result.removed.append(relative)
     if result.written or result.removed:
-        for directory in {folder, *((folder / f.path).parent for f in files)}:
+        for directory in sorted({folder, *((folder / path).parent for path in result.written + result.removed)}):
             _fsync_directory(directory)
     return result
 

@@ -57,14 +57,23 @@ class Weights:
     preference: int = 1
     split: int = 20 * 10                 # a split costs the owner a second visit: ten waiting days' worth
 
+    @classmethod
+    def for_problem(cls, problem: Problem) -> "Weights":
+        """Weights sized to the instance so that priority really only breaks ties: leaving one request
+        unscheduled costs more than any set of late requests, whatever their priorities."""
+        base = cls()
+        priorities = [max(r.project.priority, 0) for r in problem.requests]
+        total = sum(min(p, 50) for p in priorities) + 1
+        late = max(base.late, total * base.priority_step_late + 1)
+        step = len(priorities) * (late + base.priority_step_late * 50) + 1
+        return dataclasses.replace(base, late=late, priority_step_unscheduled=step,
+                                   unscheduled=max(base.unscheduled, total * step + 1))
+
     def late_cost(self, priority: int) -> int:
         return self.late + self.priority_step_late * min(max(priority, 0), 50)
 
     def unscheduled_cost(self, priority: int) -> int:
         return self.unscheduled + self.priority_step_unscheduled * min(max(priority, 0), 50)
-
-
-WEIGHTS = Weights()
 
 
 # --- results ---------------------------------------------------------------------------------
@@ -180,8 +189,23 @@ class _Choices:
         return [s for group in (self.whole, self.rest, self.single) for slots in group.values() for s in slots]
 
 
+# Above this many slots the model keeps, per request, only its first ``LARGE_DAYS`` feasible days
+# (and the days of its current visits): waiting costs push visits early anyway, and a smaller model
+# lets CP-SAT improve on the greedy start within the time limit. Small instances stay exact.
+LARGE_SLOTS = 30_000
+LARGE_DAYS = 8
+
+
+def _first_days(slots: list[Slot], request: Request, days: int) -> list[Slot]:
+    keep = sorted({s.day for s in slots})[:days]
+    keep_set = set(keep) | {v.start.date() for v in request.current}
+    return [s for s in slots if s.day in keep_set]
+
+
 def gather_choices(problem: Problem) -> _Choices:
     choices = _Choices({r.code: request_slots(problem, r) for r in problem.requests})
+    if sum(len(v) for v in choices.whole.values()) > LARGE_SLOTS:
+        choices.whole = {r.code: _first_days(choices.whole[r.code], r, LARGE_DAYS) for r in problem.requests}
     if problem.settings.allow_split:
         for request in problem.requests:
             option = split_option(problem, request, choices.whole[request.code])
@@ -438,9 +462,10 @@ def _quality(problem: Problem, chosen: dict[str, list[Slot]]) -> tuple[int, int]
 # --- the run ---------------------------------------------------------------------------------
 def plan_schedule(problem: Problem, *, solver: str = "cpsat", time_limit: float = 10.0,
                   progress: ProgressCallback | None = None, cancel: threading.Event | None = None,
-                  weights: Weights = WEIGHTS, workers: int | None = None) -> ScheduleResult:
+                  weights: Weights | None = None, workers: int | None = None) -> ScheduleResult:
     """Choose visits for the problem's requests; the database is not touched."""
     started = time.monotonic()
+    weights = weights or Weights.for_problem(problem)
     choices = gather_choices(problem)
     greedy = greedy_schedule(problem, choices.whole, {c: (choices.rest[c], choices.single[c]) for c in choices.rest})
     objective = bound = None

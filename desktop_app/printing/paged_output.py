@@ -21,6 +21,7 @@ from PySide6.QtPrintSupport import QPrinter
 from desktop_app.core.errors import InputError
 from desktop_app.core.messages import tr
 from desktop_app.printing.fonts import FAMILY, document_font, register_fonts
+from desktop_app.printing.none_refcount import keep_none_alive
 
 MARGINS_MM = QMarginsF(18, 14, 18, 12)       # left, top, right, bottom
 FOOTER_POINTS = 8.0
@@ -133,24 +134,31 @@ def paint_documents(printer: QPrinter, documents: Iterable[PrintDocument]) -> in
     printed = 0
     try:
         for document in documents:
-            text = layout_document(document, printer)
-            page_height = text.pageSize().height()
-            width = text.pageSize().width()
-            pages = text.pageCount()
-            for page in range(pages):
-                if printed:
-                    printer.newPage()
-                painter.save()
-                painter.translate(0, -page * page_height)
-                # Lines are pushed to the next page by the layout; the clip keeps each page's own.
-                clip = QRectF(QPointF(0, page * page_height), QSizeF(width, page_height))
-                painter.setClipRect(clip)
-                text.drawContents(painter, clip)
-                painter.restore()
-                _paint_footer(painter, printer, document.title, page + 1, pages)
-                printed += 1
+            with keep_none_alive():
+                printed = _paint_document(painter, printer, document, printed)
     finally:
         painter.end()
+    return printed
+
+
+def _paint_document(painter: QPainter, printer: QPrinter, document: PrintDocument, printed: int) -> int:
+    """Paint one document from a new page; returns the pages printed so far."""
+    text = layout_document(document, printer)
+    page_height = text.pageSize().height()
+    width = text.pageSize().width()
+    pages = text.pageCount()
+    for page in range(pages):
+        if printed:
+            printer.newPage()
+        painter.save()
+        painter.translate(0, -page * page_height)
+        # Lines are pushed to the next page by the layout; the clip keeps each page's own.
+        clip = QRectF(QPointF(0, page * page_height), QSizeF(width, page_height))
+        painter.setClipRect(clip)
+        text.drawContents(painter, clip)
+        painter.restore()
+        _paint_footer(painter, printer, document.title, page + 1, pages)
+        printed += 1
     return printed
 
 
@@ -200,6 +208,11 @@ def write_pdfs(jobs: Sequence[tuple[Path, Sequence[PrintDocument], str]]) -> int
     Every PDF goes to a temporary file next to its target first and replaces the target only
     when all of them rendered, so a failure leaves no half-written or empty file behind.
     """
+    with keep_none_alive():
+        return _write_pdfs(jobs)
+
+
+def _write_pdfs(jobs: Sequence[tuple[Path, Sequence[PrintDocument], str]]) -> int:
     register_fonts()
     targets = [Path(path) for path, _, _ in jobs]
     for path in targets:

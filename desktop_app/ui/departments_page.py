@@ -1,11 +1,12 @@
-"""部门: departments with their level, base, contacts, capacity and weekly office hours."""
+"""部门: departments with their level, base, contacts, capacity and weekly office hours; below the table,
+the selected department's busy-time preview, busy-time sources, seasonal hours and blocked dates."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox,
-    QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QSplitter,
+    QTableView, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from desktop_app.core.errors import InputError
@@ -14,7 +15,10 @@ from desktop_app.core.office_hours import DAY_NAMES, OfficeHoursError, WeeklyHou
 from desktop_app.ui import formatting as fmt
 from desktop_app.ui.record_dialog import RecordDialog
 from desktop_app.ui.table_model import Column, RecordTableModel
-from desktop_app.ui.workspace import ALL, DEPARTMENTS, PLACES, Workspace
+from desktop_app.ui.availability_edits import AVAILABILITY
+from desktop_app.ui.availability_panel import BlockedPanel, SeasonalPanel, SourcesPanel
+from desktop_app.ui.busy_preview import BusyPreview
+from desktop_app.ui.workspace import ALL, DEPARTMENTS, HOLIDAYS, PLACES, SETTINGS, Workspace
 
 translate = QCoreApplication.translate
 
@@ -69,7 +73,7 @@ def department_columns() -> list[Column]:
 
 
 class DepartmentsPage(QWidget):
-    KINDS = frozenset((DEPARTMENTS, PLACES, ALL))
+    KINDS = frozenset((DEPARTMENTS, PLACES, ALL, HOLIDAYS, SETTINGS, AVAILABILITY))
 
     def __init__(self, workspace: Workspace, parent=None) -> None:
         super().__init__(parent)
@@ -83,6 +87,7 @@ class DepartmentsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         buttons = QHBoxLayout()
         for text, slot in ((translate("Departments", "New"), lambda: self.edit(None)),
                            (translate("Departments", "Edit"), self.edit_selected),
@@ -91,14 +96,72 @@ class DepartmentsPage(QWidget):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addLayout(buttons)
+
+        self.preview = BusyPreview(workspace.repo, workspace.today())
+        self.sources = SourcesPanel(workspace)
+        self.blocked = BlockedPanel(workspace)
+        self.seasonal = SeasonalPanel(workspace)
+        dates = QWidget()
+        dates_layout = QHBoxLayout(dates)
+        dates_layout.addWidget(self.seasonal, 1)
+        dates_layout.addWidget(self.blocked, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.preview, translate("Departments", "Busy-time preview"))
+        self.tabs.addTab(self.sources, translate("Departments", "Busy-time sources"))
+        self.tabs.addTab(dates, translate("Departments", "Seasonal hours and blocked dates"))
+        self.selection_title = QLabel()
+        font = self.selection_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.selection_title.setFont(font)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.selection_title)
+        bottom_layout.addWidget(self.tabs, 1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(splitter)
         self.reload()
+        if self.model.rowCount():
+            self.select(self.model.record(0).code)
 
     def reload(self) -> None:
+        current = self.selected()
         self.model.set_records(self.workspace.repo.departments())
         self.table.resizeColumnsToContents()
+        if current is not None:
+            self.select(current.code)     # a model reset drops the selection; keep showing the same department
+        self._show_selected()
+
+    def select(self, code: str) -> bool:
+        for row, department in enumerate(self.model.records):
+            if department.code == code:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _show_selected(self) -> None:
+        department = self.selected()
+        code = department.code if department else None
+        self.selection_title.setText(
+            translate("Departments", "{name} ({code})").format(name=department.name, code=department.code)
+            if department else translate("Departments", "Select a department above."))
+        self.preview.show_department(code)
+        self.sources.show_department(code)
+        self.blocked.show_department(code)
+        self.seasonal.show_department(code)
 
     def selected(self) -> Department | None:
         rows = self.table.selectionModel().selectedRows()

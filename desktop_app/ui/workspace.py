@@ -110,6 +110,13 @@ class Workspace(QObject):
         self.undo_stack.push(_EditCommand(self, text, kind, apply, revert))
         return True
 
+    def record_done(self, text: str, kind: str, apply: Callable[[], None], revert: Callable[[], None]) -> None:
+        """Push an edit a background job already wrote (e.g. an imported calendar) so it can be undone."""
+        self.last_saved = dt.datetime.now()
+        self.saved.emit(self.last_saved)
+        self.changed.emit(kind)
+        self.undo_stack.push(_EditCommand(self, text, kind, apply, revert))
+
     def save_project(self, before: Project | None, after: Project | None) -> bool:
         code = (after or before).code
         if after is None:

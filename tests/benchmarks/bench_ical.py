@@ -20,11 +20,11 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desktop_app.core.dataset import import_dataset  # noqa: E402
-from desktop_app.core.ical_export import build_feeds, load_feed_source  # noqa: E402
-from desktop_app.core.repository import Repository  # noqa: E402
-from desktop_app.core.storage import now_iso, open_database  # noqa: E402
-from tests.benchmarks.generate import generate  # noqa: E402
+from desktop_app.core.dataset import import_dataset
+from desktop_app.core.ical_export import build_feeds, load_feed_source
+from desktop_app.core.repository import Repository
+from desktop_app.core.storage import now_iso, open_database
+from tests.benchmarks.generate import generate
 
 VISITS = 10_000
 ZONE = ZoneInfo("Asia/Shanghai")

@@ -311,10 +311,14 @@ def test_read_only_folder_gives_a_clear_message(demo_repo, tmp_path, monkeypatch
     before = {p: p.read_bytes() for p in out.rglob("*.ics")}
     add_visit(demo_repo, "XM2026-001", dt.date(2026, 12, 1), 9)
 
-    def read_only(*args, **kwargs):
-        raise PermissionError(errno.EROFS, "Read-only file system")
+    real_open = os.open
 
-    monkeypatch.setattr(publishing.tempfile, "mkstemp", read_only)
+    def read_only(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT:
+            raise PermissionError(errno.EROFS, "Read-only file system", path)
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(publishing.os, "open", read_only)
     with pytest.raises(PublishError, match=r"Cannot write .*: permission denied \(the folder is read-only\)"):
         publish_folder(demo_repo, out)
     assert {p: p.read_bytes() for p in out.rglob("*.ics")} == before
@@ -330,6 +334,15 @@ def test_read_only_folder_for_real(demo_repo, tmp_path):
             publish_folder(demo_repo, out)
     finally:
         out.chmod(0o755)
+
+
+def test_feeds_are_readable_by_others(demo_repo, tmp_path):
+    """Subscribers fetch the files through a web server or a share running as another user."""
+    publish_folder(demo_repo, tmp_path / "out")
+    umask = os.umask(0)
+    os.umask(umask)
+    for path in (tmp_path / "out").rglob("*.ics"):
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path
 
 
 def test_write_atomically_skips_identical_bytes(tmp_path):

@@ -372,17 +372,18 @@ class FeedFile:
 
 @dataclass
 class _RenderedEvents:
-    """Each visit rendered once; feeds concatenate these pieces."""
+    """Each visit rendered once, complete with its END line; feeds concatenate these pieces."""
 
-    bodies: dict[int, bytes] = field(default_factory=dict)
-    alarms: dict[int, bytes] = field(default_factory=dict)
+    plain: dict[int, bytes] = field(default_factory=dict)          # shared feed and project files
+    with_alarm: dict[int, bytes] = field(default_factory=dict)     # department feeds
 
 
 def _render_events(source: FeedSource) -> _RenderedEvents:
     rendered = _RenderedEvents()
     for visit in source.visits:
-        rendered.bodies[visit.id] = _render(event_lines(source, visit))
-        rendered.alarms[visit.id] = _render(alarm_lines(source, visit))
+        body = _render(event_lines(source, visit))
+        rendered.plain[visit.id] = body + _EVENT_END
+        rendered.with_alarm[visit.id] = body + _render(alarm_lines(source, visit)) + _EVENT_END
     return rendered
 
 
@@ -420,19 +421,19 @@ def iter_feeds(source: FeedSource) -> Iterator[FeedFile]:
     project_stems = _check_file_names("project", sorted(source.projects))
 
     def department_feed(code: str) -> FeedFile:
-        events = b"".join(rendered.bodies[v.id] + rendered.alarms[v.id] + _EVENT_END for v in by_department[code])
+        events = b"".join([rendered.with_alarm[v.id] for v in by_department[code]])
         return FeedFile(f"{DEPARTMENT_FOLDER}/{department_stems[code]}.ics",
                         calendar_header(source, department_feed_name(source.departments[code]))
                         + events + _CALENDAR_END)
 
     def project_feed(code: str) -> FeedFile:
-        events = b"".join(rendered.bodies[v.id] + _EVENT_END for v in by_project[code])
+        events = b"".join([rendered.plain[v.id] for v in by_project[code]])
         return FeedFile(f"{PROJECT_FOLDER}/{project_stems[code]}.ics",
                         calendar_header(source, project_feed_name(source.projects[code])) + events + _CALENDAR_END)
 
     def shared_feed() -> FeedFile:
         return FeedFile(SHARED_FEED, calendar_header(source, shared_feed_name(source))
-                        + b"".join(rendered.bodies[v.id] + _EVENT_END for v in source.visits) + _CALENDAR_END)
+                        + b"".join([rendered.plain[v.id] for v in source.visits]) + _CALENDAR_END)
 
     makers = [(SHARED_FEED, shared_feed, None)]
     makers += [(f"{DEPARTMENT_FOLDER}/{stem}.ics", department_feed, code) for code, stem in department_stems.items()]

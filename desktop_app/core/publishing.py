@@ -19,6 +19,7 @@ import errno
 import hashlib
 import itertools
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -302,6 +303,20 @@ def _desired(source: FeedSource) -> dict[tuple[str, str], dict[str, bytes]]:
     return mirror
 
 
+_ERRNO_TEXT = re.compile(r"\[Errno -?\d+\] ([^'\")\]]+)")
+
+
+def _short_reason(error: BaseException) -> str:
+    """The operating system's words for a network failure, not the HTTP library's object dump."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.strerror:
+            return seen.strerror
+        seen = seen.__cause__ or seen.__context__
+    found = _ERRNO_TEXT.search(str(error))
+    return found.group(1).strip() if found else str(error)[:200]
+
+
 def _caldav_error(target: CalDAVTarget, error: Exception) -> PublishError:
     from caldav.lib import error as dav_errors
 
@@ -316,7 +331,7 @@ def _caldav_error(target: CalDAVTarget, error: Exception) -> PublishError:
                      seconds=int(target.timeout))
     elif isinstance(error, (ConnectionError, OSError)) or "connect" in text.lower():
         message = tr("Cannot reach the CalDAV server {url} ({reason}); nothing was changed locally. "
-                     "Publish again later to complete the mirror.", url=target.url, reason=text[:200])
+                     "Publish again later to complete the mirror.", url=target.url, reason=_short_reason(error))
     else:
         message = tr("The CalDAV server {url} reported an error: {reason}; nothing was changed locally. "
                      "Publish again later to complete the mirror.", url=target.url, reason=text[:300])

@@ -196,16 +196,25 @@ LARGE_SLOTS = 30_000
 LARGE_DAYS = 8
 
 
-def _first_days(slots: list[Slot], request: Request, days: int) -> list[Slot]:
-    keep = sorted({s.day for s in slots})[:days]
-    keep_set = set(keep) | {v.start.date() for v in request.current}
-    return [s for s in slots if s.day in keep_set]
+def _first_days(slots: list[Slot], request: Request, days: int, also: list[Slot]) -> list[Slot]:
+    keep = set(sorted({s.day for s in slots})[:days])
+    keep |= {v.start.date() for v in request.current} | {s.day for s in also}
+    return [s for s in slots if s.day in keep]
+
+
+def narrowed(problem: Problem, choices: _Choices, greedy: dict[str, list[Slot]]) -> _Choices:
+    """The choices the model sees: all of them for small instances (exact), else each request's
+    first ``LARGE_DAYS`` feasible days plus the days of its current and its greedy visit (so the
+    greedy plan stays a complete hint)."""
+    if sum(len(v) for v in choices.whole.values()) <= LARGE_SLOTS:
+        return choices
+    whole = {r.code: _first_days(choices.whole[r.code], r, LARGE_DAYS, greedy.get(r.code, []))
+             for r in problem.requests}
+    return _Choices(whole, choices.rest, choices.single)
 
 
 def gather_choices(problem: Problem) -> _Choices:
     choices = _Choices({r.code: request_slots(problem, r) for r in problem.requests})
-    if sum(len(v) for v in choices.whole.values()) > LARGE_SLOTS:
-        choices.whole = {r.code: _first_days(choices.whole[r.code], r, LARGE_DAYS) for r in problem.requests}
     if problem.settings.allow_split:
         for request in problem.requests:
             option = split_option(problem, request, choices.whole[request.code])
@@ -474,6 +483,7 @@ def plan_schedule(problem: Problem, *, solver: str = "cpsat", time_limit: float 
     elif solver == "greedy":
         chosen, status = greedy, "feasible"
     else:
+        choices = narrowed(problem, choices, greedy)
         hint = _stable_hint(problem, choices, greedy)
         solved = _solve_cpsat(problem, choices, hint, time_limit, progress, cancel, weights, workers)
         chosen, status, objective, bound = solved.chosen, solved.status, solved.objective, solved.bound

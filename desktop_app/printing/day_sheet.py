@@ -7,7 +7,12 @@ visit and, below, each department's route.
 
 from __future__ import annotations
 
-from desktop_app.printing.chinese_text import chinese_date, chinese_date_weekday, esc, time_range
+from desktop_app.printing.chinese_text import (
+    chinese_date,
+    chinese_date_weekday,
+    esc,
+    time_range,
+)
 from desktop_app.printing.document_data import DaySheet, RouteStop, SheetRow
 from desktop_app.printing.document_style import grid, letterhead, level_name, page
 from desktop_app.printing.paged_output import PrintDocument

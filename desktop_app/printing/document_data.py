@@ -14,7 +14,14 @@ from zoneinfo import ZoneInfo
 from desktop_app.core.errors import InputError
 from desktop_app.core.messages import tr
 from desktop_app.core.model import (
-    Department, Item, Level, Place, Project, Settings, Visit, VisitStatus,
+    Department,
+    Item,
+    Level,
+    Place,
+    Project,
+    Settings,
+    Visit,
+    VisitStatus,
 )
 from desktop_app.core.repository import Repository
 from desktop_app.core.workdays import WorkingCalendar

@@ -34,7 +34,7 @@ def ensure_gui_application() -> QGuiApplication:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QGuiApplication(sys.argv[:1])
     if not isinstance(app, QGuiApplication):
-        raise RuntimeError("printing needs a QGuiApplication, but a QCoreApplication is running")
+        raise TypeError("printing needs a QGuiApplication, but a QCoreApplication is running")
     return app
 
 

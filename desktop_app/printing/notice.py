@@ -10,7 +10,12 @@ from __future__ import annotations
 import math
 
 from desktop_app.core.model import Item
-from desktop_app.printing.chinese_text import chinese_date, chinese_date_weekday, esc, time_range
+from desktop_app.printing.chinese_text import (
+    chinese_date,
+    chinese_date_weekday,
+    esc,
+    time_range,
+)
 from desktop_app.printing.document_data import Notice, NoticeVisit
 from desktop_app.printing.document_style import grid, letterhead, level_name, page
 from desktop_app.printing.paged_output import PrintDocument
@@ -109,8 +114,8 @@ def _notes(notice: Notice) -> str:
     notes = [
         "请建设单位项目负责人及施工、监理等单位相关人员于验收开始前15分钟到达集合地点，陪同各部门现场验收。",
         "请提前备齐上述材料和全套竣工图纸，按验收事项分类放置，现场备查；确保现场具备验收条件（水电接通、道路畅通、安全防护到位）。",
-        f"如需变更验收时间或因故不能按时验收，请至少提前一个工作日联系{esc(settings.bureau_contact)}"
-        f"（电话 {esc(settings.bureau_phone)}）。",
+        (f"如需变更验收时间或因故不能按时验收，请至少提前一个工作日联系{esc(settings.bureau_contact)}"
+         f"（电话 {esc(settings.bureau_phone)}）。"),
         "验收中发现问题需要整改的，整改完成后由相关部门单独复验，不必再次组织联合验收。",
     ]
     body = "".join(f"<p class='note'>{number}．{text}</p>" for number, text in enumerate(notes, start=1))

@@ -15,13 +15,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtGui import (
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop_app.core.errors import InputError
 from desktop_app.core.messages import tr
 from desktop_app.printing.fonts import FAMILY, document_font, register_fonts
-from desktop_app.printing.none_refcount import keep_none_alive
 
 MARGINS_MM = QMarginsF(18, 14, 18, 12)       # left, top, right, bottom
 FOOTER_POINTS = 8.0
@@ -134,8 +140,7 @@ def paint_documents(printer: QPrinter, documents: Iterable[PrintDocument]) -> in
     printed = 0
     try:
         for document in documents:
-            with keep_none_alive():
-                printed = _paint_document(painter, printer, document, printed)
+            printed = _paint_document(painter, printer, document, printed)
     finally:
         painter.end()
     return printed
@@ -208,11 +213,6 @@ def write_pdfs(jobs: Sequence[tuple[Path, Sequence[PrintDocument], str]]) -> int
     Every PDF goes to a temporary file next to its target first and replaces the target only
     when all of them rendered, so a failure leaves no half-written or empty file behind.
     """
-    with keep_none_alive():
-        return _write_pdfs(jobs)
-
-
-def _write_pdfs(jobs: Sequence[tuple[Path, Sequence[PrintDocument], str]]) -> int:
     register_fonts()
     targets = [Path(path) for path, _, _ in jobs]
     for path in targets:

@@ -17,7 +17,11 @@ from desktop_app.core.messages import tr
 from desktop_app.core.repository import Repository
 from desktop_app.printing.day_sheet import day_sheet_document
 from desktop_app.printing.document_data import (
-    Catalog, day_sheet, notice_for_project, notices_between, week_overview,
+    Catalog,
+    day_sheet,
+    notice_for_project,
+    notices_between,
+    week_overview,
 )
 from desktop_app.printing.notice import TITLE as NOTICE_TITLE
 from desktop_app.printing.notice import notice_document

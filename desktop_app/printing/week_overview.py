@@ -6,7 +6,12 @@ half-day's visits in time order.
 
 from __future__ import annotations
 
-from desktop_app.printing.chinese_text import chinese_date, esc, short_date_weekday, time_range
+from desktop_app.printing.chinese_text import (
+    chinese_date,
+    esc,
+    short_date_weekday,
+    time_range,
+)
 from desktop_app.printing.document_data import SheetRow, WeekOverview
 from desktop_app.printing.document_style import letterhead, page
 from desktop_app.printing.paged_output import PrintDocument

@@ -8,6 +8,7 @@ Fetching a source is background work (``availability_jobs``); only its stored re
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -34,6 +35,13 @@ def _changed_elsewhere() -> ChangedElsewhere:
 
 
 # --- blocked dates ------------------------------------------------------------------------------
+def _delete_exactly(workspace: Workspace, period: av.BlockedPeriod) -> None:
+    """Delete the row only if it still holds these days and reason: SQLite reuses a deleted row's id."""
+    if period not in av.blocked_periods(workspace.db, period.department):
+        raise _changed_elsewhere()
+    av.delete_blocked_period(workspace.db, period.id)
+
+
 def add_blocked_period(workspace: Workspace, department: str, first: dt.date, last: dt.date, reason: str) -> bool:
     # Redo inserts a new row, so the row id is tracked across undo/redo.
     current: list[int | None] = [None]
@@ -42,8 +50,7 @@ def add_blocked_period(workspace: Workspace, department: str, first: dt.date, la
         current[0] = av.add_blocked_period(workspace.db, department, first, last, reason)
 
     def revert() -> None:
-        if current[0] is None or not av.delete_blocked_period(workspace.db, current[0]):
-            raise _changed_elsewhere()
+        _delete_exactly(workspace, av.BlockedPeriod(current[0], department, first, last, reason.strip()))
         current[0] = None
 
     text = translate("AvailabilityEdits", "Block {department} {first} – {last}").format(
@@ -55,8 +62,7 @@ def delete_blocked_period(workspace: Workspace, period: av.BlockedPeriod) -> boo
     current: list[int | None] = [period.id]
 
     def apply() -> None:
-        if current[0] is None or not av.delete_blocked_period(workspace.db, current[0]):
-            raise _changed_elsewhere()
+        _delete_exactly(workspace, dataclasses.replace(period, id=current[0]))
         current[0] = None
 
     def revert() -> None:

@@ -308,9 +308,9 @@ class BlockedPanel(QGroupBox):
         self.workspace = workspace
         self.department: str | None = None
         self.model = RecordTableModel([
-            Column(lambda: translate("Availability", "From"), lambda p: fmt.short_date(p.first_day),
+            Column(lambda: translate("Availability", "First day"), lambda p: fmt.short_date(p.first_day),
                    sort_key=lambda p: p.first_day),
-            Column(lambda: translate("Availability", "To"), lambda p: fmt.short_date(p.last_day),
+            Column(lambda: translate("Availability", "Last day"), lambda p: fmt.short_date(p.last_day),
                    sort_key=lambda p: p.last_day),
             Column(lambda: translate("Availability", "Days"), lambda p: str((p.last_day - p.first_day).days + 1),
                    align_right=True),

@@ -13,10 +13,23 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from desktop_app.core.availability import (
-    Availability, BusyEvent, Interval, load_blocked_periods, load_busy_events, load_office_hours_variants,
+    Availability,
+    BusyEvent,
+    Interval,
+    load_blocked_periods,
+    load_busy_events,
+    load_office_hours_variants,
 )
 from desktop_app.core.conflicts import Conflict, find_conflicts
-from desktop_app.core.model import Department, Item, Level, Place, Project, Visit, VisitStatus
+from desktop_app.core.model import (
+    Department,
+    Item,
+    Level,
+    Place,
+    Project,
+    Visit,
+    VisitStatus,
+)
 from desktop_app.core.repository import Repository
 from desktop_app.core.workdays import WorkingCalendar, deadline_for
 

@@ -142,7 +142,10 @@ class DepartmentsPage(QWidget):
         self.model.set_records(self.workspace.repo.departments())
         self.table.resizeColumnsToContents()
         if current is not None:
-            self.select(current.code)     # a model reset drops the selection; keep showing the same department
+            # A model reset drops the selection; keep showing the same department (redrawn once, below).
+            blocked = self.table.selectionModel().blockSignals(True)
+            self.select(current.code)
+            self.table.selectionModel().blockSignals(blocked)
         self._show_selected()
 
     def select(self, code: str) -> bool:

@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.show_page(current if current in self.pages else "requests")
 
     def _page_factories(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
+        from desktop_app.ui.calendar_page import CalendarPage
         from desktop_app.ui.catalog_pages import ItemsPage, PlacesPage
         from desktop_app.ui.dashboard_page import DashboardPage
         from desktop_app.ui.departments_page import DepartmentsPage
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         return [
             ("dashboard", translate("MainWindow", "Dashboard"), lambda: DashboardPage(ws)),
             ("requests", translate("MainWindow", "Requests"), lambda: self._requests_page(RequestsPage(ws))),
+            ("calendar", translate("MainWindow", "Calendar"), lambda: CalendarPage(ws)),
             ("departments", translate("MainWindow", "Departments"), lambda: DepartmentsPage(ws)),
             ("items", translate("MainWindow", "Acceptance items"), lambda: ItemsPage(ws)),
             ("places", translate("MainWindow", "Places and travel"), lambda: PlacesPage(ws)),

@@ -14,6 +14,352 @@
     </message>
 </context>
 <context>
+    <name>Availability</name>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="120" />
+        <source>Add file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="121" />
+        <source>Add web address…</source>
+        <translation>添加网址…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="122" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="123" />
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="124" />
+        <source>Refresh all departments</source>
+        <translation>更新全部部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="125" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="144" />
+        <source>Busy time comes from the department's iCalendar files or feed addresses (.ics, http, https, webcal). A failed refresh keeps the last good copy.</source>
+        <translation>忙碌时间来自部门提供的 iCalendar 文件或订阅地址（.ics、http、https、webcal）。更新失败时继续使用上一次成功获取的副本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="159" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="160" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="161" />
+        <source>Web address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="162" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="163" />
+        <source>Events</source>
+        <translation>事件数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="165" />
+        <source>Last good copy</source>
+        <translation>最近成功获取</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="166" />
+        <source>Last refresh</source>
+        <translation>最近更新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="172" />
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="174" />
+        <source>{time} ({age} old)</source>
+        <translation>{time}（{age}前）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="179" />
+        <source>Failed: {problem}</source>
+        <translation>失败：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="180" />
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="203" />
+        <source>Busy-time calendar</source>
+        <translation>忙碌时间日历</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="204" />
+        <source>iCalendar files (*.ics);;All files (*)</source>
+        <translation>iCalendar 文件 (*.ics);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="209" />
+        <source>Busy-time feed</source>
+        <translation>忙碌时间订阅</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="210" />
+        <source>Feed address (https://… or webcal://…)</source>
+        <translation>订阅地址（https://… 或 webcal://…）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="219" />
+        <source>Reading {source}…</source>
+        <translation>正在读取 {source}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="242" />
+        <source>The last good copy from {time} ({age} old) stays in use.</source>
+        <translation>继续使用 {time} 获取的副本（{age}前）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="250" />
+        <source>Refreshing busy time of {department}…</source>
+        <translation>正在更新 {department} 的忙碌时间…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="251" />
+        <source>Refreshing busy time of all departments…</source>
+        <translation>正在更新全部部门的忙碌时间…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="260" />
+        <source>{good} source(s) refreshed, {failed} failed.</source>
+        <translation>已更新 {good} 个来源，{failed} 个失败。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="268" />
+        <source>Remove source</source>
+        <translation>移除来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="269" />
+        <source>Stop using {location}? Its busy time is removed; you can undo this.</source>
+        <translation>停止使用 {location}？其忙碌时间将被移除，此操作可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="285" />
+        <source>Cancelled. A source already being read may still be stored; the table shows what is stored.</source>
+        <translation>已取消。正在读取的来源仍可能已保存，以表格显示的内容为准。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="307" />
+        <source>Blocked dates (training, inspections elsewhere)</source>
+        <translation>暂停接待日期（培训、外出检查等）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="311" />
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="313" />
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="331" />
+        <source>From</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="315" />
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="317" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="325" />
+        <source>Reason, e.g. 业务培训</source>
+        <translation>原因，例如 业务培训</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="326" />
+        <source>Block these days</source>
+        <translation>暂停接待这些日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="327" />
+        <source>Unblock</source>
+        <translation>恢复接待</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="332" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="375" />
+        <source>Seasonal office hours (summer, winter)</source>
+        <translation>季节性办公时间（夏令、冬令）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="379" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="455" />
+        <source>Valid from</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="381" />
+        <source>Office hours</source>
+        <translation>办公时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="385" />
+        <source>Add seasonal hours…</source>
+        <translation>添加季节性办公时间…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="386" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="387" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="391" />
+        <source>Each variant applies from its date until the next one starts; before the first, the department's usual hours apply.</source>
+        <translation>每套办公时间自其起始日期起生效，直到下一套开始；在第一套之前使用部门的常规办公时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_panel.py" line="454" />
+        <source>Seasonal office hours of {department}</source>
+        <translation>{department} 的季节性办公时间</translation>
+    </message>
+</context>
+<context>
+    <name>AvailabilityEdits</name>
+    <message>
+        <location filename="../../desktop_app/ui/availability_edits.py" line="32" />
+        <source>This was changed meanwhile (perhaps in another window); nothing was undone or redone.</source>
+        <translation>此项已被修改（可能在另一个窗口中），未撤销或重做任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_edits.py" line="49" />
+        <source>Block {department} {first} – {last}</source>
+        <translation>暂停 {department} 接待 {first} – {last}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_edits.py" line="66" />
+        <source>Unblock {department} {first} – {last}</source>
+        <translation>恢复 {department} 接待 {first} – {last}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_edits.py" line="92" />
+        <source>Delete {department} hours from {date}</source>
+        <translation>删除 {department} 自 {date} 起的办公时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_edits.py" line="94" />
+        <source>{department} hours from {date}</source>
+        <translation>{department} 自 {date} 起的办公时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_edits.py" line="134" />
+        <source>Add busy-time source for {department}</source>
+        <translation>为 {department} 添加忙碌时间来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/availability_edits.py" line="140" />
+        <source>Remove busy-time source for {department}</source>
+        <translation>移除 {department} 的忙碌时间来源</translation>
+    </message>
+</context>
+<context>
+    <name>BusyPreview</name>
+    <message>
+        <location filename="../../desktop_app/ui/busy_preview.py" line="69" />
+        <source>Blocked</source>
+        <translation>暂停接待</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/busy_preview.py" line="83" />
+        <source>Make-up working day</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/busy_preview.py" line="84" />
+        <source>Make-up working day ({weekday} hours)</source>
+        <translation>调休上班（按{weekday}办公）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/busy_preview.py" line="202" />
+        <source>Select a department to see its week.</source>
+        <translation>请选择一个部门以查看其一周安排。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/busy_preview.py" line="252" />
+        <source>Weekend</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/busy_preview.py" line="272" />
+        <location filename="../../desktop_app/ui/busy_preview.py" line="276" />
+        <source>Busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/busy_preview.py" line="298" />
+        <source>All day</source>
+        <translation>全天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/busy_preview.py" line="323" />
+        <source>◀ Previous week</source>
+        <translation>◀ 上一周</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/busy_preview.py" line="324" />
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/busy_preview.py" line="325" />
+        <source>Next week ▶</source>
+        <translation>下一周 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/busy_preview.py" line="337" />
+        <source>Green: office hours · Blue: busy (imported calendars) · Red: holiday · Yellow, hatched: blocked by the bureau · Grey: closed</source>
+        <translation>绿色：办公时间 · 蓝色：忙碌（导入的日历） · 红色：节假日 · 黄色斜线：本局设置的暂停接待 · 灰色：不办公</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/busy_preview.py" line="362" />
+        <source>Week of {first} – {last}</source>
+        <translation>{first} – {last} 当周</translation>
+    </message>
+</context>
+<context>
     <name>Catalog</name>
     <message>
         <location filename="../../desktop_app/ui/catalog_pages.py" line="50" />
@@ -200,126 +546,152 @@
 <context>
     <name>Departments</name>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="35" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="39" />
         <source>Office hours (e.g. 08:30-12:00, 14:00-17:30)</source>
         <translation>办公时间（例如 08:30-12:00, 14:00-17:30）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="59" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="159" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="174" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="63" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="225" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="240" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="60" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="159" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="174" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="64" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="225" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="240" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="61" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="175" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="65" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="241" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="62" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="175" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="66" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="241" />
         <source>Base</source>
         <translation>驻地</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="63" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="176" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="67" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="242" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="64" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="176" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="68" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="242" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="65" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="177" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="69" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="243" />
         <source>Visits per day</source>
         <translation>每日验收上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="67" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="71" />
         <source>Office hours</source>
         <translation>办公时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="87" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="92" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="88" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="93" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="89" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="94" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="114" />
+        <source>Busy-time preview</source>
+        <translation>忙碌时间预览</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/departments_page.py" line="115" />
+        <source>Busy-time sources</source>
+        <translation>忙碌时间来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="116" />
+        <source>Seasonal hours and blocked dates</source>
+        <translation>季节性办公时间与暂停接待</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="162" />
+        <source>{name} ({code})</source>
+        <translation>{name}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="163" />
+        <source>Select a department above.</source>
+        <translation>请在上方选择一个部门。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_page.py" line="181" />
         <source>Delete department</source>
         <translation>删除部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="116" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="182" />
         <source>Delete {name}? You can undo this.</source>
         <translation>删除“{name}”？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="138" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="204" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="148" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="214" />
         <source>Copy Monday to Tuesday–Friday</source>
         <translation>将星期一复制到星期二至星期五</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="153" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="219" />
         <source>Weekly office hours (the gap between two intervals is the lunch break)</source>
         <translation>每周办公时间（两个时间段之间的间隔即午休）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="161" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="227" />
         <source>{field} is required</source>
         <translation>{field}不能为空</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="163" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="229" />
         <source>A department with code {code} already exists</source>
         <translation>编码为 {code} 的部门已存在</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="168" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="447" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="234" />
         <source>Office hours: {problem}</source>
         <translation>办公时间：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="172" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="238" />
         <source>New department</source>
         <translation>新建部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="173" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="239" />
         <source>Department {name}</source>
         <translation>部门：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="177" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="243" />
         <source>Email</source>
         <translation>电子邮箱</translation>
     </message>
@@ -1136,47 +1508,47 @@ Today: {date}</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../desktop_app/ui/workspace.py" line="116" />
+        <location filename="../../desktop_app/ui/workspace.py" line="123" />
         <source>Delete request {code}</source>
         <translation>删除申请 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/workspace.py" line="118" />
+        <location filename="../../desktop_app/ui/workspace.py" line="125" />
         <source>New request {code}</source>
         <translation>新建申请 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/workspace.py" line="120" />
+        <location filename="../../desktop_app/ui/workspace.py" line="127" />
         <source>Edit request {code}</source>
         <translation>编辑申请 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/workspace.py" line="126" />
+        <location filename="../../desktop_app/ui/workspace.py" line="133" />
         <source>Change department {code}</source>
         <translation>修改部门 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/workspace.py" line="132" />
+        <location filename="../../desktop_app/ui/workspace.py" line="139" />
         <source>Change item {code}</source>
         <translation>修改验收事项 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/workspace.py" line="138" />
+        <location filename="../../desktop_app/ui/workspace.py" line="145" />
         <source>Change place {code}</source>
         <translation>修改地点 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/workspace.py" line="145" />
+        <location filename="../../desktop_app/ui/workspace.py" line="152" />
         <source>Travel {first} – {second}</source>
         <translation>路程 {first} – {second}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/workspace.py" line="151" />
+        <location filename="../../desktop_app/ui/workspace.py" line="158" />
         <source>Calendar {date}</source>
         <translation>日历 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/workspace.py" line="157" />
+        <location filename="../../desktop_app/ui/workspace.py" line="164" />
         <source>Change settings</source>
         <translation>修改设置</translation>
     </message>

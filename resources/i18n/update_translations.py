@@ -129,6 +129,60 @@ ZH_CN = {
 }
 
 
+# --- departments page: busy-time preview, sources, seasonal hours, blocked dates (issue 7)
+ZH_CN.update({
+    "Blocked": "暂停接待", "Make-up working day": "调休上班",
+    "Make-up working day ({weekday} hours)": "调休上班（按{weekday}办公）",
+    "Select a department to see its week.": "请选择一个部门以查看其一周安排。",
+    "Weekend": "周末", "Busy": "忙碌", "All day": "全天",
+    "◀ Previous week": "◀ 上一周", "This week": "本周", "Next week ▶": "下一周 ▶",
+    "Green: office hours · Blue: busy (imported calendars) · Red: holiday · Yellow, hatched: blocked by the "
+    "bureau · Grey: closed":
+        "绿色：办公时间 · 蓝色：忙碌（导入的日历） · 红色：节假日 · 黄色斜线：本局设置的暂停接待 · 灰色：不办公",
+    "Week of {first} – {last}": "{first} – {last} 当周",
+    "This was changed meanwhile (perhaps in another window); nothing was undone or redone.":
+        "此项已被修改（可能在另一个窗口中），未撤销或重做任何内容。",
+    "Block {department} {first} – {last}": "暂停 {department} 接待 {first} – {last}",
+    "Unblock {department} {first} – {last}": "恢复 {department} 接待 {first} – {last}",
+    "Delete {department} hours from {date}": "删除 {department} 自 {date} 起的办公时间",
+    "{department} hours from {date}": "{department} 自 {date} 起的办公时间",
+    "Add busy-time source for {department}": "为 {department} 添加忙碌时间来源",
+    "Remove busy-time source for {department}": "移除 {department} 的忙碌时间来源",
+    "Add file…": "添加文件…", "Add web address…": "添加网址…", "Remove": "移除", "Refresh": "更新",
+    "Refresh all departments": "更新全部部门", "Cancel": "取消",
+    "Busy time comes from the department's iCalendar files or feed addresses (.ics, http, https, webcal). "
+    "A failed refresh keeps the last good copy.":
+        "忙碌时间来自部门提供的 iCalendar 文件或订阅地址（.ics、http、https、webcal）。更新失败时继续使用上一次成功获取的副本。",
+    "Source": "来源", "Type": "类型", "Web address": "网址", "File": "文件", "Events": "事件数",
+    "Last good copy": "最近成功获取", "Last refresh": "最近更新", "never": "从未",
+    "{time} ({age} old)": "{time}（{age}前）", "Failed: {problem}": "失败：{problem}", "OK": "正常",
+    "Busy-time calendar": "忙碌时间日历", "iCalendar files (*.ics);;All files (*)": "iCalendar 文件 (*.ics);;所有文件 (*)",
+    "Busy-time feed": "忙碌时间订阅", "Feed address (https://… or webcal://…)": "订阅地址（https://… 或 webcal://…）",
+    "Reading {source}…": "正在读取 {source}…",
+    "The last good copy from {time} ({age} old) stays in use.": "继续使用 {time} 获取的副本（{age}前）。",
+    "Refreshing busy time of {department}…": "正在更新 {department} 的忙碌时间…",
+    "Refreshing busy time of all departments…": "正在更新全部部门的忙碌时间…",
+    "{good} source(s) refreshed, {failed} failed.": "已更新 {good} 个来源，{failed} 个失败。",
+    "Remove source": "移除来源",
+    "Stop using {location}? Its busy time is removed; you can undo this.":
+        "停止使用 {location}？其忙碌时间将被移除，此操作可以撤销。",
+    "Cancelled. A source already being read may still be stored; the table shows what is stored.":
+        "已取消。正在读取的来源仍可能已保存，以表格显示的内容为准。",
+    "Blocked dates (training, inspections elsewhere)": "暂停接待日期（培训、外出检查等）",
+    "From": "自", "to": "至", "First day": "开始日期", "Last day": "结束日期", "Days": "天数", "Reason": "原因", "Reason, e.g. 业务培训": "原因，例如 业务培训",
+    "Block these days": "暂停接待这些日期", "Unblock": "恢复接待",
+    "Seasonal office hours (summer, winter)": "季节性办公时间（夏令、冬令）",
+    "Valid from": "起始日期", "Office hours": "办公时间", "Add seasonal hours…": "添加季节性办公时间…",
+    "Edit…": "编辑…", "Delete": "删除",
+    "Each variant applies from its date until the next one starts; before the first, the department's usual "
+    "hours apply.": "每套办公时间自其起始日期起生效，直到下一套开始；在第一套之前使用部门的常规办公时间。",
+    "Seasonal office hours of {department}": "{department} 的季节性办公时间",
+    "Busy-time preview": "忙碌时间预览", "Busy-time sources": "忙碌时间来源",
+    "Seasonal hours and blocked dates": "季节性办公时间与暂停接待",
+    "{name} ({code})": "{name}（{code}）", "Select a department above.": "请在上方选择一个部门。",
+})
+
+
 def main() -> int:
     sources = sorted(str(p) for p in (ROOT / "desktop_app" / "ui").glob("*.py"))
     subprocess.run(["pyside6-lupdate", *sources, "-no-obsolete", "-source-language", "en",

@@ -56,7 +56,7 @@ def _run(args: list[str]) -> tuple[float, float]:
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True, text=True, env=env)
+    result = subprocess.run([sys.executable, "-m", "desktop_app", *args], check=False, capture_output=True, text=True, env=env)
     wall = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"failed: {' '.join(args)}\n{result.stderr}")
@@ -80,7 +80,7 @@ def main() -> None:
 
         big = ["print", "notice", "--from", "2026-11-30", "--to", "2026-12-11", "--out", str(folder / "all.pdf")]
         wall, peak = _run([*big, *common])
-        pages = subprocess.run(["pdfinfo", str(folder / "all.pdf")], capture_output=True, text=True).stdout
+        pages = subprocess.run(["pdfinfo", str(folder / "all.pdf")], check=True, capture_output=True, text=True).stdout
         page_line = next((line for line in pages.splitlines() if line.startswith("Pages")), "Pages: ?")
         print(f"{BATCH} notices into one PDF: {wall:.1f} s wall, peak memory {peak:.0f} MB, "
               f"{(folder / 'all.pdf').stat().st_size / 1024 / 1024:.1f} MB, {page_line.split(':')[1].strip()} pages"

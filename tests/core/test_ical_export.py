@@ -133,8 +133,9 @@ def test_ical_js_reads_the_demo_feeds_at_the_right_local_time(demo_repo, visits,
 def test_department_feeds_hold_exactly_their_visits_with_a_reminder(demo_repo, visits, exported):
     token = uid_token(demo_repo)
     active = [visits["published"], visits["planned"]]
-    for department in demo_repo.departments():
-        parsed, = ical_js(exported / "departments" / f"{department.code}.ics")
+    departments = demo_repo.departments()
+    feeds = ical_js(*(exported / "departments" / f"{d.code}.ics" for d in departments))
+    for department, parsed in zip(departments, feeds, strict=True):
         expected = {visit_uid(v.id, token) for v in active if department.code in v.departments}
         assert set(_events_by_uid(parsed)) == expected, department.code
         assert parsed["calname"] == f"联合验收 — {department.name}"
@@ -330,3 +331,32 @@ def test_invitation_needs_department_email(demo_repo, visits):
 
 def test_build_feeds_is_deterministic(demo_repo, visits):
     assert build_feeds(load_feed_source(demo_repo)) == build_feeds(load_feed_source(demo_repo))
+
+
+# --- round trip ----------------------------------------------------------------------------------
+def test_our_department_feed_imports_back_as_busy_time(demo_repo, demo_today, tmp_path):
+    """A department that subscribes to its feed and publishes its calendar back is busy at the visits."""
+    from desktop_app.core.availability import Availability, import_calendar_bytes
+    from desktop_app.core.calendar_feed import busy_periods, parse_feed
+
+    tuesday = demo_today + dt.timedelta(days=1)
+    published = add_visit(demo_repo, "XM2026-001", tuesday, 9)
+    planned = add_visit(demo_repo, "XM2026-003", tuesday, 14, status=VisitStatus.PLANNED)
+    assert "D03" in published.departments and "D03" in planned.departments
+    publish_folder(demo_repo, tmp_path / "out")
+    data = (tmp_path / "out" / "departments" / "D03.ics").read_bytes()
+    window = (demo_today, demo_today + dt.timedelta(days=30))
+
+    periods = sorted(busy_periods(parse_feed(data, "D03.ics", "Asia/Shanghai"), *window, "Asia/Shanghai"))
+    assert [(p.start, p.end, p.title, p.all_day) for p in periods] == [
+        (published.start, published.end, "联合验收：电子信息产业园标准化厂房工程1号厂房", False),
+        (planned.start, planned.end, "联合验收：电子信息产业园标准化厂房工程3号厂房", False),
+    ]
+
+    assert Availability.from_repository(demo_repo, *window).is_free("D03", published.start, published.end)
+    import_calendar_bytes(demo_repo.db, "D03", "https://bureau.example.cn/feeds/departments/D03.ics", data,
+                          window=window)
+    availability = Availability.from_repository(demo_repo, *window)
+    assert not availability.is_free("D03", published.start, published.end)
+    assert not availability.is_free("D03", planned.start, planned.end)
+    assert availability.is_free("D03", published.end, published.end + dt.timedelta(minutes=60))

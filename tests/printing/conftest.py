@@ -103,7 +103,7 @@ def pdf_words(path: Path) -> tuple[list[Word], list[tuple[float, float]]]:
     """Every word with its box (points), and each page's size, from `pdftotext -bbox`."""
     out = _run("pdftotext", "-bbox", "-enc", "UTF-8", str(path), "-")
     words, sizes = [], []
-    for number, page in enumerate(re.findall(r"<page (.*?)</page>", out, re.S), start=1):
+    for number, page in enumerate(re.findall(r"<page (.*?)</page>", out, re.DOTALL), start=1):
         size = re.match(r'width="([\d.]+)" height="([\d.]+)"', page)
         sizes.append((float(size[1]), float(size[2])))
         for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',

@@ -9,7 +9,14 @@ import pytest
 
 from desktop_app.printing.document_data import UnknownCodeError
 from desktop_app.printing.print_jobs import print_day_sheet, print_week
-from tests.printing.conftest import A4_PORTRAIT, add_visit, at, joined, page_size, pdf_text
+from tests.printing.conftest import (
+    A4_PORTRAIT,
+    add_visit,
+    at,
+    joined,
+    page_size,
+    pdf_text,
+)
 
 ISSUED = dt.date(2026, 11, 30)
 

@@ -16,7 +16,15 @@ from desktop_app.printing.document_data import NoVisitError, UnknownCodeError
 from desktop_app.printing.paged_output import MARGINS_MM, OutputPathError
 from desktop_app.printing.print_jobs import print_project_notice, print_range_notices
 from tests.printing.conftest import (
-    A4_PORTRAIT, add_visit, at, joined, page_count, page_size, pdf_fonts, pdf_text, pdf_words,
+    A4_PORTRAIT,
+    add_visit,
+    at,
+    joined,
+    page_count,
+    page_size,
+    pdf_fonts,
+    pdf_text,
+    pdf_words,
 )
 
 ISSUED = dt.date(2026, 11, 30)
@@ -274,20 +282,3 @@ def test_chinese_errors_for_the_owner_of_the_tool(demo_repo, tmp_path):
     messages.set_language("zh_CN")
     with pytest.raises(NoVisitError, match="尚未安排现场验收"):
         print_project_notice(demo_repo, "XM2026-005", tmp_path / "n.pdf", ISSUED)
-
-
-
-def test_long_print_runs_do_not_use_up_references_to_none():
-    # PySide6 6.12.0 drops a reference to None on every void call; a 500-notice batch aborted at exit.
-    import sys
-
-    from PySide6.QtGui import QFont
-
-    from desktop_app.printing.none_refcount import keep_none_alive
-
-    font = QFont()
-    before = sys.getrefcount(None)
-    with keep_none_alive():
-        for _ in range(5000):
-            font.setPointSizeF(10.0)
-    assert sys.getrefcount(None) >= before

@@ -13,7 +13,7 @@ from tests.printing.conftest import add_visit, at, page_count, pdf_text
 def _cli(*args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": ""}     # the command must choose a headless platform itself
     env.pop("QT_QPA_PLATFORM")
-    return subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "desktop_app", *args], check=False, capture_output=True, text=True,
                           env=env, timeout=120)
 
 
@@ -27,7 +27,7 @@ def test_print_notice_from_the_command_line_without_widgets(demo_repo, db_path, 
               "assert type(QCoreApplication.instance()).__name__ == 'QGuiApplication'\n"
               "sys.exit(code)\n")
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, text=True, env=env, timeout=120)
 
     assert result.returncode == 0, result.stderr
     assert "2026年12月3日 星期四" in pdf_text(out)

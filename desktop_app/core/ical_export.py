@@ -24,7 +24,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desktop_app.core.errors import InputError
@@ -55,12 +55,14 @@ class ExportError(InputError):
 
 
 # --- content lines ---------------------------------------------------------------------------
+# One pass in C: the escapes of RFC 5545 §3.3.11, and control characters (not allowed in TEXT) dropped.
+_TEXT_ESCAPES = {ord("\\"): "\\\\", ord(";"): "\\;", ord(","): "\\,", ord("\n"): "\\n", ord("\r"): "\\n",
+                 **{code: None for code in (*range(0x00, 0x09), *range(0x0B, 0x0D), *range(0x0E, 0x20), 0x7F)}}
+
+
 def escape_text(value: str) -> str:
-    """Escape a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma, newline."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = _CONTROL_CHARACTERS.sub("", value)
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\n", "\\n"))
+    """Escape a TEXT value: backslash, semicolon, comma, newline (CRLF and CR count as one)."""
+    return value.replace("\r\n", "\n").translate(_TEXT_ESCAPES)
 
 
 def calendar_name(value: str) -> str:
@@ -149,6 +151,31 @@ class FeedSource:
     visits: tuple[Visit, ...]            # active visits, in feed order
     cancelled: tuple[Visit, ...] = ()
 
+    # Text shared by many events, built once: a 10,000-visit export repeats it tens of thousands of times.
+    @cached_property
+    def department_lines(self) -> dict[str, str]:
+        return {code: _department_line(department) for code, department in self.departments.items()}
+
+    @cached_property
+    def item_lines(self) -> dict[str, str]:
+        return {code: f"· {item.name}（{_department_label(self, item.department)}）" for code, item in self.items.items()}
+
+    @cached_property
+    def material_lines(self) -> dict[str, str]:
+        return {code: f"· {item.name}：{'；'.join(item.materials)}" for code, item in self.items.items()
+                if item.materials}
+
+    @cached_property
+    def bureau_line(self) -> str:
+        settings = self.settings
+        bureau = " ".join(part for part in (settings.bureau_contact, settings.bureau_phone, settings.bureau_email)
+                          if part)
+        return f"审批局联系人：{settings.bureau_name}" + (f" {bureau}" if bureau else "")
+
+    @cached_property
+    def organizer_line(self) -> str | None:
+        return _organizer(self.settings)
+
 
 def bureau_zone(settings: Settings) -> ZoneInfo:
     try:
@@ -223,11 +250,15 @@ def summary(source: FeedSource, visit: Visit) -> str:
     return f"联合验收：{name}" if visit.joint else f"现场验收：{name}"
 
 
+def _department_line(department: Department) -> str:
+    contact = " ".join(part for part in (department.contact, department.phone) if part)
+    return f"· {department.name}" + (f"（{contact}）" if contact else "")
+
+
 def description(source: FeedSource, visit: Visit) -> str:
     """The event's body: everything a department needs without opening the program."""
     zone = source.zone
     project = source.projects.get(visit.project)
-    settings = source.settings
     lines = []
     if visit.status is VisitStatus.PLANNED:
         lines.append("【暂定】本次验收时间尚未正式发布，如有变动将另行通知。")
@@ -245,28 +276,14 @@ def description(source: FeedSource, visit: Visit) -> str:
     else:
         lines.append(f"项目：{visit.project}")
     lines.append("参加部门：")
-    for code in visit.departments:
-        department = source.departments.get(code)
-        if department is None:
-            lines.append(f"· {code}")
-            continue
-        contact = " ".join(part for part in (department.contact, department.phone) if part)
-        lines.append(f"· {department.name}" + (f"（{contact}）" if contact else ""))
+    lines += [source.department_lines.get(code, f"· {code}") for code in visit.departments]
     lines.append("验收事项：")
-    for code in visit.items:
-        item = source.items.get(code)
-        if item is None:
-            lines.append(f"· {code}")
-            continue
-        lines.append(f"· {item.name}（{_department_label(source, item.department)}）")
-    materials = [(source.items[code].name, source.items[code].materials)
-                 for code in visit.items if code in source.items and source.items[code].materials]
+    lines += [source.item_lines.get(code, f"· {code}") for code in visit.items]
+    materials = [source.material_lines[code] for code in visit.items if code in source.material_lines]
     if materials:
         lines.append("建设单位需准备的材料：")
-        for name, needed in materials:
-            lines.append(f"· {name}：{'；'.join(needed)}")
-    bureau = " ".join(part for part in (settings.bureau_contact, settings.bureau_phone, settings.bureau_email) if part)
-    lines.append(f"审批局联系人：{settings.bureau_name}" + (f" {bureau}" if bureau else ""))
+        lines += materials
+    lines.append(source.bureau_line)
     return "\n".join(lines)
 
 
@@ -308,7 +325,7 @@ def event_lines(source: FeedSource, visit: Visit, *, status: str | None = None, 
         "TRANSP:OPAQUE",            # the visit makes the departments busy (round trip, DESIGN §6)
         "CLASS:PUBLIC",
     ]
-    organizer = _organizer(source.settings)
+    organizer = source.organizer_line
     if organizer:
         lines.append(organizer)
     if attendees:

@@ -46,7 +46,7 @@ _TIMEZONE_LAST_DATE = dt.date(2038, 1, 1)
 # department may subscribe to the feeds of several district bureaus.
 UID_TOKEN_KEY = "ical_uid_token"
 _MAX_LINE_OCTETS = 75
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")   # includes CR; TAB and LF are kept
 _UNSAFE_FILE_CHARACTERS = re.compile(r"[^\w.\-]")
 
 
@@ -55,14 +55,14 @@ class ExportError(InputError):
 
 
 # --- content lines ---------------------------------------------------------------------------
-# One pass in C: the escapes of RFC 5545 §3.3.11, and control characters (not allowed in TEXT) dropped.
-_TEXT_ESCAPES = {ord("\\"): "\\\\", ord(";"): "\\;", ord(","): "\\,", ord("\n"): "\\n", ord("\r"): "\\n",
-                 **{code: None for code in (*range(0x00, 0x09), *range(0x0B, 0x0D), *range(0x0E, 0x20), 0x7F)}}
-
-
 def escape_text(value: str) -> str:
-    """Escape a TEXT value: backslash, semicolon, comma, newline (CRLF and CR count as one)."""
-    return value.replace("\r\n", "\n").translate(_TEXT_ESCAPES)
+    """Escape a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma, newline.
+
+    CRLF and CR count as newlines; other control characters are not allowed in TEXT and are dropped.
+    """
+    if _CONTROL_CHARACTERS.search(value):
+        value = _CONTROL_CHARACTERS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def calendar_name(value: str) -> str:
@@ -85,9 +85,12 @@ def parameter_value(value: str) -> str:
 
 def fold(line: str) -> bytes:
     """One content line as CRLF-terminated octets, folded at 75 octets on character boundaries."""
-    data = line.encode("utf-8")
+    return _fold_octets(line.encode("utf-8")) + b"\r\n"
+
+
+def _fold_octets(data: bytes) -> bytes:
     if len(data) <= _MAX_LINE_OCTETS:
-        return data + b"\r\n"
+        return data
     parts = []
     start, limit = 0, _MAX_LINE_OCTETS
     while len(data) - start > limit:
@@ -98,7 +101,7 @@ def fold(line: str) -> bytes:
         start = cut
         limit = _MAX_LINE_OCTETS - 1      # the leading space of a continuation line counts
     parts.append(data[start:])
-    return b"\r\n ".join(parts) + b"\r\n"
+    return b"\r\n ".join(parts)
 
 
 def format_utc(moment: dt.datetime) -> str:
@@ -133,7 +136,7 @@ def vtimezone_block(tzid: str) -> bytes:
             lines += [f"RDATE:{value}" for value in line[len("RDATE:"):].split(",")]
         elif line:
             lines.append(line)
-    return b"".join(fold(line) for line in lines)
+    return _render(lines)
 
 
 # --- what the feeds are built from ------------------------------------------------------------
@@ -341,8 +344,15 @@ def alarm_lines(source: FeedSource, visit: Visit) -> list[str]:
             f"DESCRIPTION:{escape_text('提醒：' + summary(source, visit))}", "END:VALARM"]
 
 
-def _render(lines: Iterable[str]) -> bytes:
-    return b"".join(fold(line) for line in lines)
+def _render(lines: list[str]) -> bytes:
+    """Content lines as CRLF-terminated, folded octets (no line holds a line break: values are escaped)."""
+    if not lines:
+        return b""
+    data = "\r\n".join(lines).encode("utf-8")
+    octets = data.split(b"\r\n")
+    if max(map(len, octets)) <= _MAX_LINE_OCTETS:   # encoded and checked in C: the common case
+        return data + b"\r\n"
+    return b"\r\n".join(map(_fold_octets, octets)) + b"\r\n"
 
 
 # --- calendars -------------------------------------------------------------------------------

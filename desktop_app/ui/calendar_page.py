@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTextBrowser,
@@ -77,11 +78,17 @@ class CalendarPage(QWidget):
         self.today_button = QPushButton(translate("Calendar", "Today"))
         self.previous_button = QPushButton("◀")
         self.next_button = QPushButton("▶")
+        for button in (self.previous_button, self.next_button):
+            button.setFixedWidth(36)
+        self.previous_button.setToolTip(translate("Calendar", "Previous"))
+        self.next_button.setToolTip(translate("Calendar", "Next"))
         self.today_button.clicked.connect(self.go_today)
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.range_label = QLabel()
         self.range_label.setStyleSheet("font-size: 16px; font-weight: 600; padding: 0 8px;")
+        self.range_label.setMinimumWidth(120)
+        self.range_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.mode_buttons = QButtonGroup(self)
         modes = QHBoxLayout()
         modes.setSpacing(0)
@@ -96,9 +103,11 @@ class CalendarPage(QWidget):
         self.mode_buttons.buttonClicked.connect(lambda button: self.set_mode(button.property("mode")))
         self.level_filter = QComboBox()
         self.department_filter = QComboBox()
-        self.department_filter.setMinimumContentsLength(14)
         self.place_filter = QComboBox()
-        self.place_filter.setMinimumContentsLength(10)
+        for combo, letters in ((self.level_filter, 6), (self.department_filter, 12), (self.place_filter, 9)):
+            # Long department names would otherwise widen the page past a laptop screen.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(letters)
         for combo in (self.level_filter, self.department_filter, self.place_filter):
             combo.currentIndexChanged.connect(self._filters_changed)
         bar = QHBoxLayout()
@@ -128,12 +137,12 @@ class CalendarPage(QWidget):
         self.views.addWidget(self.month_view)
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
-        self.details.setMinimumWidth(260)
+        self.details.setMinimumWidth(220)
         splitter = QSplitter()
         splitter.addWidget(self.views)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([900, 300])
+        splitter.setSizes([1000, 270])
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -238,9 +247,11 @@ class CalendarPage(QWidget):
             return fmt.long_date(first)
         if self.mode == MONTH:
             return translate("Calendar", "{year}-{month:02d}").format(year=self.anchor.year, month=self.anchor.month)
-        week = first.isocalendar()[1]
-        return translate("Calendar", "{first} – {last} (week {week})").format(
-            first=fmt.short_date(first), last=fmt.short_date(last), week=week)
+        last_text = fmt.short_date(last)
+        if fmt.chinese() and last.year == first.year:
+            last_text = last_text.split("年", 1)[1]     # 2026年11月30日 – 12月6日
+        return translate("Calendar", "{first} – {last} · week {week}").format(
+            first=fmt.short_date(first), last=last_text, week=first.isocalendar()[1])
 
     def _show_legend(self) -> None:
         codes = sorted(self.source.places)

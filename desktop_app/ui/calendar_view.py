@@ -45,13 +45,13 @@ from desktop_app.ui.calendar_data import CalendarPeriod, DayInfo, Lane, VisitInf
 
 translate = QCoreApplication.translate
 
-LABEL_WIDTH = 210
+LABEL_WIDTH = 190
 HEADER_HEIGHT = 50
 LANE_HEIGHT = 30
 NARROW_DAY = 46            # a weekend or holiday column: nobody works, so it only needs its name
 MIN_DAY_WIDTH = 150
 DRAG_THRESHOLD = 6
-DEFAULT_HOURS = (8 * 60, 18 * 60)
+DEFAULT_HOURS = (9 * 60, 17 * 60)    # widened to the departments' office hours
 
 # Soft, distinguishable fills; a place keeps its colour as long as the place list does not change.
 PLACE_COLOURS = ("#93c5fd", "#fcd34d", "#86efac", "#f9a8d4", "#c4b5fd", "#fdba74", "#67e8f9", "#bef264",
@@ -165,7 +165,7 @@ class LaneView(QAbstractScrollArea):
         self._relayout()
 
     def _visible_hours(self, period: CalendarPeriod) -> tuple[int, int]:
-        """From the earliest office hour to the latest (whole hours), widened to fit every visit."""
+        """From the earliest office hour to the latest (whole half hours), widened to fit every visit."""
         first, last = DEFAULT_HOURS
         moments = [(s, e) for lane in period.lanes for periods in lane.office.values() for s, e in periods]
         moments += [(v.visit.start, v.visit.end) for v in period.visits]
@@ -173,9 +173,9 @@ class LaneView(QAbstractScrollArea):
             start, end = start.astimezone(period.zone), end.astimezone(period.zone)
             if start.date() != end.date() and end.time() != dt.time():
                 continue      # a multi-day event does not widen the day
-            first = min(first, start.hour * 60)
+            first = min(first, start.hour * 60 + (30 if start.minute >= 30 else 0))
             last = max(last, 24 * 60 if end.time() == dt.time() and end.date() > start.date()
-                       else end.hour * 60 + (60 if end.minute else 0))
+                       else end.hour * 60 + (0 if end.minute == 0 else 30 if end.minute <= 30 else 60))
         return first, last
 
     def _relayout(self) -> None:
@@ -184,7 +184,10 @@ class LaneView(QAbstractScrollArea):
         if period is None:
             return
         days = period.days
-        working = [d for d in days if d.working] or days
+        # A day off is a narrow column, unless visits were planned on it (a holiday declared since):
+        # those must stay readable, they are the ones to move.
+        visit_days = {v.visit.start.astimezone(period.zone).date() for v in period.visits}
+        working = [d for d in days if d.working or d.day in visit_days] or days
         narrow = sum(NARROW_DAY for d in days if d not in working)
         available = max(1, self.viewport().width() - LABEL_WIDTH - narrow)
         day_width = max(MIN_DAY_WIDTH if len(days) > 1 else 300, available / len(working))
@@ -349,6 +352,7 @@ class LaneView(QAbstractScrollArea):
                 painter.fillRect(block.rect, QColor("#e2e8f0"))
                 painter.fillRect(block.rect, QBrush(BUSY, Qt.BrushStyle.BDiagPattern))
                 painter.setPen(QPen(BUSY, 1))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(block.rect)
                 self._block_text(painter, metrics, block.rect, block.text, QColor("#334155"))
         for block in self._lane_blocks[index]:
@@ -377,23 +381,24 @@ class LaneView(QAbstractScrollArea):
             painter.setPen(QPen(QColor("#111827"), 1.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(3, 2, -3, -2), 2, 2)
-        text_rect = rect.adjusted(4, 0, -3, 0)
+        text_rect = rect.adjusted(1, 0, -1, 0)
         if info.late:
             # A red corner: late visits stand out even when the block is too narrow for text.
             corner = QPolygonF([rect.topRight(), rect.topRight() - QPointF(11, 0), rect.topRight() + QPointF(0, 11)])
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(LATE)
             painter.drawPolygon(corner)
-            text_rect.adjust(0, 0, -6, 0)
-        self._block_text(painter, metrics, text_rect, block.text, QColor("#111827"))
+            text_rect.adjust(0, 0, -5, 0)
+        self._block_text(painter, metrics, text_rect, short_title(info, metrics, text_rect.width() - 4),
+                         QColor("#111827"))
 
     @staticmethod
     def _block_text(painter: QPainter, metrics: QFontMetrics, rect: QRectF, text: str, colour: QColor) -> None:
-        if rect.width() < 14:
+        if rect.width() < 12 or not text:
             return
         painter.setPen(colour)
-        painter.drawText(rect.adjusted(3, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width() - 5)))
+        painter.drawText(rect.adjusted(2, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width() - 4)))
 
     def _paint_day_lines(self, painter: QPainter, top: float, bottom: float) -> None:
         first, last = self._hours
@@ -619,6 +624,15 @@ class LaneView(QAbstractScrollArea):
 
     def pending_moves(self) -> dict[int, float]:
         return dict(self._pending)
+
+
+def short_title(info: VisitInfo, metrics: QFontMetrics, width: float) -> str:
+    """The project's name when it fits, else its code, else the code's last part ('004'), else nothing."""
+    code = info.visit.project
+    for text in (info.title, code, code.rsplit("-", 1)[-1]):
+        if metrics.horizontalAdvance(text) <= width:
+            return text
+    return info.title if metrics.horizontalAdvance("…") * 4 < width else ""
 
 
 def day_label(info: DayInfo) -> str:

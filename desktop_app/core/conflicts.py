@@ -116,6 +116,17 @@ def upcoming_conflicts(repo: Repository, today: dt.date) -> dict[int, list[Confl
     return find_conflicts(repo, today, last)
 
 
+def grouped_lines(conflicts: Iterable[Conflict], names: Mapping[str, str]) -> list[str]:
+    """One line per distinct obstacle, naming every department it blocks (a holiday blocks them all)."""
+    groups: dict[tuple, list[str]] = {}
+    for conflict in conflicts:
+        key = (conflict.start, conflict.end, conflict.kind, conflict.reason)
+        groups.setdefault(key, []).append(names.get(conflict.department, conflict.department))
+    return [tr("{department}: {what} ({start}–{end})", department="、".join(departments),
+               what=kind_text(kind, reason), start=f"{start:%H:%M}", end=f"{end:%H:%M}")
+            for (start, end, kind, reason), departments in groups.items()]
+
+
 def conflict_lines(conflicts: Mapping[int, list[Conflict]], repo: Repository) -> list[str]:
     """The conflicts as text, one visit per line group (the command line's output)."""
     names = {d.code: d.name for d in repo.departments()}
@@ -125,5 +136,5 @@ def conflict_lines(conflicts: Mapping[int, list[Conflict]], repo: Repository) ->
         first = visit_conflicts_[0]
         lines.append(tr("Visit {visit} of {project} on {date}: the departments are no longer all free",
                         visit=visit_id, project=first.project, date=first.start.date().isoformat()))
-        lines += ["  " + c.describe(names.get(c.department)) for c in visit_conflicts_]
+        lines += ["  " + line for line in grouped_lines(visit_conflicts_, names)]
     return lines

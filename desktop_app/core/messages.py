@@ -353,3 +353,8 @@ ZH_CN.update({
     "No conflicts: every planned or published visit from {date} on still fits its departments' time.":
         "无冲突：自 {date} 起所有已排期和已发布的现场验收仍在各部门的可用时间内。",
 })
+
+# --- exact undo of visit changes (issue 8, GUI part B)
+ZH_CN.update({
+    "visit {id}": "现场验收（编号 {id}）",
+})

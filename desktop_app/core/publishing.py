@@ -18,17 +18,19 @@ from __future__ import annotations
 import errno
 import hashlib
 import itertools
+import json
 import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop_app.core import ical_export
 from desktop_app.core.errors import InputError
 from desktop_app.core.ical_export import (
     DEPARTMENT_FOLDER, INVITATION_FOLDER, PRODID, PROJECT_FOLDER, FeedFile, FeedSource,
-    build_invitations, iter_feeds, department_event, department_feed_name, load_feed_source, shared_event,
-    shared_feed_name, visit_uid,
+    build_invitations, department_event, department_feed_name, iter_feeds, load_feed_source, shared_event,
+    shared_feed_name, visit_uid, vtimezone_block,
 )
 from desktop_app.core.messages import tr
 from desktop_app.core.repository import Repository
@@ -36,6 +38,8 @@ from desktop_app.core.repository import Repository
 PASSWORD_VARIABLE = "JOINT_ACCEPTANCE_CALDAV_PASSWORD"
 KEYRING_SERVICE = "joint-acceptance-caldav"
 SHARED_CALENDAR_ID = "joint-acceptance"
+# Beside the feeds: what the last export wrote, so an unchanged re-export can stop early.
+MANIFEST = ".joint-acceptance-export.json"
 HASH_PROPERTY = "X-JOINT-ACCEPTANCE-HASH"
 DEFAULT_TIMEOUT_SECONDS = 30
 # Only files we wrote are ever removed: our managed sub-folders, and only .ics files with our PRODID.
@@ -207,6 +211,49 @@ def write_files(folder: Path, files: Iterable[FeedFile], result: FolderResult) -
     result.written.extend(changed)
 
 
+def export_fingerprint(source: FeedSource, invitations: frozenset[str] | None) -> str:
+    """A hash of everything the folder's files are made from: the data, the zone rules, the code.
+
+    The files are a pure function of these, so an equal fingerprint with the files as we left
+    them means there is nothing to write: a re-export then skips rendering and comparing.
+    """
+    digest = hashlib.sha256()
+    digest.update(Path(ical_export.__file__).read_bytes())
+    digest.update(vtimezone_block(source.settings.timezone))
+    digest.update(repr(source).encode("utf-8"))
+    digest.update(repr(sorted(invitations) if invitations is not None else None).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _file_stamp(path: Path) -> list[int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return [status.st_size, status.st_mtime_ns]
+
+
+def _unchanged_since_last_export(folder: Path, fingerprint: str) -> list[str] | None:
+    """The files of the last export if it was made from the same fingerprint and nobody touched them."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_bytes())
+        files = manifest["files"]
+        if manifest["fingerprint"] != fingerprint or not isinstance(files, dict):
+            return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    for relative, stamp in files.items():
+        if _file_stamp(folder / relative) != stamp:
+            return None
+    return sorted(files)
+
+
+def _write_manifest(folder: Path, fingerprint: str, paths: Iterable[str]) -> None:
+    files = {relative: _file_stamp(folder / relative) for relative in sorted(paths)}
+    write_atomically(folder / MANIFEST, json.dumps({"fingerprint": fingerprint, "files": files},
+                                                   sort_keys=True).encode("utf-8"))
+
+
 def publish_folder(repo: Repository, folder: Path, *, invitations: bool = False,
                    source: FeedSource | None = None) -> FolderResult:
     """Write (only what changed of) the feeds, and optionally the invitations, into ``folder``.
@@ -216,11 +263,18 @@ def publish_folder(repo: Repository, folder: Path, *, invitations: bool = False,
     """
     folder = prepare_folder(folder)
     source = source or load_feed_source(repo)
-    files: Iterable[FeedFile] = iter_feeds(source)
+    existing = None
     if invitations:
-        existing = {f"{INVITATION_FOLDER}/{p.name}" for p in (folder / INVITATION_FOLDER).glob("*.ics")}
-        files = itertools.chain(files, build_invitations(source, existing))
+        existing = frozenset(f"{INVITATION_FOLDER}/{p.name}" for p in (folder / INVITATION_FOLDER).glob("*.ics"))
+    fingerprint = export_fingerprint(source, existing)
     result = FolderResult(folder)
+    unchanged = _unchanged_since_last_export(folder, fingerprint)
+    if unchanged is not None:
+        result.unchanged = unchanged
+        return result
+    files: Iterable[FeedFile] = iter_feeds(source)
+    if existing is not None:
+        files = itertools.chain(files, build_invitations(source, existing))
     write_files(folder, files, result)
     for relative in _our_stale_files(folder, {*result.written, *result.unchanged}):
         try:
@@ -232,6 +286,7 @@ def publish_folder(repo: Repository, folder: Path, *, invitations: bool = False,
     if result.written or result.removed:
         for directory in sorted({folder, *((folder / path).parent for path in result.written + result.removed)}):
             _fsync_directory(directory)
+    _write_manifest(folder, fingerprint, [*result.written, *result.unchanged])
     return result
 
 

@@ -12,7 +12,8 @@ import datetime as dt
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
@@ -392,6 +393,67 @@ class Repository:
                 raise EditRefusedError(tr("{code} cannot be deleted: {count} record(s) in {table} still use it.",
                                           code=code, count=count, table=table))
 
+    # --- exact before/after states of visits (undo of a schedule apply, a move, a lock) --------
+    # Undo must give back the visits exactly as they were (SEQUENCE and modification time too, so
+    # the feeds are byte-identical again), and redo must bring back the same ids (the same iCal
+    # UIDs). Both are compare-and-set, like the edits above: written only while the database still
+    # holds the state the command left.
+    def visits_state(self, ids: Iterable[int], projects: Iterable[str] = ()) -> VisitsState:
+        """The stored visits (None = no such visit) and the projects' (status, modified_at)."""
+        visits = {visit_id: self.visit(visit_id) for visit_id in sorted(set(ids))}
+        states: dict[str, tuple[str, str] | None] = {}
+        for code in sorted(set(projects)):
+            row = self.db.execute("SELECT status, modified_at FROM projects WHERE code = ?", [code]).fetchone()
+            states[code] = (row[0], row[1]) if row else None
+        return VisitsState(visits, states)
+
+    def record_visit_change(self, ids: Iterable[int], projects: Iterable[str],
+                            change: Callable[[], object]) -> tuple[VisitsState, VisitsState, object]:
+        """Run ``change`` in one transaction; return the state before, the state after (visits it
+        inserted included, as None before) and what ``change`` returned."""
+        ids, projects = set(ids), set(projects)
+        with self._edit():
+            highest = self.db.execute("SELECT coalesce(max(id), 0) FROM visits").fetchone()[0]
+            before = self.visits_state(ids, projects)
+            value = change()
+            inserted = [(row[0], row[1]) for row in self.db.execute(
+                "SELECT id, project FROM visits WHERE id > ?", [highest]).fetchall()]
+            ids |= {visit_id for visit_id, _ in inserted}
+            projects |= {code for _, code in inserted}
+            after = self.visits_state(ids, projects)
+            before = self.visits_state_merge(before, after)
+        return before, after, value
+
+    @staticmethod
+    def visits_state_merge(before: VisitsState, after: VisitsState) -> VisitsState:
+        """``before`` completed with the keys only ``after`` knows (inserted visits: None before)."""
+        visits = {visit_id: before.visits.get(visit_id) for visit_id in after.visits}
+        projects = dict(before.projects)
+        for code in after.projects:
+            projects.setdefault(code, None)
+        return VisitsState(visits, projects)
+
+    def restore_visits(self, expected: VisitsState, wanted: VisitsState) -> None:
+        """Write ``wanted`` exactly (ids, SEQUENCE, times; None = delete) while the database holds ``expected``."""
+        with self._edit():
+            for visit_id, visit in expected.visits.items():
+                _check_current(self.visit(visit_id), visit, tr("visit {id}", id=visit_id))
+            current = self.visits_state((), expected.projects)
+            for code, state in expected.projects.items():
+                if state is not None:
+                    _check_current(current.projects[code], state, code)
+            for visit_id, visit in wanted.visits.items():
+                if visit is None:
+                    self.db.execute("DELETE FROM visits WHERE id = ?", [visit_id])
+                    continue
+                row = visit_row(dataclasses.replace(visit, id=visit_id))
+                self.db["visits"].upsert(row, pk="id")
+                self._write_visit_links(visit_id, visit)
+            for code, state in wanted.projects.items():
+                if state is not None:
+                    self.db.execute("UPDATE projects SET status = ?, modified_at = ? WHERE code = ?",
+                                    [state[0], state[1], code])
+
 
 def project_row(project: Project) -> dict:
     return {
@@ -442,3 +504,11 @@ def item_row(item: Item) -> dict:
     return {"code": item.code, "name": item.name, "department": item.department,
             "duration_minutes": item.duration_minutes,
             "materials": json.dumps(list(item.materials), ensure_ascii=False)}
+
+
+@dataclass(frozen=True)
+class VisitsState:
+    """Some visits exactly as stored (None = absent) and some projects' (status, modified_at)."""
+
+    visits: dict[int, Visit | None]
+    projects: dict[str, tuple[str, str] | None]

@@ -93,6 +93,30 @@ def load_week(repo: Repository, department: str, monday: dt.date) -> list[Previe
     return week_preview(availability, department, monday)
 
 
+class AvailabilityCache:
+    """One ``Availability`` over several weeks around the one shown, reused while the user clicks through
+    departments and nearby weeks; forgotten whenever the data changes (``invalidate``)."""
+
+    WEEKS_BEFORE, WEEKS_AFTER = 2, 5
+
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+        self._availability: Availability | None = None
+
+    def invalidate(self) -> None:
+        self._availability = None
+
+    def week(self, department: str, monday: dt.date) -> list[PreviewDay]:
+        sunday = monday + 6 * _ONE_DAY
+        cached = self._availability
+        if cached is None or not (cached.first <= monday and sunday <= cached.last):
+            cached = self._availability = Availability.from_repository(
+                self.repo, monday - 7 * self.WEEKS_BEFORE * _ONE_DAY, sunday + 7 * self.WEEKS_AFTER * _ONE_DAY)
+        if department not in cached.departments:
+            return []
+        return week_preview(cached, department, monday)
+
+
 def hour_range(days: list[PreviewDay]) -> tuple[int, int]:
     """The hours the strip shows: office hours and timed events, 08:00–18:00 at least."""
     first, last = 8 * 60, 18 * 60
@@ -316,6 +340,7 @@ class BusyPreview(QWidget):
     def __init__(self, repo: Repository, today: dt.date, parent=None) -> None:
         super().__init__(parent)
         self.repo = repo
+        self.cache = AvailabilityCache(repo)
         self.today = today
         self.department: str | None = None
         self.monday = monday_of(today)
@@ -338,7 +363,7 @@ class BusyPreview(QWidget):
                                                  "Red: holiday · Yellow, hatched: blocked by the bureau · "
                                                  "Grey: closed"))
         legend.setWordWrap(True)
-        legend.setStyleSheet("color: palette(mid);")
+        legend.setStyleSheet("color: #4b5563;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(navigation)
@@ -355,8 +380,12 @@ class BusyPreview(QWidget):
         self.reload()
         self.week_changed.emit(self.monday)
 
+    def invalidate(self) -> None:
+        """The data changed: the next reload reads the database again."""
+        self.cache.invalidate()
+
     def reload(self) -> None:
-        days = load_week(self.repo, self.department, self.monday) if self.department else []
+        days = self.cache.week(self.department, self.monday) if self.department else []
         self.strip.set_days(days, self.today)
         sunday = self.monday + 6 * _ONE_DAY
         self.title.setText(translate("BusyPreview", "Week of {first} – {last}").format(

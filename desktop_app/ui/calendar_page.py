@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.conflicts import grouped_lines
 from desktop_app.ui import formatting as fmt
 from desktop_app.ui.calendar_data import (
     CalendarPeriod,
@@ -115,14 +116,15 @@ class CalendarPage(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addLayout(modes)
-        bar.addSpacing(12)
-        bar.addWidget(QLabel(translate("Calendar", "Show:")))
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(translate("Calendar", "Show:")))
         for widget in (self.level_filter, self.department_filter, self.place_filter):
-            bar.addWidget(widget)
+            filters.addWidget(widget)
+        filters.addStretch(1)
 
         self.legend = QLabel(wordWrap=True)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.summary = QLabel()
+        self.summary = QLabel(wordWrap=True)
         self.summary.setStyleSheet("color: palette(placeholder-text);")
 
         self.lanes = LaneView()
@@ -147,6 +149,7 @@ class CalendarPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(filters)
         layout.addWidget(self.legend)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.summary)
@@ -273,6 +276,20 @@ class CalendarPage(QWidget):
             visits=len(visits), planned=sum(v.planned for v in visits), late=sum(v.late for v in visits),
             conflicts=sum(bool(v.conflicts) for v in visits), lanes=len(self.period.lanes)))
 
+    def show_visit(self, visit_id: int) -> bool:
+        """Bring a visit into view (its week, its first lane) and select it; False if it does not exist."""
+        visit = self.workspace.repo.visit(visit_id)
+        if visit is None:
+            return False
+        self.anchor = visit.start.astimezone(self.source.zone).date()
+        if self.mode == MONTH:
+            self.mode = WEEK
+        self.set_mode(self.mode)
+        self.select_visit(visit_id)
+        if visit.departments:
+            self.lanes.scroll_to_lane(visit.departments[0])
+        return True
+
     def selected_visit(self) -> VisitInfo | None:
         view = self.month_view if self.mode == MONTH else self.lanes
         return self.period.visit(view.selected) if self.period and view.selected else None
@@ -332,7 +349,8 @@ def details_html(info: VisitInfo, period: CalendarPeriod) -> str:
         parts.append(f"<p style='color:{'#b91c1c' if info.late else '#374151'}'>{e(text)}</p>")
     if info.conflicts:
         title = translate("Calendar", "Conflict: the visit no longer fits")
-        rows = "".join(f"<li>{e(c.describe(_department_name(period, c.department)))}</li>" for c in info.conflicts)
+        names = {code: department.name for code, department in period.departments.items()}
+        rows = "".join(f"<li>{e(line)}</li>" for line in grouped_lines(info.conflicts, names))
         parts.append(f"<p style='color:#dc2626'><b>{e(title)}</b></p><ul style='color:#dc2626'>{rows}</ul>")
     department_rows = []
     for code in visit.departments:

@@ -139,6 +139,7 @@ class DepartmentsPage(QWidget):
 
     def reload(self) -> None:
         current = self.selected()
+        self.preview.invalidate()
         self.model.set_records(self.workspace.repo.departments())
         self.table.resizeColumnsToContents()
         if current is not None:

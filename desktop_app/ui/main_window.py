@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
 
         ws = self.workspace
         return [
-            ("dashboard", translate("MainWindow", "Dashboard"), lambda: DashboardPage(ws)),
+            ("dashboard", translate("MainWindow", "Dashboard"), lambda: self._dashboard_page(DashboardPage(ws))),
             ("requests", translate("MainWindow", "Requests"), lambda: self._requests_page(RequestsPage(ws))),
             ("calendar", translate("MainWindow", "Calendar"), lambda: CalendarPage(ws)),
             ("departments", translate("MainWindow", "Departments"), lambda: DepartmentsPage(ws)),
@@ -105,6 +105,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         if old is not None:
             old.deleteLater()
+
+    def _dashboard_page(self, page):
+        page.visitActivated.connect(self.show_visit)
+        return page
+
+    def show_visit(self, visit_id: int) -> None:
+        """Open the calendar on a visit (from a conflict listed on the dashboard)."""
+        self.show_page("calendar")
+        self.pages["calendar"].show_visit(visit_id)
 
     def _requests_page(self, page):
         page.edit_requested.connect(lambda project: self.edit_request(project))

@@ -260,37 +260,37 @@
 <context>
     <name>AvailabilityEdits</name>
     <message>
-        <location filename="../../desktop_app/ui/availability_edits.py" line="32" />
+        <location filename="../../desktop_app/ui/availability_edits.py" line="33" />
         <source>This was changed meanwhile (perhaps in another window); nothing was undone or redone.</source>
         <translation>此项已被修改（可能在另一个窗口中），未撤销或重做任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_edits.py" line="49" />
+        <location filename="../../desktop_app/ui/availability_edits.py" line="56" />
         <source>Block {department} {first} – {last}</source>
         <translation>暂停 {department} 接待 {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_edits.py" line="66" />
+        <location filename="../../desktop_app/ui/availability_edits.py" line="72" />
         <source>Unblock {department} {first} – {last}</source>
         <translation>恢复 {department} 接待 {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_edits.py" line="92" />
+        <location filename="../../desktop_app/ui/availability_edits.py" line="98" />
         <source>Delete {department} hours from {date}</source>
         <translation>删除 {department} 自 {date} 起的办公时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_edits.py" line="94" />
+        <location filename="../../desktop_app/ui/availability_edits.py" line="100" />
         <source>{department} hours from {date}</source>
         <translation>{department} 自 {date} 起的办公时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_edits.py" line="134" />
+        <location filename="../../desktop_app/ui/availability_edits.py" line="140" />
         <source>Add busy-time source for {department}</source>
         <translation>为 {department} 添加忙碌时间来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_edits.py" line="140" />
+        <location filename="../../desktop_app/ui/availability_edits.py" line="146" />
         <source>Remove busy-time source for {department}</source>
         <translation>移除 {department} 的忙碌时间来源</translation>
     </message>
@@ -313,50 +313,268 @@
         <translation>调休上班（按{weekday}办公）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/busy_preview.py" line="202" />
+        <location filename="../../desktop_app/ui/busy_preview.py" line="226" />
         <source>Select a department to see its week.</source>
         <translation>请选择一个部门以查看其一周安排。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/busy_preview.py" line="252" />
+        <location filename="../../desktop_app/ui/busy_preview.py" line="276" />
         <source>Weekend</source>
         <translation>周末</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/busy_preview.py" line="272" />
-        <location filename="../../desktop_app/ui/busy_preview.py" line="276" />
+        <location filename="../../desktop_app/ui/busy_preview.py" line="296" />
+        <location filename="../../desktop_app/ui/busy_preview.py" line="300" />
         <source>Busy</source>
         <translation>忙碌</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/busy_preview.py" line="298" />
+        <location filename="../../desktop_app/ui/busy_preview.py" line="322" />
         <source>All day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/busy_preview.py" line="323" />
+        <location filename="../../desktop_app/ui/busy_preview.py" line="348" />
         <source>◀ Previous week</source>
         <translation>◀ 上一周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/busy_preview.py" line="324" />
+        <location filename="../../desktop_app/ui/busy_preview.py" line="349" />
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/busy_preview.py" line="325" />
+        <location filename="../../desktop_app/ui/busy_preview.py" line="350" />
         <source>Next week ▶</source>
         <translation>下一周 ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/busy_preview.py" line="337" />
+        <location filename="../../desktop_app/ui/busy_preview.py" line="362" />
         <source>Green: office hours · Blue: busy (imported calendars) · Red: holiday · Yellow, hatched: blocked by the bureau · Grey: closed</source>
         <translation>绿色：办公时间 · 蓝色：忙碌（导入的日历） · 红色：节假日 · 黄色斜线：本局设置的暂停接待 · 灰色：不办公</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/busy_preview.py" line="362" />
+        <location filename="../../desktop_app/ui/busy_preview.py" line="391" />
         <source>Week of {first} – {last}</source>
         <translation>{first} – {last} 当周</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="79" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="84" />
+        <source>Previous</source>
+        <translation>上一段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="85" />
+        <source>Next</source>
+        <translation>下一段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="96" />
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="96" />
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="97" />
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="120" />
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="161" />
+        <source>Both levels</source>
+        <translation>市级和区级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="163" />
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="166" />
+        <source>All places</source>
+        <translation>全部地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="252" />
+        <source>{year}-{month:02d}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="256" />
+        <source>{first} – {last} · week {week}</source>
+        <translation>{first} – {last} · 第 {week} 周</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="265" />
+        <source>Dashed outline: planned, not yet published · Red outline: a department is no longer free · Red corner: after the deadline · Hatched: busy · Grey: outside office hours</source>
+        <translation>虚线框：已排期未发布 · 红框：有部门已不能到场 · 红色角标：超过验收期限 · 斜线：部门另有安排 · 灰色：非办公时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="273" />
+        <source>{visits} visits, {planned} not yet published, {late} late, {conflicts} with conflicts; {lanes} departments shown. Drag a visit along its lane to propose a new time.</source>
+        <translation>共 {visits} 场现场验收，{planned} 场未发布，{late} 场超期，{conflicts} 场有冲突；显示 {lanes} 个部门。沿部门行拖动验收块可提出新的时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="306" />
+        <source>Select a visit to see its project, departments, items and status.</source>
+        <translation>选择一场现场验收，查看项目、部门、事项和状态。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="317" />
+        <source>Move refused: {reason}</source>
+        <translation>无法调整：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="325" />
+        <source>Request {code}</source>
+        <translation>申请编号 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="327" />
+        <source>Owner: {owner}</source>
+        <translation>建设单位：{owner}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="329" />
+        <source>Contact: {name} {phone}</source>
+        <translation>联系人：{name} {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="338" />
+        <source>Changed {count} time(s) since first published (SEQUENCE {count})</source>
+        <translation>发布后已变更 {count} 次（SEQUENCE {count}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="341" />
+        <source>Previously: {when}</source>
+        <translation>原定时间：{when}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="344" />
+        <source>Separate visit (split off from the joint visit)</source>
+        <translation>单独验收（从联合验收中拆出）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="347" />
+        <source>Deadline: {date}</source>
+        <translation>验收期限：{date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="351" />
+        <source>Conflict: the visit no longer fits</source>
+        <translation>冲突：该现场验收已无法按原时间进行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="361" />
+        <source>Departments ({count})</source>
+        <translation>参加部门（{count} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="364" />
+        <source>Acceptance items ({count})</source>
+        <translation>验收事项（{count} 项）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_view.py" line="86" />
+        <source>Place: {place}</source>
+        <translation>地点：{place}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_view.py" line="87" />
+        <source>Departments: {names}</source>
+        <translation>参加部门：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_view.py" line="98" />
+        <source>Planned, not yet published to the departments</source>
+        <translation>已排期，尚未发布给各部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_view.py" line="99" />
+        <source>Published to the departments</source>
+        <translation>已发布给各部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_view.py" line="100" />
+        <source>Took place</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_view.py" line="100" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_view.py" line="103" />
+        <source> · locked</source>
+        <translation> · 已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_view.py" line="108" />
+        <source>Late: the deadline was {date}</source>
+        <translation>已超期：验收期限为 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_view.py" line="241" />
+        <source>Blocked day</source>
+        <translation>停止安排</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_view.py" line="252" />
+        <source>Busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_view.py" line="327" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_view.py" line="520" />
+        <source>Busy: {title}</source>
+        <translation>另有安排：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_view.py" line="521" />
+        <source>Blocked day: {reason}</source>
+        <translation>停止安排：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_view.py" line="543" />
+        <source>This visit is locked; unlock it before moving it.</source>
+        <translation>该现场验收已锁定，请先解锁再调整时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_view.py" line="641" />
+        <source>Make-up working day</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_view.py" line="643" />
+        <source>Weekend</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_view.py" line="719" />
+        <source>+{count} more</source>
+        <translation>另有 {count} 场</translation>
     </message>
 </context>
 <context>
@@ -488,57 +706,107 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_page.py" line="37" />
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="84" />
         <source>Requests waiting for a visit</source>
         <translation>待排期申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_page.py" line="38" />
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="85" />
         <source>Requests scheduled</source>
         <translation>已排期申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_page.py" line="39" />
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="86" />
         <source>Visits this week</source>
         <translation>本周现场验收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_page.py" line="40" />
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="87" />
         <source>Joint acceptance rate</source>
         <translation>联合验收率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_page.py" line="41" />
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="88" />
         <source>Fewer trips for the projects</source>
         <translation>项目跑腿减少</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_page.py" line="42" />
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="91" />
         <source>Department trips</source>
         <translation>部门出车趟数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_page.py" line="43" />
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="174" />
+        <source>Conflicts: visits whose departments are no longer all free ({count})</source>
+        <translation>排期冲突：参加部门已不能全部到场的现场验收（{count} 场）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="177" />
+        <source>None: every planned or published visit still fits its departments' time.</source>
+        <translation>无：所有已排期和已发布的现场验收仍在各部门的可用时间内。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_charts.py" line="78" />
+        <source>Visits per week (Monday; * = this week)</source>
+        <translation>每周现场验收（按周一日期；* 为本周）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="89" />
         <source>On time</source>
         <translation>按期率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_page.py" line="44" />
+        <location filename="../../desktop_app/ui/dashboard_charts.py" line="79" />
+        <source>Within the deadline</source>
+        <translation>期限内</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_charts.py" line="80" />
+        <source>After the deadline</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_charts.py" line="99" />
+        <source>Visits per department, next 4 weeks</source>
+        <translation>各部门现场验收场次（未来 4 周）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_charts.py" line="101" />
+        <source>Visits</source>
+        <translation>现场验收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_charts.py" line="117" />
+        <source>Requests by park</source>
+        <translation>各园区验收申请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="90" />
         <source>Mean wait (working days)</source>
         <translation>平均等待（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_page.py" line="64" />
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="92" />
+        <source>Requests late</source>
+        <translation>超期申请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="93" />
+        <source>Visits with conflicts</source>
+        <translation>有冲突的现场验收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="137" />
         <source>{bureau} — {date}</source>
         <translation>{bureau} — {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_page.py" line="78" />
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="142" />
         <source>{joint} visits instead of {separate} separate ones</source>
         <translation>联合验收 {joint} 场，分散验收需 {separate} 场</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_page.py" line="81" />
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="149" />
         <source>{departments} departments, {items} acceptance items, {places} places, {overrides} holiday overrides.</source>
         <translation>部门 {departments} 个，验收事项 {items} 项，地点 {places} 个，节假日调整 {overrides} 条。</translation>
     </message>
@@ -552,45 +820,45 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/departments_page.py" line="63" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="225" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="240" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="226" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="241" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/departments_page.py" line="64" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="225" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="240" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="226" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="241" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/departments_page.py" line="65" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="241" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="242" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/departments_page.py" line="66" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="241" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="242" />
         <source>Base</source>
         <translation>驻地</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/departments_page.py" line="67" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="242" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="243" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/departments_page.py" line="68" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="242" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="243" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/departments_page.py" line="69" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="243" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="244" />
         <source>Visits per day</source>
         <translation>每日验收上限</translation>
     </message>
@@ -630,68 +898,68 @@
         <translation>季节性办公时间与暂停接待</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="162" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="163" />
         <source>{name} ({code})</source>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="163" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="164" />
         <source>Select a department above.</source>
         <translation>请在上方选择一个部门。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="181" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="182" />
         <source>Delete department</source>
         <translation>删除部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="182" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="183" />
         <source>Delete {name}? You can undo this.</source>
         <translation>删除“{name}”？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="204" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="205" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="214" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="215" />
         <source>Copy Monday to Tuesday–Friday</source>
         <translation>将星期一复制到星期二至星期五</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="219" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="220" />
         <source>Weekly office hours (the gap between two intervals is the lunch break)</source>
         <translation>每周办公时间（两个时间段之间的间隔即午休）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="227" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="228" />
         <source>{field} is required</source>
         <translation>{field}不能为空</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="229" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="230" />
         <source>A department with code {code} already exists</source>
         <translation>编码为 {code} 的部门已存在</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/availability_panel.py" line="447" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="234" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="235" />
         <source>Office hours: {problem}</source>
         <translation>办公时间：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="238" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="239" />
         <source>New department</source>
         <translation>新建部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="239" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="240" />
         <source>Department {name}</source>
         <translation>部门：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="243" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="244" />
         <source>Email</source>
         <translation>电子邮箱</translation>
     </message>
@@ -945,179 +1213,184 @@
         <translation>联合验收排期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="68" />
+        <location filename="../../desktop_app/ui/main_window.py" line="69" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="69" />
+        <location filename="../../desktop_app/ui/main_window.py" line="70" />
         <source>Requests</source>
         <translation>验收申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="70" />
+        <location filename="../../desktop_app/ui/main_window.py" line="71" />
+        <source>Calendar</source>
+        <translation>排期日历</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="72" />
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="71" />
+        <location filename="../../desktop_app/ui/main_window.py" line="73" />
         <source>Acceptance items</source>
         <translation>验收事项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="72" />
+        <location filename="../../desktop_app/ui/main_window.py" line="74" />
         <source>Places and travel</source>
         <translation>地点与路程</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="73" />
+        <location filename="../../desktop_app/ui/main_window.py" line="75" />
         <source>Holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="74" />
+        <location filename="../../desktop_app/ui/main_window.py" line="76" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="140" />
+        <location filename="../../desktop_app/ui/main_window.py" line="151" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="145" />
+        <location filename="../../desktop_app/ui/main_window.py" line="156" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="146" />
+        <location filename="../../desktop_app/ui/main_window.py" line="157" />
         <source>New database…</source>
         <translation>新建数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="147" />
+        <location filename="../../desktop_app/ui/main_window.py" line="158" />
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="149" />
+        <location filename="../../desktop_app/ui/main_window.py" line="160" />
         <source>Back up database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="151" />
+        <location filename="../../desktop_app/ui/main_window.py" line="162" />
         <source>Import data…</source>
         <translation>导入数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="154" />
+        <location filename="../../desktop_app/ui/main_window.py" line="165" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="156" />
+        <location filename="../../desktop_app/ui/main_window.py" line="167" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="158" />
+        <location filename="../../desktop_app/ui/main_window.py" line="169" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="160" />
+        <location filename="../../desktop_app/ui/main_window.py" line="171" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="165" />
+        <location filename="../../desktop_app/ui/main_window.py" line="176" />
         <source>New request</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="167" />
+        <location filename="../../desktop_app/ui/main_window.py" line="178" />
         <source>Find request</source>
         <translation>查找申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="173" />
+        <location filename="../../desktop_app/ui/main_window.py" line="184" />
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="176" />
+        <location filename="../../desktop_app/ui/main_window.py" line="187" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="180" />
+        <location filename="../../desktop_app/ui/main_window.py" line="191" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="181" />
-        <location filename="../../desktop_app/ui/main_window.py" line="346" />
+        <location filename="../../desktop_app/ui/main_window.py" line="192" />
+        <location filename="../../desktop_app/ui/main_window.py" line="357" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="243" />
+        <location filename="../../desktop_app/ui/main_window.py" line="254" />
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="249" />
+        <location filename="../../desktop_app/ui/main_window.py" line="260" />
         <source>Holiday calendar not confirmed for {years}</source>
         <translation>{years} 年节假日安排尚未确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="253" />
+        <location filename="../../desktop_app/ui/main_window.py" line="264" />
         <source>Saved {time}</source>
         <translation>已于 {time} 保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="256" />
+        <location filename="../../desktop_app/ui/main_window.py" line="267" />
         <source>All changes are saved</source>
         <translation>所有修改均已保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="259" />
+        <location filename="../../desktop_app/ui/main_window.py" line="270" />
         <source>Nothing was changed</source>
         <translation>未做任何修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="325" />
+        <location filename="../../desktop_app/ui/main_window.py" line="336" />
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="326" />
-        <location filename="../../desktop_app/ui/main_window.py" line="340" />
+        <location filename="../../desktop_app/ui/main_window.py" line="337" />
+        <location filename="../../desktop_app/ui/main_window.py" line="351" />
         <source>Databases (*.sqlite)</source>
         <translation>数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="331" />
+        <location filename="../../desktop_app/ui/main_window.py" line="342" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="332" />
+        <location filename="../../desktop_app/ui/main_window.py" line="343" />
         <source>Databases (*.sqlite *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="339" />
+        <location filename="../../desktop_app/ui/main_window.py" line="350" />
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="343" />
+        <location filename="../../desktop_app/ui/main_window.py" line="354" />
         <source>Backup written to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="346" />
+        <location filename="../../desktop_app/ui/main_window.py" line="357" />
         <source>Joint Acceptance Scheduler: one on-site visit by every department a finished construction project needs.
 Today: {date}</source>
         <translation>联合验收排期：竣工项目所需的各部门一次联合现场验收。

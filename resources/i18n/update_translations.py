@@ -183,6 +183,44 @@ ZH_CN.update({
 })
 
 
+# --- issue 8 part A: calendar (排期日历) and dashboard charts
+ZH_CN.update({
+    "Calendar": "排期日历",
+    "Place: {place}": "地点：{place}", "Departments: {names}": "参加部门：{names}",
+    "Planned, not yet published to the departments": "已排期，尚未发布给各部门",
+    "Published to the departments": "已发布给各部门", "Took place": "已完成", "Cancelled": "已取消",
+    " · locked": " · 已锁定", "Late: the deadline was {date}": "已超期：验收期限为 {date}",
+    "Blocked day": "停止安排", "Busy: {title}": "另有安排：{title}", "Blocked day: {reason}": "停止安排：{reason}",
+    "This visit is locked; unlock it before moving it.": "该现场验收已锁定，请先解锁再调整时间。",
+    "+{count} more": "另有 {count} 场",
+    "Today": "今天", "Previous": "上一段", "Next": "下一段", "Day": "日", "Week": "周", "Month": "月",
+    "Show:": "显示：", "Both levels": "市级和区级",
+    "{year}-{month:02d}": "{year}年{month}月", "{first} – {last} · week {week}": "{first} – {last} · 第 {week} 周",
+    "Dashed outline: planned, not yet published · Red outline: a department is no longer free · Red corner: after "
+    "the deadline · Hatched: busy · Grey: outside office hours":
+        "虚线框：已排期未发布 · 红框：有部门已不能到场 · 红色角标：超过验收期限 · 斜线：部门另有安排 · 灰色：非办公时间",
+    "{visits} visits, {planned} not yet published, {late} late, {conflicts} with conflicts; {lanes} departments "
+    "shown. Drag a visit along its lane to propose a new time.":
+        "共 {visits} 场现场验收，{planned} 场未发布，{late} 场超期，{conflicts} 场有冲突；显示 {lanes} 个部门。"
+        "沿部门行拖动验收块可提出新的时间。",
+    "Select a visit to see its project, departments, items and status.": "选择一场现场验收，查看项目、部门、事项和状态。",
+    "Move refused: {reason}": "无法调整：{reason}",
+    "Request {code}": "申请编号 {code}", "Owner: {owner}": "建设单位：{owner}", "Contact: {name} {phone}": "联系人：{name} {phone}",
+    "Changed {count} time(s) since first published (SEQUENCE {count})": "发布后已变更 {count} 次（SEQUENCE {count}）",
+    "Previously: {when}": "原定时间：{when}",
+    "Separate visit (split off from the joint visit)": "单独验收（从联合验收中拆出）",
+    "Deadline: {date}": "验收期限：{date}", "Conflict: the visit no longer fits": "冲突：该现场验收已无法按原时间进行",
+    "Departments ({count})": "参加部门（{count} 个）", "Acceptance items ({count})": "验收事项（{count} 项）",
+    "Requests late": "超期申请", "Visits with conflicts": "有冲突的现场验收",
+    "Conflicts: visits whose departments are no longer all free ({count})": "排期冲突：参加部门已不能全部到场的现场验收（{count} 场）",
+    "None: every planned or published visit still fits its departments' time.": "无：所有已排期和已发布的现场验收仍在各部门的可用时间内。",
+    "Visits per week (Monday; * = this week)": "每周现场验收（按周一日期；* 为本周）",
+    "Visits per department, next 4 weeks": "各部门现场验收场次（未来 4 周）",
+    "Visits": "现场验收", "Requests by park": "各园区验收申请",
+    "Within the deadline": "期限内", "After the deadline": "超期",
+})
+
+
 def main() -> int:
     sources = sorted(str(p) for p in (ROOT / "desktop_app" / "ui").glob("*.py"))
     subprocess.run(["pyside6-lupdate", *sources, "-no-obsolete", "-source-language", "en",

@@ -37,13 +37,15 @@ class Shape:
     requests: int
     districts: int
     city_groups: int          # city departments are duplicated per group of districts
-    places_per_district: int
+    parks: tuple[int, ...]    # parks per district (bigger districts have more); plus one office each
     ready_span_working_days: int
     seed: int
 
 
-TYPICAL = Shape("typical", 40, 1, 1, 6, 30, 11)            # 7 city + 6 district + 2 extra = 15 departments
-LARGE = Shape("large", 600, 8, 4, 4, 100, 12)              # 4×7 city + 8×4 district = 60 departments
+# typical: 7 city + 6 district + 2 special = 15 departments; 4 parks + district office + city office = 6 places
+TYPICAL = Shape("typical", 40, 1, 1, (4,), 30, 11)
+# large: 4×7 city + 8×4 district = 60 departments; 18 parks + 8 district offices + 4 city offices = 30 places
+LARGE = Shape("large", 600, 8, 4, (3, 3, 2, 2, 2, 2, 2, 2), 100, 12)
 
 
 def _write(path: Path, header: list[str], rows: list[list[object]]) -> None:
@@ -75,7 +77,7 @@ def generate(shape: Shape, out: Path, start: dt.date = dt.date(2026, 11, 30)) ->
     parks: dict[int, list[str]] = {}
     for district in range(shape.districts):
         parks[district] = []
-        for index in range(shape.places_per_district):
+        for index in range(shape.parks[district]):
             code = f"Q{district}{index}"
             parks[district].append(code)
             places.append([code, f"第{district + 1}区第{index + 1}园区", f"第{district + 1}区 {index + 1} 号路"])
@@ -114,7 +116,8 @@ def generate(shape: Shape, out: Path, start: dt.date = dt.date(2026, 11, 30)) ->
     days = days[: shape.ready_span_working_days]
     projects = []
     for index in range(shape.requests):
-        district = rng.randrange(shape.districts)
+        # Districts with more parks get more projects.
+        district = rng.choices(range(shape.districts), weights=shape.parks)[0]
         # Big parks get most projects: weights 6, 3, 2, 1, ...
         place = rng.choices(parks[district], weights=[6, 3, 2, 1, 1, 1][: len(parks[district])])[0]
         wanted = rng.sample(core[district], k=max(len(core[district]) - rng.choice([0, 0, 1]), 1))
@@ -131,11 +134,13 @@ def generate(shape: Shape, out: Path, start: dt.date = dt.date(2026, 11, 30)) ->
     _write(out / "projects.csv", ["code", "name", "owner", "contact", "phone", "place", "address", "items",
                                   "applied_on", "ready_on", "deadline", "priority", "preferred"], projects)
     horizon = calendar.working_days(start, start + dt.timedelta(days=(shape.ready_span_working_days + 30) * 2))
+    window = set(horizon[: shape.ready_span_working_days + 5])   # ready dates plus the 5-day deadline
+    lost_periods: Counter[str] = Counter()
     for department in departments:
         events = []
         zone = dt.timezone(dt.timedelta(hours=8))
         for day in horizon[: shape.ready_span_working_days + 30]:
-            if day.weekday() == 0:   # the weekly Monday meeting
+            if day.weekday() == 0:   # the weekly Monday meeting (a visit still fits after it)
                 events.append((dt.datetime.combine(day, dt.time(8, 30), zone),
                                dt.datetime.combine(day, dt.time(10, 0), zone), "局务会"))
             elif rng.random() < 0.08:   # an inspection or training takes half a day now and then
@@ -143,9 +148,12 @@ def generate(shape: Shape, out: Path, start: dt.date = dt.date(2026, 11, 30)) ->
                 events.append((dt.datetime.combine(day, dt.time(hour, 30), zone),
                                dt.datetime.combine(day, dt.time(hour + 3, 30), zone),
                                rng.choice(["专项督查", "业务培训", "执法检查"])))
+                lost_periods[department[0]] += day in window
         (out / "availability" / f"{department[0]}.ics").write_bytes(_ics(events))
+    # What a department can give: one visit per office-hours period (two a day, its capacity),
+    # less the periods its inspections take.
     demand = Counter(item.split("I", 1)[1] for p in projects for item in p[7].split(";"))
-    capacity_days = len(horizon[: shape.ready_span_working_days + 5])
-    busiest = max(demand.values()) / (2 * capacity_days)
+    capacity = {d[0]: min(int(d[7]), 2) * len(window) - lost_periods[d[0]] for d in departments}
+    busiest = max(demand[code] / capacity[code] for code in demand)
     return {"today": start - dt.timedelta(days=1), "departments": len(departments), "places": len(places),
             "requests": len(projects), "busiest_load": busiest}

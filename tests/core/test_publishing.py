@@ -336,6 +336,23 @@ def test_read_only_folder_for_real(demo_repo, tmp_path):
         out.chmod(0o755)
 
 
+def test_reexport_notices_a_file_changed_or_removed_behind_its_back(demo_repo, demo_today, tmp_path):
+    out = tmp_path / "out"
+    add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)
+    first = publish_folder(demo_repo, out)
+    shared = out / "joint-acceptance.ics"
+    original = shared.read_bytes()
+    shared.unlink()
+    (out / "departments" / "D01.ics").write_bytes(b"edited by hand")
+    repaired = publish_folder(demo_repo, out)
+    assert sorted(repaired.written) == ["departments/D01.ics", "joint-acceptance.ics"]
+    assert shared.read_bytes() == original
+    # without the record of the last export, the files are compared byte by byte: nothing to write
+    (out / publishing.MANIFEST).unlink()
+    again = publish_folder(demo_repo, out)
+    assert again.written == [] and sorted(again.unchanged) == sorted(first.written)
+
+
 def test_feeds_are_readable_by_others(demo_repo, tmp_path):
     """Subscribers fetch the files through a web server or a share running as another user."""
     publish_folder(demo_repo, tmp_path / "out")

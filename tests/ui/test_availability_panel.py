@@ -106,7 +106,7 @@ class _Feed(http.server.BaseHTTPRequestHandler):
     body = b""
     status = 200
 
-    def do_GET(self):  # noqa: N802 (http.server's name)
+    def do_GET(self):
         self.send_response(self.status)
         self.send_header("Content-Type", "text/calendar; charset=utf-8")
         self.end_headers()
@@ -128,7 +128,7 @@ def feed_server():
 
 
 def test_a_feed_that_fails_keeps_the_last_good_copy_and_shows_its_age(page, demo_db, qtbot, feed_server):
-    server, url = feed_server
+    _server, url = feed_server
     _Feed.body, _Feed.status = _calendar("f1", "20261203T090000", "20261203T100000", "督查"), 200
     page.select("D06")
     with qtbot.waitSignal(page.sources.finished, timeout=10000):

@@ -109,6 +109,11 @@ def _run_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _short_time(iso: str | None) -> str:
+    """An ISO timestamp as local 'YYYY-MM-DD HH:MM' for people ('—' when absent)."""
+    return dt.datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M") if iso else "—"
+
+
 def format_stats(stats: dict) -> str:
     from desktop_app.core.messages import tr
 
@@ -135,7 +140,7 @@ def format_stats(stats: dict) -> str:
     for source in stats["availability_sources"]:
         lines.append(tr("Busy time of {department}: {location}, {events} events, refreshed {fetched}",
                         department=source["department"], location=source["location"], events=source["events"],
-                        fetched=source["fetched_at"] or "—"))
+                        fetched=_short_time(source["fetched_at"])))
         if source["last_error"]:
             lines.append("  " + source["last_error"])
     return "\n".join(lines)
@@ -182,8 +187,12 @@ def _run_publish(args: argparse.Namespace) -> int:
 
     repo = Repository(_database(args))
     settings = repo.settings()
-    folder = args.folder or (Path(settings.export_folder) if settings.export_folder else None)
-    url = args.caldav or settings.caldav_url
+    # Targets named on the command line are the only ones; with none, both configured targets.
+    if args.folder is not None or args.caldav is not None:
+        folder, url = args.folder, args.caldav
+    else:
+        folder = Path(settings.export_folder) if settings.export_folder else None
+        url = settings.caldav_url
     if folder is None and not url:
         raise UsageError(tr("Nothing to publish to: give --folder DIR or --caldav URL, or set the export "
                             "folder or CalDAV server in the settings."))
@@ -267,6 +276,48 @@ def _run_schedule(args: argparse.Namespace) -> int:
     else:
         print("\n".join(summary_lines(result)))
     return EXIT_OK
+
+
+def _datetime_argument(text: str) -> dt.datetime:
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"bad time {text!r} (expected YYYY-MM-DDTHH:MM)") from None
+
+
+def _run_move(args: argparse.Namespace) -> int:
+    """Check (and unless --check, save) one manual move: the same core calls as the GUI's drag & drop."""
+    from desktop_app.core.messages import tr
+    from desktop_app.core.repository import Repository
+    from desktop_app.core.scheduler import MoveRefusedError, apply_move, check_move
+
+    repo = Repository(_database(args))
+    today = args.today or dt.date.today()
+    check = check_move(repo, args.visit, args.start, today=today)
+    if check.ok and not args.check:
+        check = apply_move(repo, args.visit, args.start, today=today)
+    if args.json:
+        _print_json({"visit": args.visit, "ok": check.ok, "late": check.late, "reasons": check.reasons,
+                     "saved": check.ok and not args.check,
+                     "start": check.visit.start.isoformat() if check.visit else None,
+                     "end": check.visit.end.isoformat() if check.visit else None})
+    elif check.ok:
+        print(tr("Visit {id} {verb} {when}{late}.", id=args.visit,
+                 verb=tr("may move to") if args.check else tr("moved to"),
+                 when=f"{check.visit.start:%Y-%m-%d %H:%M}-{check.visit.end:%H:%M}",
+                 late=tr(" (after its deadline)") if check.late else ""))
+    if not check.ok:
+        raise MoveRefusedError(tr("Visit {id} cannot move to {when}: {reasons}", id=args.visit,
+                                  when=f"{args.start:%Y-%m-%d %H:%M}", reasons="；".join(check.reasons)))
+    return EXIT_OK
+
+
+def _add_move_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("visit", type=int, metavar="VISIT_ID")
+    parser.add_argument("start", type=_datetime_argument, metavar="START",
+                        help="new start, e.g. 2026-12-03T14:30 (the bureau's time zone)")
+    parser.add_argument("--check", action="store_true", help="only say whether the move is allowed")
+    _common(parser, json_flag=True, today=True)
 
 
 def _add_schedule_arguments(parser: argparse.ArgumentParser) -> None:
@@ -385,6 +436,7 @@ COMMANDS: list[tuple[str, str, Callable[[argparse.ArgumentParser], None], Handle
     ("stats", "counts, the seed's figures and the calendar's coverage",
      lambda p: _common(p, json_flag=True, today=True), _run_stats),
     ("schedule", "plan joint visits for waiting requests and save them", _add_schedule_arguments, _run_schedule),
+    ("move", "move one visit by hand, refused if it breaks a hard rule", _add_move_arguments, _run_move),
     ("export", "write the iCal feeds: shared, one per department, one per project",
      lambda p: (p.add_argument("folder", type=Path, metavar="DIR"),
                 p.add_argument("--invitations", action="store_true",

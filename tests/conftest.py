@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -68,3 +70,29 @@ def demo_repo(demo_db) -> Repository:
 @pytest.fixture
 def demo_today() -> dt.date:
     return DEMO_TODAY
+
+
+def _set_immutable(folder: Path, on: bool) -> None:
+    if shutil.which("chattr"):
+        subprocess.run(["chattr", "+i" if on else "-i", str(folder)], capture_output=True)
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path):
+    """A folder nobody can write to, root included (immutable flag where the file system has it)."""
+    folder = tmp_path / "readonly"
+    folder.mkdir()
+    folder.chmod(0o555)
+    _set_immutable(folder, True)
+    try:
+        (folder / "probe").touch()
+    except OSError:
+        pass
+    else:
+        (folder / "probe").unlink()
+        _set_immutable(folder, False)
+        folder.chmod(0o755)
+        pytest.skip("this file system cannot make a folder read-only for this user")
+    yield folder
+    _set_immutable(folder, False)
+    folder.chmod(0o755)

@@ -17,7 +17,7 @@ from desktop_app.core.availability import BlockKind
 from desktop_app.core.candidates import Problem, Request, Slot, common_starts, request_slots, visit_duration
 from desktop_app.core.greedy import Conflict, ConflictKind, Timeline
 from desktop_app.core.messages import tr
-from desktop_app.core.model import HalfDay
+from desktop_app.core.model import HalfDay, Visit
 
 _MAX_LISTED = 4          # days or visits named in one sentence before "…"
 _ONE_DAY = dt.timedelta(days=1)
@@ -297,3 +297,92 @@ def rank_alternatives(problem: Problem, project: str, *, limit: int | None = Non
         best = slots[0].slot
         rejected = [r for r in rejected if (r.slot.day, r.slot.start) < (best.day, best.start)]
     return Alternatives(project, slots, rejected)
+
+
+# --- checking one exact move (drag & drop) ------------------------------------------------------
+def _hm_of(moment: dt.datetime) -> str:
+    return f"{moment:%H:%M}"
+
+
+def _availability_texts(problem: Problem, visit: Visit, start: dt.datetime, end: dt.datetime) -> list[str]:
+    """Office hours, holidays, blocked days and busy events the moved visit would run into; one sentence
+    per obstacle, naming every department it blocks (a holiday or the lunch break blocks them all)."""
+    texts: list[str] = []
+    groups: dict[tuple[BlockKind, str, str], list[str]] = {}
+    for department in visit.departments:
+        if department not in problem.departments:
+            texts.append(tr("{department} is no longer a known department", department=department))
+            continue
+        for stretch in problem.availability.unavailable(department, start, end):
+            when = f"{_hm_of(stretch.start)}-{_hm_of(stretch.end)}"
+            groups.setdefault((stretch.kind, stretch.reason, when), []).append(_name(problem, department))
+    for (kind, reason, when), names in groups.items():
+        who = "、".join(names)
+        if kind is BlockKind.NON_WORKING_DAY:
+            texts.append(tr("{day} is not a working day ({reason})", day=start.date(), reason=reason))
+        elif kind is BlockKind.BUSY_EVENT:
+            texts.append(tr("{department} is busy with “{title}” ({when})", department=who, title=reason, when=when))
+        elif kind is BlockKind.BLOCKED_DAY:
+            texts.append(tr("{department} is blocked that day: {reason}", department=who, reason=reason))
+        else:
+            texts.append(tr("{department} is not in office from {when}: {reason}", department=who, when=when,
+                            reason=reason))
+    return list(dict.fromkeys(texts))
+
+
+def _base_travel_texts(problem: Problem, visit: Visit, start: dt.datetime) -> list[str]:
+    """A department's first visit of an office period starts only after staff can get there from its base."""
+    groups: dict[tuple[str, int], list[str]] = {}
+    for department in visit.departments:
+        if department not in problem.departments:
+            continue
+        travel = problem.base_travel(department, visit.place)
+        for period_start, period_end in problem.availability.office_periods(department, start.date()):
+            if travel and period_start <= start < min(period_start + dt.timedelta(minutes=travel), period_end):
+                groups.setdefault((_hm_of(period_start), travel), []).append(_name(problem, department))
+    return [tr("{department} opens at {opens} and needs {minutes} minutes to travel from its office to {place}",
+               department="、".join(names), opens=opens, minutes=minutes, place=visit.place)
+            for (opens, minutes), names in groups.items()]
+
+
+def _booking_texts(problem: Problem, timeline: Timeline, slot: Slot) -> list[str]:
+    """Capacity (one sentence per full department-day, naming its visits), overlaps and travel."""
+    full: dict[str, list[str]] = {}
+    texts: list[str] = []
+    for conflict in timeline.conflicts(slot):
+        if conflict.kind is ConflictKind.CAPACITY:
+            full.setdefault(conflict.department, []).append(conflict.other.project)
+        else:
+            texts.append(conflict_text(problem, conflict, slot.day))
+    capacity = [tr("{department} already attends {count} visit(s) on {day}, its daily limit: {projects}",
+                   department=_name(problem, department), count=len(projects), day=f"{slot.day:%m-%d}",
+                   projects="、".join(dict.fromkeys(projects)))
+                for department, projects in full.items()]
+    return capacity + list(dict.fromkeys(texts))
+
+
+def move_reasons(problem: Problem, visit: Visit, start: dt.datetime, others: Sequence[Visit]) -> list[str]:
+    """Every hard rule broken by moving ``visit`` to ``start`` (same place, departments and length),
+    given the other active visits; empty when the move is allowed. The deadline is not a hard rule."""
+    zone = problem.availability.zone
+    start = start.astimezone(zone)
+    end = start + (visit.end - visit.start)
+    reasons: list[str] = []
+    grain = problem.settings.grain_minutes
+    if (start.hour * 60 + start.minute) % grain or start.second or start.microsecond:
+        reasons.append(tr("Visits start on the {minutes}-minute grid.", minutes=grain))
+    if start.date() < problem.first_day:
+        reasons.append(tr("Departments must be told at least {days} working day(s) ahead: the earliest day is "
+                          "{day}.", days=problem.settings.notice_working_days, day=problem.first_day))
+    project = next((p for p in problem.projects if p.code == visit.project), None)
+    if project is not None and start.date() < project.ready_on:
+        reasons.append(tr("The project is ready for acceptance only from {day}.", day=project.ready_on))
+    if end.date() != start.date():
+        return reasons + [tr("The visit would run past midnight.")]
+    reasons += _availability_texts(problem, visit, start, end)
+    reasons += _base_travel_texts(problem, visit, start)
+    timeline = Timeline.of_visits(problem, [v for v in others if v.active and v.id != visit.id])
+    slot = Slot(visit.project, start.date(), start.hour * 60 + start.minute, end.hour * 60 + end.minute,
+                visit.place, tuple(d for d in visit.departments if d in problem.departments), tuple(visit.items),
+                False, 0, "" if visit.joint else "single", start, end)
+    return reasons + _booking_texts(problem, timeline, slot)

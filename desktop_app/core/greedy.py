@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from desktop_app.core.candidates import Problem, Request, Slot, request_slots, same_slot
+from desktop_app.core.model import Visit
 
 
 class ConflictKind(StrEnum):
@@ -51,6 +53,22 @@ class Timeline:
                 if department in problem.departments:
                     self.bookings[(department, occupied.day)].append(
                         Booking(occupied.visit.project, occupied.start, occupied.end, occupied.visit.place))
+
+    @classmethod
+    def of_visits(cls, problem: Problem, visits: Iterable[Visit]) -> "Timeline":
+        """The departments' days as the given visits (and nothing else) fill them."""
+        timeline = cls.__new__(cls)
+        timeline.problem = problem
+        timeline.bookings = defaultdict(list)
+        zone = problem.availability.zone
+        for visit in visits:
+            start, end = visit.start.astimezone(zone), visit.end.astimezone(zone)
+            for department in visit.departments:
+                if department in problem.departments:
+                    timeline.bookings[(department, start.date())].append(
+                        Booking(visit.project, start.hour * 60 + start.minute, end.hour * 60 + end.minute,
+                                visit.place))
+        return timeline
 
     def add(self, slot: Slot) -> None:
         for department in slot.departments:

@@ -19,6 +19,7 @@ The feed text is Chinese whatever the program's language: it is read by the depa
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import uuid
 from collections import defaultdict
@@ -192,12 +193,12 @@ def uid_token(repo: Repository) -> str:
     """The database's own random token for UIDs, created on first use and never changed."""
     table = repo.db["settings"]
     rows = list(table.rows_where("key = ?", [UID_TOKEN_KEY]))
-    if rows:
-        return rows[0]["value"].strip('"')
-    token = uuid.uuid4().hex[:16]
-    with repo.db.atomic():
-        table.insert({"key": UID_TOKEN_KEY, "value": f'"{token}"'}, pk="key", ignore=True)
-    return list(table.rows_where("key = ?", [UID_TOKEN_KEY]))[0]["value"].strip('"')
+    if not rows:
+        # Stored JSON-encoded like every settings value; ignore=True keeps a token another process won the race for.
+        with repo.db.atomic():
+            table.insert({"key": UID_TOKEN_KEY, "value": json.dumps(uuid.uuid4().hex[:16])}, pk="key", ignore=True)
+        rows = list(table.rows_where("key = ?", [UID_TOKEN_KEY]))
+    return json.loads(rows[0]["value"])
 
 
 def visit_uid(visit_id: int, token: str) -> str:

@@ -15,6 +15,7 @@ The password comes from the environment or the system keyring, never from the da
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import itertools
@@ -204,10 +205,8 @@ def write_files(folder: Path, files: Iterable[FeedFile], result: FolderResult) -
                               file=current, reason=_reason(error))) from error
     finally:
         for temporary, _ in temporaries[renamed:]:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(temporary)
-            except OSError:
-                pass
     result.written.extend(changed)
 
 

@@ -27,13 +27,15 @@ from dataclasses import dataclass, field
 from desktop_app.core.candidates import (
     Problem, Request, Slot, load_problem, request_slots, same_slot,
 )
+from desktop_app.core.errors import InputError
 from desktop_app.core.explain import (
-    explain_request, fixed_visit_conflicts, split_option,
+    explain_request, fixed_visit_conflicts, move_reasons, split_option,
 )
 from desktop_app.core.greedy import Timeline, greedy_schedule
 from desktop_app.core.messages import tr
 from desktop_app.core.metrics import ScheduleMetrics, schedule_metrics
 from desktop_app.core.model import HalfDay, RequestStatus, Visit, VisitStatus
+from desktop_app.core.workdays import deadline_for
 
 
 # --- the objective ---------------------------------------------------------------------------
@@ -632,6 +634,105 @@ def summary_lines(result: ScheduleResult) -> list[str]:
     return lines
 
 
+# --- one manual move (the GUI's drag & drop, `joint-acceptance move`) --------------------------------
+class MoveRefusedError(InputError):
+    """A manual move would break a hard rule; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class MoveCheck:
+    """Whether a visit may start at a given time; ``reasons`` names every hard rule the time breaks."""
+
+    ok: bool
+    reasons: list[str]
+    visit: Visit | None = None      # the visit as it would be (or, after apply_move, as it was saved)
+    late: bool = False              # allowed, but after the request's deadline
+
+
+def _visit_in(problem: Problem, visit_id: int) -> Visit | None:
+    for visit in _all_visits(problem):
+        if visit.id == visit_id:
+            return visit
+    return None
+
+
+def _all_visits(problem: Problem) -> list[Visit]:
+    return [o.visit for o in problem.fixed] + [v for r in problem.requests for v in r.current] \
+        + list(problem.other_visits)
+
+
+def _visit_refusal(problem: Problem, visit: Visit | None, visit_id: int) -> str | None:
+    if visit is None or visit.status is VisitStatus.CANCELLED:
+        return tr("There is no visit {id} to move (it was deleted or cancelled).", id=visit_id)
+    if visit.status is VisitStatus.DONE:
+        return tr("The visit of {project} has already taken place.", project=visit.project)
+    if visit.locked:
+        return tr("The visit of {project} is locked; unlock it first if it really has to move.",
+                  project=visit.project)
+    if visit.start.astimezone(problem.availability.zone).date() < problem.first_day:
+        return tr("The visit of {project} is before {day}, the first day departments can still be given notice "
+                  "for; it stays where it is.", project=visit.project, day=problem.first_day)
+    return None
+
+
+def _with_availability_for(repo, problem: Problem, day: dt.date) -> Problem:
+    """Busy time is loaded for the scheduler's window; a move beyond it needs that day's too."""
+    availability = problem.availability
+    if availability.first <= day <= availability.last:
+        return problem
+    from desktop_app.core.availability import Availability
+
+    wider = Availability.from_repository(repo, min(availability.first, day), max(availability.last, day))
+    return dataclasses.replace(problem, availability=wider)
+
+
+def check_move(source, visit_id: int, new_start: dt.datetime, *, today: dt.date | None = None) -> MoveCheck:
+    """May visit ``visit_id`` start at ``new_start`` (same place, departments and length)?
+
+    ``source`` is a Repository (everything is read fresh; ``today`` defaults to the real date) or a
+    Problem already loaded with ``load_problem``. Office hours, holidays, blocked days, busy events,
+    notice, travel, capacity and overlaps with every other active visit are hard rules; a start after
+    the deadline is allowed and flagged ``late``.
+    """
+    if isinstance(source, Problem):
+        problem, visits = source, _all_visits(source)
+    else:
+        problem = load_problem(source, today or dt.date.today())
+        visits = source.visits()
+    zone = problem.availability.zone
+    if new_start.tzinfo is None:
+        new_start = new_start.replace(tzinfo=zone)   # a wall-clock time in the bureau's zone
+    visit = next((v for v in visits if v.id == visit_id), None) or _visit_in(problem, visit_id)
+    refusal = _visit_refusal(problem, visit, visit_id)
+    if refusal is not None:
+        return MoveCheck(False, [refusal], visit)
+    day = new_start.astimezone(zone).date()
+    if not isinstance(source, Problem):
+        problem = _with_availability_for(source, problem, day)
+    elif not problem.availability.first <= day <= problem.availability.last:
+        return MoveCheck(False, [tr("{day} is outside the loaded planning window {first} – {last}.", day=day,
+                                    first=problem.availability.first, last=problem.availability.last)], visit)
+    reasons = move_reasons(problem, visit, new_start, visits)
+    moved = dataclasses.replace(visit, start=new_start.astimezone(zone),
+                                end=new_start.astimezone(zone) + (visit.end - visit.start))
+    project = next((p for p in problem.projects if p.code == visit.project), None)
+    late = project is not None and day > deadline_for(project.applied_on, project.deadline, problem.calendar,
+                                                       problem.settings.deadline_working_days)
+    return MoveCheck(not reasons, reasons, moved, late)
+
+
+def apply_move(repo, visit_id: int, new_start: dt.datetime, *, today: dt.date | None = None) -> MoveCheck:
+    """Move the visit if ``check_move`` allows it, saved through ``Repository.update_visit`` (SEQUENCE
+    rises, the previous time is kept for the changed notice); otherwise MoveRefusedError and no change."""
+    with repo.db.atomic():   # the check and the write see the same database state
+        check = check_move(repo, visit_id, new_start, today=today)
+        if not check.ok:
+            raise MoveRefusedError(tr("Visit {id} cannot move to {when}: {reasons}", id=visit_id,
+                                      when=f"{new_start:%Y-%m-%d %H:%M}", reasons="；".join(check.reasons)))
+        saved = repo.update_visit(check.visit)
+    return dataclasses.replace(check, visit=saved)
+
+
 def feasible_slots(problem: Problem, project: str, *, limit: int | None = None):
     """All slots a manual move of ``project``'s visit may use, best first, with tempting rejects."""
     from desktop_app.core.explain import rank_alternatives
@@ -640,6 +741,7 @@ def feasible_slots(problem: Problem, project: str, *, limit: int | None = None):
 
 
 __all__ = [
-    "PlannedVisit", "Progress", "ScheduleResult", "Unscheduled", "Weights", "apply_schedule", "build_result",
-    "feasible_slots", "plan_schedule", "run_schedule", "summary_lines",
+    "MoveCheck", "MoveRefusedError", "PlannedVisit", "Progress", "ScheduleResult", "Unscheduled", "Weights",
+    "apply_move", "apply_schedule", "build_result", "check_move", "feasible_slots", "plan_schedule", "run_schedule",
+    "summary_lines",
 ]

@@ -120,7 +120,7 @@ class _Block:
     rect: QRectF            # content coordinates
     kind: str               # "visit", "busy", "blocked"
     visit: VisitInfo | None = None
-    text: str = ""
+    text: str = ""          # busy title, blocked reason; a visit's label is chosen when first painted
 
 
 class LaneView(QAbstractScrollArea):
@@ -143,6 +143,9 @@ class LaneView(QAbstractScrollArea):
         self._press: tuple[QPointF, _Block] | None = None
         self._drag_dx: float | None = None
         self._pending: dict[int, float] = {}          # visit id → x offset shown until answered
+        self._visit_x: dict[int, tuple[float, float]] = {}
+        self._labels: dict[tuple[int, int], str] = {}
+        self._visits_by_lane: dict[str, list[VisitInfo]] = {}
         self._animation: QVariantAnimation | None = None
         self.last_refusal = ""
         self.setMouseTracking(True)
@@ -196,6 +199,13 @@ class LaneView(QAbstractScrollArea):
             width = day_width if info in working else NARROW_DAY
             self._columns.append(_Column(info, x, width))
             x += width
+        # Each visit's horizontal extent once, then one rectangle per attending lane.
+        self._visit_x = {info.id: (self.x_of(info.visit.start), self.x_of(info.visit.end)) for info in period.visits}
+        self._visits_by_lane: dict[str, list[VisitInfo]] = {}
+        for info in period.visits:
+            for code in info.visit.departments:
+                self._visits_by_lane.setdefault(code, []).append(info)
+        self._labels = {}
         self._lane_blocks = [self._blocks_of(index, lane) for index, lane in enumerate(period.lanes)]
         self.horizontalScrollBar().setRange(0, max(0, int(x) - (self.viewport().width() - LABEL_WIDTH)))
         self.horizontalScrollBar().setPageStep(max(1, self.viewport().width() - LABEL_WIDTH))
@@ -250,12 +260,9 @@ class LaneView(QAbstractScrollArea):
                 if right > left:
                     blocks.append(_Block(QRectF(left, top + 4, right - left, LANE_HEIGHT - 8), "busy",
                                          text=event.title or translate("Calendar", "Busy")))
-        code = lane.department.code
-        for info in self.period.visits:
-            if code in info.visit.departments:
-                left, right = self.x_of(info.visit.start), self.x_of(info.visit.end)
-                blocks.append(_Block(QRectF(left, top + 2, max(3.0, right - left), LANE_HEIGHT - 4), "visit", info,
-                                     info.title))
+        for info in self._visits_by_lane.get(lane.department.code, ()):
+            left, right = self._visit_x[info.id]
+            blocks.append(_Block(QRectF(left, top + 2, max(3.0, right - left), LANE_HEIGHT - 4), "visit", info))
         return blocks
 
     def _column(self, day: dt.date) -> _Column | None:
@@ -376,11 +383,11 @@ class LaneView(QAbstractScrollArea):
         if info.planned or pending:
             pen.setStyle(Qt.PenStyle.DashLine)   # not yet sent to the departments (tentative)
         painter.setPen(pen)
-        painter.drawRoundedRect(rect.adjusted(1, 0, -1, 0), 3, 3)
+        painter.drawRect(rect.adjusted(1, 0, -1, 0))
         if info.id == self.selected and info.conflicts:
             painter.setPen(QPen(QColor("#111827"), 1.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(3, 2, -3, -2), 2, 2)
+            painter.drawRect(rect.adjusted(3, 2, -3, -2))
         text_rect = rect.adjusted(1, 0, -1, 0)
         if info.late:
             # A red corner: late visits stand out even when the block is too narrow for text.
@@ -389,8 +396,14 @@ class LaneView(QAbstractScrollArea):
             painter.setBrush(LATE)
             painter.drawPolygon(corner)
             text_rect.adjust(0, 0, -5, 0)
-        self._block_text(painter, metrics, text_rect, short_title(info, metrics, text_rect.width() - 4),
-                         QColor("#111827"))
+        if not block.text:
+            # A visit's blocks all have one width: measure its label once, not once per lane.
+            key = (info.id, int(text_rect.width()))
+            label = self._labels.get(key)
+            if label is None:
+                label = self._labels[key] = short_title(info, metrics, text_rect.width() - 4) or " "
+            block.text = label
+        self._block_text(painter, metrics, text_rect, block.text.strip(), QColor("#111827"))
 
     @staticmethod
     def _block_text(painter: QPainter, metrics: QFontMetrics, rect: QRectF, text: str, colour: QColor) -> None:

@@ -130,7 +130,7 @@ def fill_requests_by_place(view: QChartView, places: Sequence[PlaceRequests]) ->
     _replace(view, chart)
 
 
-def _short(name: str, length: int = 10) -> str:
+def _short(name: str, length: int = 12) -> str:
     """A name that fits an axis: without its parenthesised part, cut to ``length`` characters."""
     for bracket in ("（", "("):
         if bracket in name and not name.startswith(bracket):

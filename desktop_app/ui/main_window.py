@@ -188,6 +188,9 @@ class MainWindow(QMainWindow):
         for index, (key, title, _) in enumerate(self._page_factories_titles()):
             self._action(title, lambda key=key: self.show_page(key), f"Ctrl+{index + 1}", menu=view_menu)
 
+        from desktop_app.ui.schedule_actions import install as install_schedule_actions
+
+        self.schedule_actions = install_schedule_actions(self, toolbar)   # 排期 menu: F5, move, publish, Ctrl+P
         help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
         self._action(translate("MainWindow", "About"), self.about, menu=help_menu)
 

@@ -11,7 +11,12 @@ from desktop_app.cli import main
 from desktop_app.core.availability import BlockKind, import_calendar_bytes
 from desktop_app.core.conflicts import find_conflicts, grouped_lines, upcoming_conflicts
 from desktop_app.core.model import HolidayKind, HolidayOverride, Visit, VisitStatus
-from desktop_app.core.workload import late_visit_ids, load_per_department, requests_by_place, visits_per_week
+from desktop_app.core.workload import (
+    late_visit_ids,
+    load_per_department,
+    requests_by_place,
+    visits_per_week,
+)
 
 ZONE = ZoneInfo("Asia/Shanghai")
 TUESDAY = dt.date(2026, 12, 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import errno
 import os
@@ -324,16 +325,10 @@ def test_read_only_folder_gives_a_clear_message(demo_repo, tmp_path, monkeypatch
     assert {p: p.read_bytes() for p in out.rglob("*.ics")} == before
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can write to any folder")
-def test_read_only_folder_for_real(demo_repo, tmp_path):
-    out = tmp_path / "out"
-    out.mkdir()
-    out.chmod(0o555)
-    try:
-        with pytest.raises(PublishError, match="permission denied"):
-            publish_folder(demo_repo, out)
-    finally:
-        out.chmod(0o755)
+def test_read_only_folder_for_real(demo_repo, read_only_folder):
+    with pytest.raises(PublishError, match=r"Cannot write .*(permission denied|not permitted)"):
+        publish_folder(demo_repo, read_only_folder)
+    assert list(read_only_folder.iterdir()) == []
 
 
 def test_reexport_notices_a_file_changed_or_removed_behind_its_back(demo_repo, demo_today, tmp_path):
@@ -401,3 +396,15 @@ def test_cli_export_on_the_demo_gives_feeds_ical_js_reads(demo_repo, demo_today,
     assert "Nothing to publish to" in capsys.readouterr().err
     assert cli.main(["--lang", "en", "publish", "--folder", str(out), "--db", str(db_path)]) == 0
     assert "0 file(s) written" in capsys.readouterr().out
+
+
+def test_cli_publish_uses_the_configured_targets_when_none_is_given(demo_repo, db_path, tmp_path, capsys):
+    configured = tmp_path / "share"
+    demo_repo.save_settings(dataclasses.replace(demo_repo.settings(), export_folder=str(configured)))
+    demo_repo.db.close()
+    assert cli.main(["--lang", "en", "publish", "--db", str(db_path)]) == 0
+    assert (configured / "joint-acceptance.ics").is_file()
+    elsewhere = tmp_path / "elsewhere"
+    assert cli.main(["--lang", "en", "publish", "--folder", str(elsewhere), "--db", str(db_path)]) == 0
+    assert (elsewhere / "joint-acceptance.ics").is_file()
+    assert "file(s) written" in capsys.readouterr().out

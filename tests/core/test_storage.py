@@ -1,9 +1,7 @@
 """Opening the database: the safety rules of DESIGN §9."""
 
-import shutil
 import sqlite3
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -46,37 +44,10 @@ def test_a_database_from_a_newer_version_is_refused_untouched(db_path):
     assert db_path.read_bytes() == before
 
 
-def _make_read_only(folder: Path) -> bool:
-    """Make ``folder`` truly read-only, even for root (immutable flag), and say whether it worked."""
-    folder.chmod(0o555)
-    if shutil.which("chattr"):
-        subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
-    try:
-        (folder / "probe").touch()
-    except OSError:
-        return True
-    (folder / "probe").unlink()
-    return False
-
-
-def _undo_read_only(folder: Path) -> None:
-    if shutil.which("chattr"):
-        subprocess.run(["chattr", "-i", str(folder)], capture_output=True)
-    folder.chmod(0o755)
-
-
-def test_a_read_only_location_gets_a_clear_error(tmp_path):
-    folder = tmp_path / "readonly"
-    folder.mkdir()
-    if not _make_read_only(folder):
-        _undo_read_only(folder)
-        pytest.skip("this file system cannot make a folder read-only for this user")
-    try:
-        with pytest.raises(StorageError, match="read-only"):
-            open_database(folder / "bureau.sqlite")
-        assert list(folder.iterdir()) == []
-    finally:
-        _undo_read_only(folder)
+def test_a_read_only_location_gets_a_clear_error(read_only_folder):
+    with pytest.raises(StorageError, match="read-only"):
+        open_database(read_only_folder / "bureau.sqlite")
+    assert list(read_only_folder.iterdir()) == []
 
 
 def test_committed_work_survives_a_killed_process(db_path):

@@ -358,3 +358,32 @@ ZH_CN.update({
 ZH_CN.update({
     "visit {id}": "现场验收（编号 {id}）",
 })
+
+# --- manual moves checked by the core (issue 4, second round)
+ZH_CN.update({
+    "{department} is no longer a known department": "{department} 已不是登记的部门",
+    "{day} is not a working day ({reason})": "{day} 不是工作日（{reason}）",
+    "{department} is busy with “{title}” ({when})": "{department} 另有安排“{title}”（{when}）",
+    "{department} is blocked that day: {reason}": "{department} 当天停止安排：{reason}",
+    "{department} is not in office from {when}: {reason}": "{department} 在 {when} 不在办公时间：{reason}",
+    "{department} opens at {opens} and needs {minutes} minutes to travel from its office to {place}":
+        "{department} {opens} 上班，从单位到 {place} 需要 {minutes} 分钟路程",
+    "Visits start on the {minutes}-minute grid.": "现场验收须按 {minutes} 分钟的整点间隔开始。",
+    "Departments must be told at least {days} working day(s) ahead: the earliest day is {day}.":
+        "须至少提前 {days} 个工作日通知各部门：最早可安排在 {day}。",
+    "The project is ready for acceptance only from {day}.": "该项目自 {day} 起才具备验收条件。",
+    "The visit would run past midnight.": "现场验收将跨过午夜。",
+    "There is no visit {id} to move (it was deleted or cancelled).": "没有可调整的现场验收 {id}（已删除或已取消）。",
+    "The visit of {project} has already taken place.": "{project} 的现场验收已经完成。",
+    "The visit of {project} is locked; unlock it first if it really has to move.":
+        "{project} 的现场验收已锁定；确需调整请先解锁。",
+    "The visit of {project} is before {day}, the first day departments can still be given notice for; "
+    "it stays where it is.":
+        "{project} 的现场验收早于 {day}（仍来得及通知各部门的第一天），保持不变。",
+    "{day} is outside the loaded planning window {first} – {last}.": "{day} 不在已载入的排期范围 {first} – {last} 内。",
+    "Visit {id} cannot move to {when}: {reasons}": "现场验收 {id} 不能调整到 {when}：{reasons}",
+    "Visit {id} {verb} {when}{late}.": "现场验收 {id} {verb} {when}{late}。",
+    "may move to": "可以调整到",
+    "moved to": "已调整到",
+    " (after its deadline)": "（超过办理时限）",
+})

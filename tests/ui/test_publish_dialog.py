@@ -1,0 +1,62 @@
+"""Publish from the GUI: the folder and a real Radicale on 127.0.0.1, in the background, with a clear result."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.core.model import VisitStatus
+from desktop_app.core.scheduler import run_schedule
+from tests.core.test_publishing import RadicaleServer, _read_back
+
+
+@pytest.fixture
+def radicale(tmp_path):
+    server = RadicaleServer(tmp_path / "radicale")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def scheduled(window, demo_today):
+    run_schedule(window.workspace.repo, demo_today, solver="greedy")
+    window.workspace.reload()
+    return window
+
+
+def test_publish_marks_planned_visits_and_mirrors_folder_and_caldav(scheduled, qtbot, tmp_path, radicale):
+    window, repo = scheduled, scheduled.workspace.repo
+    dialog = window.schedule_actions.publish()
+    assert dialog.mark.isChecked() and "30" in dialog.mark.text()
+    dialog.folder.setText(str(tmp_path / "feeds"))
+    dialog.caldav.setText(radicale.url)
+    dialog.username = "bureau"
+    with qtbot.waitSignal(dialog.finished_publishing, timeout=120_000) as signal:
+        assert dialog.publish()
+    outcome = signal.args[0]
+    assert not outcome.errors, outcome.errors
+    assert {v.status for v in repo.visits()} == {VisitStatus.PUBLISHED}
+    assert (tmp_path / "feeds" / "joint-acceptance.ics").exists()
+    assert outcome.caldav.created > 0 and len(_read_back(radicale.url, "bureau")["joint-acceptance"]) == 30
+    assert "CalDAV" in dialog.result.text() and "Failed" not in dialog.result.text()
+    settings = repo.settings()
+    assert (settings.export_folder, settings.caldav_url) == (str(tmp_path / "feeds"), radicale.url)
+    # Publishing again writes nothing new: every file and event is unchanged.
+    with qtbot.waitSignal(dialog.finished_publishing, timeout=120_000) as signal:
+        dialog.publish()
+    again = signal.args[0]
+    assert again.folder.written == [] and again.caldav.created == again.caldav.updated == 0
+
+
+def test_a_server_that_is_down_is_named_and_the_folder_still_gets_its_feeds(scheduled, qtbot, tmp_path):
+    window = scheduled
+    dialog = window.schedule_actions.publish()
+    dialog.mark.setChecked(False)
+    dialog.folder.setText(str(tmp_path / "feeds"))
+    dialog.caldav.setText("http://127.0.0.1:9/")
+    with qtbot.waitSignal(dialog.finished_publishing, timeout=120_000) as signal:
+        dialog.publish()
+    outcome = signal.args[0]
+    assert outcome.folder is not None and outcome.folder.written
+    assert len(outcome.errors) == 1 and "127.0.0.1:9" in outcome.errors[0]
+    assert "Failed" in dialog.result.text()
+    assert {v.status for v in window.workspace.repo.visits()} == {VisitStatus.PLANNED}

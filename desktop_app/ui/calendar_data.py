@@ -107,29 +107,6 @@ class CalendarPeriod:
         return [v for v in self.visits if department in v.visit.departments]
 
 
-def visits_between(repo: Repository, start: dt.datetime, end: dt.datetime) -> list[Visit]:
-    """The active visits overlapping [start, end): what ``Repository.visits(start=, end=)`` returns.
-
-    Read here because the repository's version loads the department and item links of every visit
-    in the database to keep a few; with 10,000 visits that alone costs about 100 ms per week shown.
-    Visits lie within one day, so a week earlier bounds the index scan on ``start``.
-    """
-    rows = list(repo.db.query(
-        "SELECT * FROM visits WHERE status != 'cancelled' AND start >= ? AND start < ? AND end > ? "
-        "ORDER BY start, id", [(start - 7 * ONE_DAY).isoformat(), end.isoformat(), start.isoformat()]))
-    wanted = json.dumps([row["id"] for row in rows])
-    links: dict[str, dict[int, list[str]]] = {}
-    for table, column in (("visit_departments", "department"), ("visit_items", "item")):
-        found: dict[int, list[str]] = defaultdict(list)
-        for visit, value in repo.db.execute(
-                f"SELECT visit, {column} FROM {table} WHERE visit IN (SELECT value FROM json_each(?)) "
-                f"ORDER BY visit, {column}", [wanted]):
-            found[visit].append(value)
-        links[table] = found
-    return [Repository._visit(row, tuple(links["visit_departments"].get(row["id"], ())),
-                              tuple(links["visit_items"].get(row["id"], ()))) for row in rows]
-
-
 class CalendarSource:
     """Loads calendar periods from one repository; ``refresh`` after the data changed."""
 
@@ -167,7 +144,7 @@ class CalendarSource:
         availability = self.availability(first, last)
         start = dt.datetime.combine(first, dt.time(), self.zone)
         end = dt.datetime.combine(last + ONE_DAY, dt.time(), self.zone)
-        visits = visits_between(self.repo, start, end)
+        visits = self.repo.visits(start=start, end=end)
         conflicts = find_conflicts(self.repo, first, last, visits=visits, availability=availability)
         days = [self._day(first + n * ONE_DAY) for n in range((last - first).days + 1)]
         codes = self.lane_codes(filters)

@@ -251,14 +251,3 @@ def test_the_calendar_is_a_page_of_the_main_window_in_chinese(window, qtbot, qap
     assert page.today_button.text() == "今天"
     assert page.range_label.text() == "2026年11月30日 – 12月6日 · 第 49 周"
     assert "已排期未发布" in page.legend.text()
-
-
-def test_the_calendar_reads_a_week_exactly_as_the_repository_does(workspace):
-    from desktop_app.ui.calendar_data import visits_between
-
-    repo = workspace.repo
-    ids = [add_visit(repo), add_visit(repo, day=dt.date(2026, 12, 7), departments=("D02",)),
-           add_visit(repo, hour=14, status=VisitStatus.CANCELLED), add_visit(repo, day=dt.date(2026, 11, 29))]
-    start, end = at(dt.date(2026, 11, 30), 0), at(dt.date(2026, 12, 7), 0)
-    assert visits_between(repo, start, end) == repo.visits(start=start, end=end)
-    assert [v.id for v in visits_between(repo, start, end)] == [ids[0]]

@@ -66,6 +66,7 @@ class Slot:
     part: str = ""                   # "" whole joint visit, "rest" / "single" the halves of a split
     start_at: dt.datetime = field(compare=False, default=None)  # type: ignore[assignment]
     end_at: dt.datetime = field(compare=False, default=None)    # type: ignore[assignment]
+    tardiness: int = 0               # working days past the deadline (0 = on time)
 
     @property
     def half_day(self) -> HalfDay:
@@ -315,15 +316,18 @@ def request_slots(problem: Problem, request: Request, departments: Sequence[str]
     last = last or request.horizon
     ready = request.project.ready_on
     wait = problem.calendar.working_days_between(ready, day) if day > ready else 0
+    deadline = request.deadline
+    tardiness = problem.calendar.working_days_between(deadline, day) if day > deadline else 0
     while day <= last:
         if problem.calendar.is_working_day(day):
             for start in common_starts(problem, chosen, day, place, duration):
                 slots.append(Slot(request.code, day, start, start + duration, place, chosen, items,
-                                  day > request.deadline, wait, part,
-                                  problem.at(day, start), problem.at(day, start + duration)))
+                                  day > deadline, wait, part,
+                                  problem.at(day, start), problem.at(day, start + duration), tardiness))
         day += dt.timedelta(days=1)
-        if day > ready and problem.calendar.is_working_day(day):
-            wait += 1
+        if problem.calendar.is_working_day(day):
+            wait += day > ready
+            tardiness += day > deadline
     return slots
 
 

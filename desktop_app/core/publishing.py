@@ -145,7 +145,7 @@ def _differs(path: Path, content: bytes) -> bool:
 
 
 def _durability_barrier(temporaries: list[tuple[str, Path]]) -> None:
-    """Make every temporary file's bytes durable before any rename.
+    """Make the temporary files' bytes durable before any rename.
 
     fsync() costs milliseconds per file and a 10,000-file export would spend most of its time
     there, so a large batch is flushed by one sync(). Windows has no sync(): fsync each file.
@@ -180,6 +180,7 @@ def write_files(folder: Path, files: Iterable[FeedFile], result: FolderResult) -
     nothing, so every old file stays; subscribers never see a half-written file.
     """
     temporaries: list[tuple[str, Path]] = []
+    replacing: list[tuple[str, Path]] = []   # temporaries that will replace an existing file
     changed: list[str] = []
     renamed = 0
     current = folder
@@ -192,11 +193,16 @@ def write_files(folder: Path, files: Iterable[FeedFile], result: FolderResult) -
             current.parent.mkdir(exist_ok=True)
             descriptor, temporary = _create_temporary(current)
             temporaries.append((temporary, current))
+            if current.exists():
+                replacing.append((temporary, current))
             with os.fdopen(descriptor, "wb") as stream:
                 stream.write(file.content)
             changed.append(file.path)
-        if temporaries:
-            _durability_barrier(temporaries)
+        # Only a file that replaces an old one must be durable before its rename: a crash can
+        # leave a brand-new file empty at worst, and the next export sees its size differ from
+        # the manifest and writes it again. This spares a first export a sync of every byte.
+        if replacing:
+            _durability_barrier(replacing)
         for temporary, current in temporaries:
             os.replace(temporary, current)
             renamed += 1

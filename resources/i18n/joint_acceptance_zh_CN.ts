@@ -532,47 +532,47 @@
         <translation>已超期：验收期限为 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="241" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="251" />
         <source>Blocked day</source>
         <translation>停止安排</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="252" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="262" />
         <source>Busy</source>
         <translation>忙碌</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="327" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="334" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="520" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="533" />
         <source>Busy: {title}</source>
         <translation>另有安排：{title}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="521" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="534" />
         <source>Blocked day: {reason}</source>
         <translation>停止安排：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="543" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="556" />
         <source>This visit is locked; unlock it before moving it.</source>
         <translation>该现场验收已锁定，请先解锁再调整时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="641" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="654" />
         <source>Make-up working day</source>
         <translation>调休上班</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="643" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="656" />
         <source>Weekend</source>
         <translation>周末</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="719" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="732" />
         <source>+{count} more</source>
         <translation>另有 {count} 场</translation>
     </message>
@@ -1323,78 +1323,436 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="191" />
+        <location filename="../../desktop_app/ui/main_window.py" line="194" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="192" />
-        <location filename="../../desktop_app/ui/main_window.py" line="357" />
+        <location filename="../../desktop_app/ui/main_window.py" line="195" />
+        <location filename="../../desktop_app/ui/main_window.py" line="360" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="254" />
+        <location filename="../../desktop_app/ui/main_window.py" line="257" />
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="260" />
+        <location filename="../../desktop_app/ui/main_window.py" line="263" />
         <source>Holiday calendar not confirmed for {years}</source>
         <translation>{years} 年节假日安排尚未确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="264" />
+        <location filename="../../desktop_app/ui/main_window.py" line="267" />
         <source>Saved {time}</source>
         <translation>已于 {time} 保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="267" />
+        <location filename="../../desktop_app/ui/main_window.py" line="270" />
         <source>All changes are saved</source>
         <translation>所有修改均已保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="270" />
+        <location filename="../../desktop_app/ui/main_window.py" line="273" />
         <source>Nothing was changed</source>
         <translation>未做任何修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="336" />
+        <location filename="../../desktop_app/ui/main_window.py" line="339" />
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="337" />
-        <location filename="../../desktop_app/ui/main_window.py" line="351" />
+        <location filename="../../desktop_app/ui/main_window.py" line="340" />
+        <location filename="../../desktop_app/ui/main_window.py" line="354" />
         <source>Databases (*.sqlite)</source>
         <translation>数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="342" />
+        <location filename="../../desktop_app/ui/main_window.py" line="345" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="343" />
+        <location filename="../../desktop_app/ui/main_window.py" line="346" />
         <source>Databases (*.sqlite *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="350" />
+        <location filename="../../desktop_app/ui/main_window.py" line="353" />
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="354" />
+        <location filename="../../desktop_app/ui/main_window.py" line="357" />
         <source>Backup written to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="357" />
+        <location filename="../../desktop_app/ui/main_window.py" line="360" />
         <source>Joint Acceptance Scheduler: one on-site visit by every department a finished construction project needs.
 Today: {date}</source>
         <translation>联合验收排期：竣工项目所需的各部门一次联合现场验收。
 今天：{date}</translation>
+    </message>
+</context>
+<context>
+    <name>Move</name>
+    <message>
+        <location filename="../../desktop_app/ui/move_dialog.py" line="35" />
+        <source>Move a visit</source>
+        <translation>调整现场验收时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_dialog.py" line="43" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_dialog.py" line="43" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_dialog.py" line="43" />
+        <source>Waiting (working days)</source>
+        <translation>等待（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_dialog.py" line="44" />
+        <source>Extra department trips</source>
+        <translation>新增部门出车趟数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_dialog.py" line="44" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_dialog.py" line="64" />
+        <source>Earlier times that are not possible, and why:</source>
+        <translation>更早但不可行的时间及原因：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_dialog.py" line="71" />
+        <source>Move here</source>
+        <translation>调整到此时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_dialog.py" line="101" />
+        <source>Now: {when}, {place}</source>
+        <translation>当前：{when}，{place}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_dialog.py" line="111" />
+        <source>{count} possible times, best first (shortest wait, fewest extra trips):</source>
+        <translation>共 {count} 个可选时间，按优劣排序（等待最短、新增出车最少在前）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_dialog.py" line="117" />
+        <source>recommended</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_dialog.py" line="119" />
+        <source>after the deadline</source>
+        <translation>超过验收期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_dialog.py" line="121" />
+        <source>every department is already there that day</source>
+        <translation>当天各部门已在该地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_dialog.py" line="123" />
+        <source>not the owner's preferred half-day</source>
+        <translation>非建设单位希望的时段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_dialog.py" line="161" />
+        <source>Not moved: {reason}</source>
+        <translation>未调整：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_edits.py" line="63" />
+        <source>This visit was cancelled.</source>
+        <translation>该现场验收已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_edits.py" line="65" />
+        <source>This visit has already taken place.</source>
+        <translation>该现场验收已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_edits.py" line="67" />
+        <source>This visit is locked. Unlock it first if it really has to move.</source>
+        <translation>该现场验收已锁定。如确需调整，请先解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_edits.py" line="73" />
+        <source>This visit is before {date}, the first day departments can still be given notice for; it stays where it is.</source>
+        <translation>该现场验收早于 {date}（仍可提前通知各部门的最早日期），保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_edits.py" line="76" />
+        <source>Another visit of this project is locked or already under way, so this one stays too.</source>
+        <translation>该项目的另一场现场验收已锁定或即将进行，因此这一场也保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_edits.py" line="79" />
+        <source>This project has a split visit; run the auto-schedule to move it.</source>
+        <translation>该项目的现场验收已拆分，请通过自动排期调整。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_edits.py" line="98" />
+        <source>No joint visit of all its departments fits at that time.</source>
+        <translation>该时间无法安排全部所需部门的联合现场验收。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_edits.py" line="109" />
+        <source>Departments must be told at least {days} working day(s) ahead: the earliest day is {date}.</source>
+        <translation>须至少提前 {days} 个工作日通知各部门：最早可安排在 {date}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_edits.py" line="113" />
+        <source>{date} is beyond the search window, which ends on {last}.</source>
+        <translation>{date} 超出查找范围（截至 {last}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_edits.py" line="117" />
+        <source>Visits start on the {minutes}-minute grid.</source>
+        <translation>现场验收须在 {minutes} 分钟整点开始。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_edits.py" line="119" />
+        <source>The visit would run past midnight.</source>
+        <translation>现场验收将持续到午夜之后。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_edits.py" line="128" />
+        <source>{department} needs {minutes} minutes to travel from its office after opening.</source>
+        <translation>{department} 上班后需 {minutes} 分钟从单位赶到现场。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_edits.py" line="157" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="177" />
+        <source>Visit {id} no longer exists.</source>
+        <translation>现场验收（编号 {id}）已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_edits.py" line="185" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="191" />
+        <source>The visit changed meanwhile; nothing was moved.</source>
+        <translation>该现场验收已被修改，未做调整。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_edits.py" line="188" />
+        <source>Move {project} to {when}</source>
+        <translation>将 {project} 调整到 {when}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_edits.py" line="199" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="225" />
+        <source>The visit changed meanwhile; nothing was changed.</source>
+        <translation>该现场验收已被修改，未做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_edits.py" line="211" />
+        <source>Lock {count} visit(s)</source>
+        <translation>锁定 {count} 场现场验收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_edits.py" line="212" />
+        <source>Unlock {count} visit(s)</source>
+        <translation>解锁 {count} 场现场验收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_edits.py" line="220" />
+        <source>Cancel {count} visit(s)</source>
+        <translation>取消 {count} 场现场验收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_edits.py" line="239" />
+        <source>Mark {count} visit(s) published</source>
+        <translation>将 {count} 场现场验收标记为已发布</translation>
+    </message>
+</context>
+<context>
+    <name>Print</name>
+    <message>
+        <location filename="../../desktop_app/ui/print_dialog.py" line="40" />
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_dialog.py" line="76" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_dialog.py" line="81" />
+        <source>Owner's notice (联合验收告知书) for these requests:</source>
+        <translation>以下申请的联合验收告知书：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_dialog.py" line="82" />
+        <source>Day sheet for</source>
+        <translation>日程单：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_dialog.py" line="83" />
+        <source>Week overview for the week of</source>
+        <translation>一周安排：所在周</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_dialog.py" line="101" />
+        <source>the bureau (all departments)</source>
+        <translation>本局（全部部门）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_dialog.py" line="118" />
+        <source>Preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_dialog.py" line="119" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_dialog.py" line="120" />
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_dialog.py" line="143" />
+        <source>Select at least one request with a visit.</source>
+        <translation>请至少选择一件已安排现场验收的申请。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_dialog.py" line="152" />
+        <source>Notices {codes}</source>
+        <translation>告知书 {codes}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_dialog.py" line="154" />
+        <source>Day sheet {date}</source>
+        <translation>日程单 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_dialog.py" line="155" />
+        <source>Week overview {date}</source>
+        <translation>一周安排 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_dialog.py" line="168" />
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_dialog.py" line="169" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_dialog.py" line="181" />
+        <source>Saved {pages} page(s) to {path}</source>
+        <translation>已将 {pages} 页保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_dialog.py" line="189" />
+        <source>Visit moved</source>
+        <translation>现场验收已调整</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_dialog.py" line="190" />
+        <source>The visit of {project} was moved. Print the changed notice (变更通知) for the owner now?</source>
+        <translation>{project} 的现场验收时间已调整。现在为建设单位打印变更通知吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_dialog.py" line="193" />
+        <source>Preview the changed notice</source>
+        <translation>预览变更通知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_dialog.py" line="194" />
+        <source>Not now</source>
+        <translation>暂不打印</translation>
+    </message>
+</context>
+<context>
+    <name>Publish</name>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="70" />
+        <source>Folder {folder}: {written} file(s) written, {unchanged} unchanged, {removed} removed.</source>
+        <translation>文件夹 {folder}：写入 {written} 个文件，未变 {unchanged} 个，删除 {removed} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="76" />
+        <source>CalDAV {url}: {created} event(s) created, {updated} updated, {removed} removed, {unchanged} unchanged; {calendars} calendar(s) created.</source>
+        <translation>CalDAV {url}：新建 {created} 个日程，更新 {updated} 个，删除 {removed} 个，未变 {unchanged} 个；新建日历 {calendars} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="80" />
+        <source>Failed: {reason}</source>
+        <translation>失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="91" />
+        <source>Publish the calendar</source>
+        <translation>发布排期日历</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="95" />
+        <source>A shared folder the departments subscribe to</source>
+        <translation>各部门订阅的共享文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="96" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="102" />
+        <source>e.g. https://calendar.example.cn/dav/ (optional)</source>
+        <translation>例如 https://calendar.example.cn/dav/（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="106" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="135" />
+        <source>Export folder</source>
+        <translation>导出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="107" />
+        <source>CalDAV server</source>
+        <translation>CalDAV 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="114" />
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="129" />
+        <source>First mark the {count} planned visit(s) as published (departments see them as confirmed)</source>
+        <translation>先将 {count} 场待发布的现场验收标记为已发布（各部门看到的将是已确认）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="150" />
+        <source>Give an export folder or a CalDAV server address first.</source>
+        <translation>请先填写导出文件夹或 CalDAV 服务器地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="159" />
+        <source>Publishing…</source>
+        <translation>正在发布…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="161" />
+        <source>Publishing</source>
+        <translation>发布</translation>
     </message>
 </context>
 <context>
@@ -1643,6 +2001,325 @@ Today: {date}</source>
         <location filename="../../desktop_app/ui/requests_page.py" line="226" />
         <source>Delete the request {code} ({name})? You can undo this.</source>
         <translation>删除申请 {code}（{name}）？此操作可以撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>Schedule</name>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="45" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="156" />
+        <source>Auto-schedule</source>
+        <translation>自动排期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="58" />
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="59" />
+        <source>How far past a request's deadline to look for a (late) visit.</source>
+        <translation>超过验收期限后，继续向后查找（超期）现场验收时间的范围。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="60" />
+        <source>Keep published visits where possible</source>
+        <translation>尽量保持已发布的现场验收不变</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="62" />
+        <source>A visit the departments already received moves only when a request could otherwise not be scheduled or would be late. Locked visits never move.</source>
+        <translation>已发给各部门的现场验收，只有在否则某件申请无法排期或将超期时才会调整。已锁定的现场验收从不调整。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="69" />
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="71" />
+        <source>Best plan (optimising solver)</source>
+        <translation>最优方案（优化求解）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="72" />
+        <source>Quick plan (earliest free time)</source>
+        <translation>快速方案（最早空闲时间）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="74" />
+        <source>Search past the deadline</source>
+        <translation>超期后继续查找</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="76" />
+        <source>Time limit</source>
+        <translation>计算时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="77" />
+        <source>Method</source>
+        <translation>排期方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="78" />
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="81" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="128" />
+        <source>Run</source>
+        <translation>开始排期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="84" />
+        <source>Cancel run</source>
+        <translation>停止计算</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="107" />
+        <source>Apply these changes</source>
+        <translation>应用这些变更</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="127" />
+        <source>Run again</source>
+        <translation>重新排期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="151" />
+        <source>Looking for a first plan…</source>
+        <translation>正在寻找第一个可行方案…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="171" />
+        <source>Cancelled; nothing was changed.</source>
+        <translation>已停止，未做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="180" />
+        <source>Looking for a first plan… {seconds:.0f} s</source>
+        <translation>正在寻找第一个可行方案… 已用 {seconds:.0f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="183" />
+        <source>Best plan so far: {scheduled} scheduled, {late} late, {trips} department trips; at most {gap:.1%} from the best possible — {seconds:.0f} s</source>
+        <translation>当前最好方案：已排 {scheduled} 件，超期 {late} 件，部门出车 {trips} 趟；与最优相差不超过 {gap:.1%} —— 已用 {seconds:.0f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="197" />
+        <source>Nothing is changed until you press “Apply these changes”.</source>
+        <translation>点击“应用这些变更”之前，不会做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="198" />
+        <source>The schedule is already the best found; there is nothing to change.</source>
+        <translation>当前排期已是找到的最佳方案，无需修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="208" />
+        <source>The auto-schedule failed: {error}</source>
+        <translation>自动排期失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="215" />
+        <source>the best possible plan</source>
+        <translation>最优方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="216" />
+        <source>the best plan found within the time limit</source>
+        <translation>时限内找到的最佳方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="217" />
+        <source>a quick plan (the solver found nothing better in time)</source>
+        <translation>快速方案（求解器在时限内未找到更好的方案）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="218" />
+        <source>no requests are waiting</source>
+        <translation>没有待排期的申请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="219" />
+        <source>&lt;b&gt;{new}&lt;/b&gt; new, &lt;b&gt;{moved}&lt;/b&gt; moved, {unchanged} unchanged, &lt;b&gt;{unscheduled}&lt;/b&gt; cannot be scheduled, &lt;b&gt;{late}&lt;/b&gt; late — {quality}.</source>
+        <translation>新增 &lt;b&gt;{new}&lt;/b&gt; 场，调整 &lt;b&gt;{moved}&lt;/b&gt; 场，不变 {unchanged} 场，无法排期 &lt;b&gt;{unscheduled}&lt;/b&gt; 件，超期 &lt;b&gt;{late}&lt;/b&gt; 件 —— {quality}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="223" />
+        <source>After applying: joint acceptance rate {joint:.0%}; the projects receive {joint_trips} visits instead of {separate} ({saved:.0f}% fewer); {trips} department trips; mean wait {wait:.1f} working days.</source>
+        <translation>应用后：联合验收率 {joint:.0%}；项目接受现场验收 {joint_trips} 次，分散验收需 {separate} 次（减少 {saved:.0f}%）；部门出车 {trips} 趟；平均等待 {wait:.1f} 个工作日。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="244" />
+        <source>Auto-schedule: {new} new, {moved} moved</source>
+        <translation>自动排期：新增 {new} 场，调整 {moved} 场</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="246" />
+        <source>Applied: {new} new, {moved} moved, {cancelled} cancelled. Undo (Ctrl+Z) restores the previous schedule.</source>
+        <translation>已应用：新增 {new} 场，调整 {moved} 场，取消 {cancelled} 场。撤销（Ctrl+Z）可恢复原排期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="37" />
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="37" />
+        <source>New time</source>
+        <translation>新时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="38" />
+        <source>Previously</source>
+        <translation>原时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="38" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="39" />
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="58" />
+        <source>Visits that move ({count})</source>
+        <translation>调整时间的现场验收（{count} 场）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="61" />
+        <source>New visits ({count})</source>
+        <translation>新增的现场验收（{count} 场）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="64" />
+        <source>Requests that cannot be scheduled ({count})</source>
+        <translation>无法排期的申请（{count} 件）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="68" />
+        <source>not scheduled</source>
+        <translation>未能排期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="71" />
+        <source>Visits that would be cancelled ({count})</source>
+        <translation>将被取消的现场验收（{count} 场）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="74" />
+        <source>cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="78" />
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="144" />
+        <source>Its time no longer works: {reason}</source>
+        <translation>原定时间已不可行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="80" />
+        <source>Notes ({count})</source>
+        <translation>提示（{count} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="83" />
+        <source>Unchanged visits ({count})</source>
+        <translation>不变的现场验收（{count} 场）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="133" />
+        <source>(late)</source>
+        <translation>（超期）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="135" />
+        <source>(separate visit)</source>
+        <translation>（单独验收）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="141" />
+        <source>Already published: the departments will receive the change.</source>
+        <translation>已发布：各部门将收到此次变更。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_run.py" line="143" />
+        <source>The visits changed after this plan was computed (another edit or window); nothing was applied. Please run the auto-schedule again.</source>
+        <translation>计算此方案后现场验收已有变动（其他修改或另一窗口），未应用任何变更。请重新自动排期。</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="36" />
+        <source>&amp;Schedule</source>
+        <translation>排期(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="49" />
+        <source>Auto-schedule…</source>
+        <translation>自动排期…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="51" />
+        <source>Move visit…</source>
+        <translation>调整现场验收…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="52" />
+        <source>Lock visit</source>
+        <translation>锁定现场验收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="53" />
+        <source>Unlock visit</source>
+        <translation>解锁现场验收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="54" />
+        <source>Cancel visit…</source>
+        <translation>取消现场验收…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="55" />
+        <source>Mark visit published</source>
+        <translation>标记为已发布</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="57" />
+        <source>Publish…</source>
+        <translation>发布…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="58" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="75" />
+        <source>Select a visit in the calendar first.</source>
+        <translation>请先在排期日历中选择一场现场验收。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="127" />
+        <source>Cancel visit</source>
+        <translation>取消现场验收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="128" />
+        <source>Cancel the visit of {project} on {when}? It leaves the departments' calendars at the next publish. You can undo this.</source>
+        <translation>取消 {project} 于 {when} 的现场验收？下次发布时将从各部门日历中移除。此操作可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="168" />
+        <source>Move refused: {reason}</source>
+        <translation>无法调整：{reason}</translation>
     </message>
 </context>
 <context>

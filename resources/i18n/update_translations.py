@@ -221,6 +221,113 @@ ZH_CN.update({
 })
 
 
+# --- auto-schedule, manual moves, publish and print (issue 8, part B)
+ZH_CN.update({
+    " s": " 秒", "&Schedule": "排期(&S)", "(late)": "（超期）", "(separate visit)": "（单独验收）",
+    "<b>{new}</b> new, <b>{moved}</b> moved, {unchanged} unchanged, <b>{unscheduled}</b> cannot be scheduled, "
+    "<b>{late}</b> late — {quality}.":
+        "新增 <b>{new}</b> 场，调整 <b>{moved}</b> 场，不变 {unchanged} 场，无法排期 <b>{unscheduled}</b> 件，"
+        "超期 <b>{late}</b> 件 —— {quality}。",
+    "A shared folder the departments subscribe to": "各部门订阅的共享文件夹",
+    "A visit the departments already received moves only when a request could otherwise not be scheduled or "
+    "would be late. Locked visits never move.":
+        "已发给各部门的现场验收，只有在否则某件申请无法排期或将超期时才会调整。已锁定的现场验收从不调整。",
+    "After applying: joint acceptance rate {joint:.0%}; the projects receive {joint_trips} visits instead of "
+    "{separate} ({saved:.0f}% fewer); {trips} department trips; mean wait {wait:.1f} working days.":
+        "应用后：联合验收率 {joint:.0%}；项目接受现场验收 {joint_trips} 次，分散验收需 {separate} 次（减少 {saved:.0f}%）；"
+        "部门出车 {trips} 趟；平均等待 {wait:.1f} 个工作日。",
+    "Already published: the departments will receive the change.": "已发布：各部门将收到此次变更。",
+    "Another visit of this project is locked or already under way, so this one stays too.":
+        "该项目的另一场现场验收已锁定或即将进行，因此这一场也保持不变。",
+    "Applied: {new} new, {moved} moved, {cancelled} cancelled. Undo (Ctrl+Z) restores the previous schedule.":
+        "已应用：新增 {new} 场，调整 {moved} 场，取消 {cancelled} 场。撤销（Ctrl+Z）可恢复原排期。",
+    "Apply these changes": "应用这些变更", "Auto-schedule": "自动排期",
+    "Auto-schedule: {new} new, {moved} moved": "自动排期：新增 {new} 场，调整 {moved} 场",
+    "Auto-schedule…": "自动排期…", "Best plan (optimising solver)": "最优方案（优化求解）",
+    "Best plan so far: {scheduled} scheduled, {late} late, {trips} department trips; at most {gap:.1%} from the "
+    "best possible — {seconds:.0f} s":
+        "当前最好方案：已排 {scheduled} 件，超期 {late} 件，部门出车 {trips} 趟；与最优相差不超过 {gap:.1%} —— 已用 {seconds:.0f} 秒",
+    "CalDAV server": "CalDAV 服务器",
+    "CalDAV {url}: {created} event(s) created, {updated} updated, {removed} removed, {unchanged} unchanged; "
+    "{calendars} calendar(s) created.":
+        "CalDAV {url}：新建 {created} 个日程，更新 {updated} 个，删除 {removed} 个，未变 {unchanged} 个；新建日历 {calendars} 个。",
+    "Cancel run": "停止计算",
+    "Cancel the visit of {project} on {when}? It leaves the departments' calendars at the next publish. You can "
+    "undo this.": "取消 {project} 于 {when} 的现场验收？下次发布时将从各部门日历中移除。此操作可以撤销。",
+    "Cancel visit": "取消现场验收", "Cancel visit…": "取消现场验收…", "Cancel {count} visit(s)": "取消 {count} 场现场验收",
+    "Cancelled; nothing was changed.": "已停止，未做任何修改。", "Date": "日期", "Day sheet for": "日程单：",
+    "Day sheet {date}": "日程单 {date}",
+    "Departments must be told at least {days} working day(s) ahead: the earliest day is {date}.":
+        "须至少提前 {days} 个工作日通知各部门：最早可安排在 {date}。",
+    "Earlier times that are not possible, and why:": "更早但不可行的时间及原因：",
+    "Extra department trips": "新增部门出车趟数", "Failed: {reason}": "失败：{reason}",
+    "First mark the {count} planned visit(s) as published (departments see them as confirmed)":
+        "先将 {count} 场待发布的现场验收标记为已发布（各部门看到的将是已确认）",
+    "Folder {folder}: {written} file(s) written, {unchanged} unchanged, {removed} removed.":
+        "文件夹 {folder}：写入 {written} 个文件，未变 {unchanged} 个，删除 {removed} 个。",
+    "Give an export folder or a CalDAV server address first.": "请先填写导出文件夹或 CalDAV 服务器地址。",
+    "How far past a request's deadline to look for a (late) visit.": "超过验收期限后，继续向后查找（超期）现场验收时间的范围。",
+    "Its time no longer works: {reason}": "原定时间已不可行：{reason}",
+    "Keep published visits where possible": "尽量保持已发布的现场验收不变",
+    "Lock visit": "锁定现场验收", "Lock {count} visit(s)": "锁定 {count} 场现场验收",
+    "Looking for a first plan…": "正在寻找第一个可行方案…",
+    "Looking for a first plan… {seconds:.0f} s": "正在寻找第一个可行方案… 已用 {seconds:.0f} 秒",
+    "Mark visit published": "标记为已发布", "Mark {count} visit(s) published": "将 {count} 场现场验收标记为已发布",
+    "Method": "排期方式", "Move a visit": "调整现场验收时间", "Move here": "调整到此时间", "Move visit…": "调整现场验收…",
+    "Move {project} to {when}": "将 {project} 调整到 {when}", "New time": "新时间",
+    "New visits ({count})": "新增的现场验收（{count} 场）",
+    "No joint visit of all its departments fits at that time.": "该时间无法安排全部所需部门的联合现场验收。",
+    "Not moved: {reason}": "未调整：{reason}", "Not now": "暂不打印", "Notes": "备注", "Notes ({count})": "提示（{count} 条）",
+    "Nothing is changed until you press “Apply these changes”.": "点击“应用这些变更”之前，不会做任何修改。",
+    "Notices {codes}": "告知书 {codes}", "Now: {when}, {place}": "当前：{when}，{place}", "Options": "选项",
+    "Owner's notice (联合验收告知书) for these requests:": "以下申请的联合验收告知书：",
+    "PDF files (*.pdf)": "PDF 文件 (*.pdf)", "Preview the changed notice": "预览变更通知", "Preview…": "打印预览…",
+    "Previously": "原时间", "Print": "打印", "Print preview": "打印预览", "Print…": "打印…", "Publish": "发布",
+    "Publish the calendar": "发布排期日历", "Publishing…": "正在发布…", "Publish…": "发布…",
+    "Quick plan (earliest free time)": "快速方案（最早空闲时间）",
+    "Requests that cannot be scheduled ({count})": "无法排期的申请（{count} 件）", "Run": "开始排期",
+    "Run again": "重新排期", "Save as PDF": "另存为 PDF", "Save as PDF…": "另存为 PDF…",
+    "Saved {pages} page(s) to {path}": "已将 {pages} 页保存到 {path}",
+    "Select a visit in the calendar first.": "请先在排期日历中选择一场现场验收。",
+    "Select at least one request with a visit.": "请至少选择一件已安排现场验收的申请。",
+    "The auto-schedule failed: {error}": "自动排期失败：{error}",
+    "The schedule is already the best found; there is nothing to change.": "当前排期已是找到的最佳方案，无需修改。",
+    "The visit changed meanwhile; nothing was changed.": "该现场验收已被修改，未做任何修改。",
+    "The visit changed meanwhile; nothing was moved.": "该现场验收已被修改，未做调整。",
+    "The visit of {project} was moved. Print the changed notice (变更通知) for the owner now?":
+        "{project} 的现场验收时间已调整。现在为建设单位打印变更通知吗？",
+    "The visit would run past midnight.": "现场验收将持续到午夜之后。",
+    "The visits changed after this plan was computed (another edit or window); nothing was applied. Please run "
+    "the auto-schedule again.": "计算此方案后现场验收已有变动（其他修改或另一窗口），未应用任何变更。请重新自动排期。",
+    "This project has a split visit; run the auto-schedule to move it.": "该项目的现场验收已拆分，请通过自动排期调整。",
+    "This visit has already taken place.": "该现场验收已完成。",
+    "This visit is before {date}, the first day departments can still be given notice for; it stays where it is.":
+        "该现场验收早于 {date}（仍可提前通知各部门的最早日期），保持不变。",
+    "This visit is locked. Unlock it first if it really has to move.": "该现场验收已锁定。如确需调整，请先解锁。",
+    "This visit was cancelled.": "该现场验收已取消。", "Time": "时间", "Time limit": "计算时限",
+    "Unchanged visits ({count})": "不变的现场验收（{count} 场）", "Unlock visit": "解锁现场验收",
+    "Unlock {count} visit(s)": "解锁 {count} 场现场验收", "Visit moved": "现场验收已调整",
+    "Visit {id} no longer exists.": "现场验收（编号 {id}）已不存在。",
+    "Visits start on the {minutes}-minute grid.": "现场验收须在 {minutes} 分钟整点开始。",
+    "Visits that move ({count})": "调整时间的现场验收（{count} 场）",
+    "Visits that would be cancelled ({count})": "将被取消的现场验收（{count} 场）",
+    "Waiting (working days)": "等待（工作日）", "Week overview for the week of": "一周安排：所在周",
+    "Week overview {date}": "一周安排 {date}",
+    "a quick plan (the solver found nothing better in time)": "快速方案（求解器在时限内未找到更好的方案）",
+    "after the deadline": "超过验收期限", "cancelled": "取消",
+    "e.g. https://calendar.example.cn/dav/ (optional)": "例如 https://calendar.example.cn/dav/（可选）",
+    "every department is already there that day": "当天各部门已在该地点", "no requests are waiting": "没有待排期的申请",
+    "not scheduled": "未能排期", "not the owner's preferred half-day": "非建设单位希望的时段", "recommended": "推荐",
+    "the best plan found within the time limit": "时限内找到的最佳方案", "the best possible plan": "最优方案",
+    "the bureau (all departments)": "本局（全部部门）",
+    "{count} possible times, best first (shortest wait, fewest extra trips):":
+        "共 {count} 个可选时间，按优劣排序（等待最短、新增出车最少在前）：",
+    "{date} is beyond the search window, which ends on {last}.": "{date} 超出查找范围（截至 {last}）。",
+    "{department} needs {minutes} minutes to travel from its office after opening.":
+        "{department} 上班后需 {minutes} 分钟从单位赶到现场。",
+})
+
+
 def main() -> int:
     sources = sorted(str(p) for p in (ROOT / "desktop_app" / "ui").glob("*.py"))
     subprocess.run(["pyside6-lupdate", *sources, "-no-obsolete", "-source-language", "en",

@@ -1,8 +1,9 @@
 """The demo dataset (seeds/demo), loaded with its dates moved into the current weeks.
 
 The dataset's requests are written around an anchor week (Monday 2026-11-30). Loading
-shifts every project date by whole weeks so that the anchor week becomes the week of
-``today``: the demo always has upcoming work, and weekdays stay weekdays.
+shifts every project date by whole weeks so that the anchor week becomes the current week
+(loaded on a Monday or Tuesday) or the coming one (Wednesday to Sunday): the demo always has
+upcoming work with deadlines still ahead, and weekdays stay weekdays.
 """
 
 from __future__ import annotations
@@ -20,8 +21,13 @@ _PROJECT_DATE_COLUMNS = ("applied_on", "ready_on", "deadline")
 
 
 def week_shift(today: dt.date) -> dt.timedelta:
-    """Whole weeks from the anchor week to the week of ``today``."""
-    monday = today - dt.timedelta(days=today.weekday())
+    """Whole weeks from the anchor week to the week the demo should start in.
+
+    Late in a week most of the anchor week's deadlines would already have passed, so from
+    Wednesday on the demo starts with the next week.
+    """
+    soon = today + dt.timedelta(days=5)
+    monday = soon - dt.timedelta(days=soon.weekday())
     return monday - ANCHOR_MONDAY
 
 

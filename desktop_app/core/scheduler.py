@@ -9,73 +9,27 @@ The model picks at most one slot per request (or, when splitting is allowed, a j
 all but one department plus a separate visit of that one). Per department and day: at most
 ``daily_capacity`` visits, no two at once, travel time between visits at different places (the
 base-to-place travel after an office period opens is already part of each slot). Locked and
-already-notified visits are fixed. The objective is one weighted sum whose weights keep
-DESIGN §4's order: see ``Weights``.
+already-notified visits are fixed. DESIGN §4's objective is solved lexicographically in two
+phases; ``scheduler_search`` holds the model and how the time limit is spent.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 import threading
 import time
-from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from desktop_app.core.candidates import (
-    Problem, Request, Slot, load_problem, request_slots, same_slot,
-)
+from desktop_app.core.candidates import Problem, Slot, load_problem
 from desktop_app.core.errors import InputError
-from desktop_app.core.explain import (
-    explain_request, fixed_visit_conflicts, move_reasons, split_option,
-)
-from desktop_app.core.greedy import Timeline, greedy_schedule
+from desktop_app.core.explain import explain_request, fixed_visit_conflicts, move_reasons
+from desktop_app.core.greedy import Timeline, deadline_order, greedy_schedule
 from desktop_app.core.messages import tr
 from desktop_app.core.metrics import ScheduleMetrics, schedule_metrics
-from desktop_app.core.model import HalfDay, RequestStatus, Visit, VisitStatus
+from desktop_app.core.model import RequestStatus, Visit, VisitStatus
+from desktop_app.core.scheduler_search import Progress, ProgressCallback, Weights, gather_choices, optimise
 from desktop_app.core.workdays import deadline_for
-
-
-# --- the objective ---------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Weights:
-    """Integer costs in DESIGN §4's order of importance.
-
-    One unscheduled request outweighs any plausible sum of lateness, one late request any
-    plausible sum of waiting days and trips; waiting and trips are weighed together by the
-    bureau's settings; then moves of existing visits (published ones dearer), then half-day
-    preferences. Priority only breaks ties within the first two levels.
-    """
-
-    unit: int = 20                       # one waiting working day / one department trip, before settings' weights
-    late: int = 20 * 10_000
-    unscheduled: int = 20 * 1_000_000
-    priority_step_late: int = 20 * 100   # per priority point: a more urgent request is late last
-    priority_step_unscheduled: int = 20 * 10_000
-    move_planned: int = 3
-    move_published: int = 12
-    preference: int = 1
-    split: int = 20 * 10                 # a split costs the owner a second visit: ten waiting days' worth
-
-    @classmethod
-    def for_problem(cls, problem: Problem) -> "Weights":
-        """Weights sized to the instance so that priority really only breaks ties: leaving one request
-        unscheduled costs more than any set of late requests, whatever their priorities."""
-        base = cls()
-        priorities = [max(r.project.priority, 0) for r in problem.requests]
-        total = sum(min(p, 50) for p in priorities) + 1
-        late = max(base.late, total * base.priority_step_late + 1)
-        step = len(priorities) * (late + base.priority_step_late * 50) + 1
-        return dataclasses.replace(base, late=late, priority_step_unscheduled=step,
-                                   unscheduled=max(base.unscheduled, total * step + 1))
-
-    def late_cost(self, priority: int) -> int:
-        return self.late + self.priority_step_late * min(max(priority, 0), 50)
-
-    def unscheduled_cost(self, priority: int) -> int:
-        return self.unscheduled + self.priority_step_unscheduled * min(max(priority, 0), 50)
 
 
 # --- results ---------------------------------------------------------------------------------
@@ -115,17 +69,6 @@ class PlannedVisit:
 class Unscheduled:
     project: str
     reasons: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Progress:
-    """The best solution so far, for a progress display."""
-
-    scheduled: int
-    late: int
-    trips: int
-    gap: float          # relative distance to the proven bound (0 = optimal)
-    seconds: float
 
 
 @dataclass
@@ -175,294 +118,6 @@ class ScheduleResult:
         }
 
 
-ProgressCallback = Callable[[Progress], None]
-
-
-# --- the model -------------------------------------------------------------------------------
-@dataclass
-class _Choices:
-    """The slots on offer: per request, whole-visit slots and (when splitting) the two halves."""
-
-    whole: dict[str, list[Slot]]
-    rest: dict[str, list[Slot]] = field(default_factory=dict)
-    single: dict[str, list[Slot]] = field(default_factory=dict)
-
-    def all_slots(self) -> list[Slot]:
-        return [s for group in (self.whole, self.rest, self.single) for slots in group.values() for s in slots]
-
-
-# Above this many slots the model keeps, per request, only its first ``LARGE_DAYS`` feasible days
-# (and the days of its current visits): waiting costs push visits early anyway, and a smaller model
-# lets CP-SAT improve on the greedy start within the time limit. Small instances stay exact.
-LARGE_SLOTS = 30_000
-LARGE_DAYS = 8
-
-
-def _first_days(slots: list[Slot], request: Request, days: int, also: list[Slot]) -> list[Slot]:
-    keep = set(sorted({s.day for s in slots})[:days])
-    keep |= {v.start.date() for v in request.current} | {s.day for s in also}
-    return [s for s in slots if s.day in keep]
-
-
-def narrowed(problem: Problem, choices: _Choices, greedy: dict[str, list[Slot]]) -> _Choices:
-    """The choices the model sees: all of them for small instances (exact), else each request's
-    first ``LARGE_DAYS`` feasible days plus the days of its current and its greedy visit (so the
-    greedy plan stays a complete hint)."""
-    if sum(len(v) for v in choices.whole.values()) <= LARGE_SLOTS:
-        return choices
-    whole = {r.code: _first_days(choices.whole[r.code], r, LARGE_DAYS, greedy.get(r.code, []))
-             for r in problem.requests}
-    return _Choices(whole, choices.rest, choices.single)
-
-
-def gather_choices(problem: Problem) -> _Choices:
-    choices = _Choices({r.code: request_slots(problem, r) for r in problem.requests})
-    if problem.settings.allow_split:
-        for request in problem.requests:
-            option = split_option(problem, request, choices.whole[request.code])
-            if option is not None:
-                rest_departments, blocking = option
-                choices.rest[request.code] = request_slots(problem, request, rest_departments, "rest")
-                choices.single[request.code] = request_slots(problem, request, (blocking,), "single")
-    return choices
-
-
-def _move_cost(slot: Slot, request: Request, weights: Weights) -> int:
-    if not request.current or any(same_slot(slot, v) for v in request.current):
-        return 0
-    published = any(v.status is VisitStatus.PUBLISHED for v in request.current)
-    return weights.move_published if published else weights.move_planned
-
-
-def _slot_cost(slot: Slot, request: Request, problem: Problem, weights: Weights) -> int:
-    settings = problem.settings
-    cost = weights.unit * settings.wait_weight * slot.wait
-    cost += _move_cost(slot, request, weights)
-    preferred = request.project.preferred
-    if preferred is not HalfDay.ANY and slot.half_day is not preferred and slot.part != "single":
-        cost += weights.preference
-    if slot.part == "rest":
-        cost += weights.split
-    return cost
-
-
-class _Model:
-    """The CP-SAT model over the gathered slots."""
-
-    def __init__(self, problem: Problem, choices: _Choices, weights: Weights) -> None:
-        from ortools.sat.python import cp_model
-
-        self.cp = cp_model
-        self.problem = problem
-        self.choices = choices
-        self.weights = weights
-        self.model = cp_model.CpModel()
-        self.slots: list[Slot] = []
-        self.vars: list = []
-        self.scheduled: dict[str, object] = {}
-        self.late: dict[str, object] = {}
-        self.trip_vars: list = []
-        self._build()
-
-    def _new_slots(self, slots: list[Slot]) -> list:
-        made = []
-        for slot in slots:
-            var = self.model.NewBoolVar("")
-            self.slots.append(slot)
-            self.vars.append(var)
-            made.append(var)
-        return made
-
-    def _build(self) -> None:
-        model, weights, problem = self.model, self.weights, self.problem
-        terms: list[tuple[object, int]] = []
-        constant = 0
-        requests = {r.code: r for r in problem.requests}
-        for code, request in requests.items():
-            whole = self._new_slots(self.choices.whole[code])
-            rest = self._new_slots(self.choices.rest.get(code, []))
-            single = self._new_slots(self.choices.single.get(code, []))
-            scheduled = model.NewBoolVar(f"scheduled_{code}")
-            late = model.NewBoolVar(f"late_{code}")
-            model.Add(sum(whole) + sum(rest) == scheduled)
-            model.Add(sum(single) == sum(rest))
-            start = len(self.slots) - len(whole) - len(rest) - len(single)
-            # A split request counts as late by its joint part; a late separate visit costs half
-            # (the project is mostly served on time, which is why the bureau splits).
-            late_vars = [v for v, s in zip(self.vars[start:], self.slots[start:]) if s.late and s.part != "single"]
-            model.Add(late == sum(late_vars))
-            self.scheduled[code], self.late[code] = scheduled, late
-            priority = request.project.priority
-            constant += weights.unscheduled_cost(priority)
-            terms.append((scheduled, -weights.unscheduled_cost(priority)))
-            terms.append((late, weights.late_cost(priority)))
-            for var, slot in zip(self.vars[start:], self.slots[start:]):
-                cost = _slot_cost(slot, request, problem, weights)
-                if slot.part == "single" and slot.late:
-                    cost += weights.late_cost(priority) // 2
-                if cost:
-                    terms.append((var, cost))
-        terms.extend(self._department_days())
-        variables = [t[0] for t in terms]
-        coefficients = [t[1] for t in terms]
-        model.Minimize(self.cp.LinearExpr.WeightedSum(variables, coefficients) + constant)
-
-    def _department_days(self) -> list[tuple[object, int]]:
-        """Capacity, no overlap and travel per department and day; trips for the objective."""
-        problem, model = self.problem, self.model
-        entries: dict[tuple[str, dt.date], list[tuple[object, Slot]]] = defaultdict(list)
-        for var, slot in zip(self.vars, self.slots):
-            for department in slot.departments:
-                entries[(department, slot.day)].append((var, slot))
-        fixed: dict[tuple[str, dt.date], list[tuple[int, int, str]]] = defaultdict(list)
-        for occupied in problem.fixed:
-            for department in occupied.visit.departments:
-                fixed[(department, occupied.day)].append((occupied.start, occupied.end, occupied.visit.place))
-        trip_terms: list[tuple[object, int]] = []
-        trip_cost = self.weights.unit * problem.settings.trip_weight
-        for (department, day), chosen in entries.items():
-            fixed_here = fixed.get((department, day), [])
-            capacity = problem.departments[department].daily_capacity
-            self._at_most(model, [v for v, _ in chosen], capacity - len(fixed_here))
-            self._no_overlap(chosen, fixed_here)
-            self._travel(chosen, fixed_here)
-            fixed_places = {place for _, _, place in fixed_here}
-            by_place: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-            for var, slot in chosen:
-                by_place[slot.place][slot.project].append(var)
-            for place, per_request in by_place.items():
-                if place in fixed_places:
-                    continue   # the department goes there anyway: no extra trip
-                trip = model.NewBoolVar("")
-                self.trip_vars.append(trip)
-                for variables in per_request.values():
-                    model.Add(sum(variables) <= trip)
-                trip_terms.append((trip, trip_cost))
-        return trip_terms
-
-    @staticmethod
-    def _at_most(model, variables: list, limit: int) -> None:
-        if len(variables) > max(limit, 0):
-            model.Add(sum(variables) <= max(limit, 0))
-
-    def _no_overlap(self, chosen: list[tuple[object, Slot]], fixed_here: list[tuple[int, int, str]]) -> None:
-        # Starts are on the grain, so two visits overlap exactly when one covers the other's start.
-        points = sorted({s.start for _, s in chosen})
-        for point in points:
-            covering = [v for v, s in chosen if s.start <= point < s.end]
-            blocked = sum(1 for start, end, _ in fixed_here if start <= point < end)
-            self._at_most(self.model, covering, 1 - blocked)
-        for start, end, _ in fixed_here:
-            self._at_most(self.model, [v for v, s in chosen if s.start < end and start < s.end], 0)
-
-    def _travel(self, chosen: list[tuple[object, Slot]], fixed_here: list[tuple[int, int, str]]) -> None:
-        """A visit at q may not start within travel(p, q) after a visit at p ends."""
-        problem, model = self.problem, self.model
-        places = {s.place for _, s in chosen} | {p for _, _, p in fixed_here}
-        if len(places) < 2:
-            return
-        by_place_end: dict[str, list[tuple[object, Slot]]] = defaultdict(list)
-        by_place_start: dict[tuple[str, int], list] = defaultdict(list)
-        for var, slot in chosen:
-            by_place_end[slot.place].append((var, slot))
-            by_place_start[(slot.place, slot.start)].append(var)
-        for (q, start), starters in by_place_start.items():
-            for p in places:
-                if p == q:
-                    continue
-                need = problem.travel_minutes(p, q)
-                if need <= 0:
-                    continue
-                if any(p == place and start - need < end <= start for _, end, place in fixed_here):
-                    self._at_most(model, starters, 0)
-                    continue
-                enders = [(v, s) for v, s in by_place_end.get(p, []) if start - need < s.end <= start]
-                if not enders:
-                    continue
-                if all(s.end - s.start >= need for _, s in enders):
-                    # Enders within `need` of each other overlap, so they and the starters form a clique.
-                    model.Add(sum(v for v, _ in enders) + sum(starters) <= 1)
-                else:
-                    for var, _ in enders:
-                        for starter in starters:
-                            model.AddBoolOr([var.Not(), starter.Not()])
-        # Fixed visits followed by travel to a chosen visit's place, and chosen visits before a fixed one.
-        for start, end, place in fixed_here:
-            for var, slot in chosen:
-                if slot.place == place:
-                    continue
-                if slot.end <= start and start < slot.end + problem.travel_minutes(slot.place, place):
-                    model.Add(var == 0)
-
-
-class _Watcher:
-    """Reports each improving solution and stops the search when asked."""
-
-    def __init__(self, built: _Model, progress: ProgressCallback | None, cancel: threading.Event | None,
-                 started: float) -> None:
-        from ortools.sat.python import cp_model
-
-        outer = self
-
-        class Callback(cp_model.CpSolverSolutionCallback):
-            def on_solution_callback(self) -> None:
-                outer.solutions += 1
-                if outer.progress is not None:
-                    objective, bound = self.ObjectiveValue(), self.BestObjectiveBound()
-                    outer.progress(Progress(
-                        scheduled=sum(self.Value(v) for v in built.scheduled.values()),
-                        late=sum(self.Value(v) for v in built.late.values()),
-                        trips=sum(self.Value(v) for v in built.trip_vars),
-                        gap=relative_gap(objective, bound), seconds=time.monotonic() - started))
-                if outer.cancel is not None and outer.cancel.is_set():
-                    self.StopSearch()
-
-        self.progress = progress
-        self.cancel = cancel
-        self.solutions = 0
-        self.callback = Callback()
-
-
-def relative_gap(objective: float, bound: float) -> float:
-    return abs(objective - bound) / max(abs(objective), 1.0)
-
-
-@dataclass
-class _Solved:
-    chosen: dict[str, list[Slot]]
-    status: str
-    objective: float | None = None
-    bound: float | None = None
-
-
-def _solve_cpsat(problem: Problem, choices: _Choices, hint: dict[str, list[Slot]], time_limit: float,
-                 progress: ProgressCallback | None, cancel: threading.Event | None, weights: Weights,
-                 workers: int | None) -> _Solved:
-    started = time.monotonic()
-    built = _Model(problem, choices, weights)
-    hinted = {id(s) for slots in hint.values() for s in slots}
-    for var, slot in zip(built.vars, built.slots):
-        built.model.AddHint(var, 1 if id(slot) in hinted else 0)
-    solver = built.cp.CpSolver()
-    solver.parameters.max_time_in_seconds = max(time_limit - (time.monotonic() - started), 0.5)
-    solver.parameters.num_workers = workers or max(min(os.cpu_count() or 1, 8), 1)
-    solver.parameters.random_seed = 1
-    watcher = _Watcher(built, progress, cancel, started)
-    if cancel is not None and cancel.is_set():
-        return _Solved({}, "cancelled")
-    status = solver.Solve(built.model, watcher.callback)
-    name = solver.StatusName(status).lower()
-    if status not in (built.cp.OPTIMAL, built.cp.FEASIBLE):
-        return _Solved({}, "cancelled" if cancel is not None and cancel.is_set() else name)
-    chosen: dict[str, list[Slot]] = defaultdict(list)
-    for var, slot in zip(built.vars, built.slots):
-        if solver.BooleanValue(var):
-            chosen[slot.project].append(slot)
-    if cancel is not None and cancel.is_set() and status != built.cp.OPTIMAL:
-        name = "cancelled"
-    return _Solved(dict(chosen), name, solver.ObjectiveValue(), solver.BestObjectiveBound())
-
-
 def _quality(problem: Problem, chosen: dict[str, list[Slot]]) -> tuple[int, int]:
     """(unscheduled, late) — the two levels the greedy baseline must never beat."""
     unscheduled = sum(1 for r in problem.requests if not chosen.get(r.code))
@@ -474,51 +129,35 @@ def _quality(problem: Problem, chosen: dict[str, list[Slot]]) -> tuple[int, int]
 def plan_schedule(problem: Problem, *, solver: str = "cpsat", time_limit: float = 10.0,
                   progress: ProgressCallback | None = None, cancel: threading.Event | None = None,
                   weights: Weights | None = None, workers: int | None = None) -> ScheduleResult:
-    """Choose visits for the problem's requests; the database is not touched."""
+    """Choose visits for the problem's requests; the database is not touched.
+
+    A cancelled run (``cancel`` set, e.g. from the progress callback) returns status "cancelled"
+    and no visits, whatever the solver had found: a cancelled task never delivers a result.
+    """
     started = time.monotonic()
     weights = weights or Weights.for_problem(problem)
     choices = gather_choices(problem)
-    greedy = greedy_schedule(problem, choices.whole, {c: (choices.rest[c], choices.single[c]) for c in choices.rest})
-    objective = bound = None
+    splits = {c: (choices.rest[c], choices.single[c]) for c in choices.rest}
+    greedy = greedy_schedule(problem, choices.whole, splits)
+    objective = bound = gap = None
     if not problem.requests:
         chosen, status = {}, "no_requests"
     elif solver == "greedy":
         chosen, status = greedy, "feasible"
     else:
-        choices = narrowed(problem, choices, greedy)
-        hint = _stable_hint(problem, choices, greedy)
-        solved = _solve_cpsat(problem, choices, hint, time_limit, progress, cancel, weights, workers)
-        chosen, status, objective, bound = solved.chosen, solved.status, solved.objective, solved.bound
-        if status == "cancelled":
-            chosen = {}
-        elif status not in ("optimal", "feasible") or _quality(problem, chosen) > _quality(problem, greedy):
-            # The time limit ran out before CP-SAT matched the baseline: never hand back worse.
-            chosen, status = greedy, "feasible_greedy"
+        by_deadline = greedy_schedule(problem, choices.whole, splits, order=deadline_order)
+        found = optimise(problem, choices, [greedy, by_deadline], weights, time_limit=time_limit,
+                         progress=progress, cancel=cancel, workers=workers, started=started)
+        chosen, status, objective, bound, gap = found.plan, found.status, found.objective, found.bound, found.gap
+        if status != "cancelled" and _quality(problem, chosen) > _quality(problem, greedy):
+            # Never hand back a plan that serves fewer requests or more of them late than the baseline.
+            chosen, status, gap = greedy, "feasible_greedy", None
+    if cancel is not None and cancel.is_set():
+        chosen, status = {}, "cancelled"
     result = build_result(problem, chosen, solver, status)
-    result.objective, result.bound = objective, bound
-    result.gap = relative_gap(objective, bound) if objective is not None and bound is not None else None
-    if status == "optimal":
-        result.gap = 0.0
+    result.objective, result.bound, result.gap = objective, bound, gap
     result.seconds = time.monotonic() - started
     return result
-
-
-def _stable_hint(problem: Problem, choices: _Choices, greedy: dict[str, list[Slot]]) -> dict[str, list[Slot]]:
-    """The current schedule where it still stands, the greedy plan for the rest."""
-    hint: dict[str, list[Slot]] = {}
-    for request in problem.requests:
-        current = []
-        for visit in request.current:
-            pool = choices.whole[request.code] if visit.joint else \
-                choices.rest.get(request.code, []) + choices.single.get(request.code, [])
-            match = next((s for s in pool if same_slot(s, visit)), None)
-            if match is not None:
-                current.append(match)
-        if current and len(current) == len(request.current):
-            hint[request.code] = current
-        elif request.code in greedy:
-            hint[request.code] = greedy[request.code]
-    return hint
 
 
 def build_result(problem: Problem, chosen: dict[str, list[Slot]], solver: str, status: str) -> ScheduleResult:

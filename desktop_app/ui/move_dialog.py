@@ -157,7 +157,7 @@ class MoveDialog(QDialog):
         if start is None:
             return False
         check = self.edits.move(self.visit_id, start)
-        if not check.allowed:
+        if not check.ok:
             self.message.setText(translate("Move", "Not moved: {reason}").format(reason="；".join(check.reasons)))
             self.message.show()
             self.reload()

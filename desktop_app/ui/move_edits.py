@@ -2,7 +2,8 @@
 
 Which times a visit may move to comes from the scheduler's ``feasible_slots`` (every slot that
 breaks no hard rule against the stored schedule, best first, with the tempting slots it refuses
-and why); a move to any other time is refused with the reason. Writes go through
+and why); whether one exact time is allowed (a drag in the calendar) is the scheduler's
+``check_move``, and the write is its ``apply_move``. Writes go through
 ``Repository.record_visit_change`` so undo restores the visit exactly (SEQUENCE included) and
 never overwrites a change made meanwhile by another window.
 """
@@ -16,13 +17,11 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from desktop_app.core.candidates import Problem, Request, Slot, load_problem, slot_of_visit
-from desktop_app.core.conflicts import visit_conflicts
+from desktop_app.core.candidates import Problem, Request, Slot, load_problem
 from desktop_app.core.errors import InputError
-from desktop_app.core.explain import RankedSlot, RejectedSlot, conflict_text
-from desktop_app.core.greedy import Timeline
+from desktop_app.core.explain import RankedSlot, RejectedSlot
 from desktop_app.core.model import RequestStatus, Visit, VisitStatus
-from desktop_app.core.scheduler import feasible_slots
+from desktop_app.core.scheduler import MoveCheck, apply_move, check_move, feasible_slots
 from desktop_app.ui.schedule_run import undoable
 from desktop_app.ui.workspace import PROJECTS, Workspace
 
@@ -45,16 +44,6 @@ class MoveOptions:
 
     def slot_at(self, start: dt.datetime) -> Slot | None:
         return next((r.slot for r in self.slots if r.slot.start_at == start), None)
-
-
-@dataclass(frozen=True)
-class MoveCheck:
-    slot: Slot | None
-    reasons: tuple[str, ...]
-
-    @property
-    def allowed(self) -> bool:
-        return self.slot is not None
 
 
 def move_options(repo, visit: Visit, today: dt.date) -> MoveOptions:
@@ -82,60 +71,6 @@ def move_options(repo, visit: Visit, today: dt.date) -> MoveOptions:
     current = [r for r in ranked.slots if r.slot.start_at == visit.start and r.slot.place == visit.place]
     slots = [r for r in ranked.slots if r not in current]
     return MoveOptions(visit, problem, request, slots, list(ranked.rejected))
-
-
-def check_move(options: MoveOptions, start: dt.datetime) -> MoveCheck:
-    """Whether the visit may start at ``start``; if not, every hard rule the time breaks."""
-    if options.refusal:
-        return MoveCheck(None, (options.refusal,))
-    slot = options.slot_at(start)
-    if slot is not None:
-        return MoveCheck(slot, ())
-    refused = next((r for r in options.rejected if r.slot.start_at == start), None)
-    if refused is not None:
-        return MoveCheck(None, refused.reasons)
-    return MoveCheck(None, tuple(_why_not(options, start)) or (
-        translate("Move", "No joint visit of all its departments fits at that time."),))
-
-
-def _why_not(options: MoveOptions, start: dt.datetime) -> list[str]:
-    """The hard rules a time breaks, in the words the scheduler's explanations use."""
-    problem, request, visit = options.problem, options.request, options.visit
-    zone = problem.availability.zone
-    start = start.astimezone(zone)
-    end = start + (visit.end - visit.start)
-    reasons: list[str] = []
-    if start.date() < problem.first_day:
-        reasons.append(translate("Move", "Departments must be told at least {days} working day(s) ahead: the "
-                                         "earliest day is {date}.").format(
-            days=problem.settings.notice_working_days, date=problem.first_day.isoformat()))
-    elif start.date() > request.horizon:
-        reasons.append(translate("Move", "{date} is beyond the search window, which ends on {last}.").format(
-            date=start.date().isoformat(), last=request.horizon.isoformat()))
-    grain = problem.settings.grain_minutes
-    if (start.hour * 60 + start.minute) % grain or start.second:
-        reasons.append(translate("Move", "Visits start on the {minutes}-minute grid.").format(minutes=grain))
-    if start.date() != end.date():
-        return reasons + [translate("Move", "The visit would run past midnight.")]
-    candidate = dataclasses.replace(visit, start=start, end=end)
-    names = problem.departments
-    reasons += list(dict.fromkeys(c.describe(names[c.department].name if c.department in names else None)
-                                  for c in visit_conflicts(candidate, problem.availability)))
-    for department in request.departments:
-        travel = problem.base_travel(department, request.project.place)
-        periods = problem.availability.office_periods(department, start.date())
-        if travel and any(s <= start < s + dt.timedelta(minutes=travel) for s, _ in periods):
-            reasons.append(translate("Move", "{department} needs {minutes} minutes to travel from its office "
-                                             "after opening.").format(department=names[department].name,
-                                                                      minutes=travel))
-    timeline = Timeline(problem)
-    for other in problem.requests:
-        if other.code != request.code:
-            for stored in other.current:
-                timeline.add(slot_of_visit(problem, stored, other, False, 0))
-    slot = slot_of_visit(problem, candidate, request, False, 0)
-    reasons += list(dict.fromkeys(conflict_text(problem, c, slot.day) for c in timeline.conflicts(slot)))
-    return reasons
 
 
 class VisitEdits(QObject):
@@ -170,25 +105,24 @@ class VisitEdits(QObject):
         self.workspace.record_done(text, VISITS, redo, undo)
         return True
 
+    def check(self, visit_id: int, start: dt.datetime) -> MoveCheck:
+        """The scheduler's verdict on moving the visit to ``start`` (every hard rule it breaks)."""
+        return check_move(self.repo, visit_id, start, today=self.workspace.today())
+
     def move(self, visit_id: int, start: dt.datetime) -> MoveCheck:
-        """Move the visit to ``start`` if that breaks no hard rule (checked again now)."""
-        options = self.options(visit_id)
-        if options is None:
-            return MoveCheck(None, (translate("Move", "Visit {id} no longer exists.").format(id=visit_id),))
-        check = check_move(options, start)
-        if not check.allowed:
+        """Move the visit to ``start`` if that breaks no hard rule; one undo step."""
+        check = self.check(visit_id, start)
+        if not check.ok:
             return check
-        slot, visit = check.slot, options.visit
+        visit = self.repo.visit(visit_id)
+        text = translate("Move", "Move {project} to {when}").format(
+            project=visit.project, when=f"{start.astimezone(visit.start.tzinfo):%Y-%m-%d %H:%M}")
 
         def change() -> None:
-            if self.repo.visit(visit_id) != visit:
-                raise InputError(translate("Move", "The visit changed meanwhile; nothing was moved."))
-            self.repo.update_visit(dataclasses.replace(visit, start=slot.start_at, end=slot.end_at))
+            apply_move(self.repo, visit_id, start, today=self.workspace.today())   # checks again, same transaction
 
-        text = translate("Move", "Move {project} to {when}").format(
-            project=visit.project, when=f"{slot.start_at:%Y-%m-%d %H:%M}")
         if not self.record(text, [visit_id], [visit.project], change):
-            return MoveCheck(None, (translate("Move", "The visit changed meanwhile; nothing was moved."),))
+            return MoveCheck(False, [translate("Move", "The visit changed meanwhile; nothing was moved.")], visit)
         self.moved.emit(visit_id)
         return check
 

@@ -157,7 +157,7 @@ class ScheduleActions(QObject):
         """A visit dropped at a new time: moved if that breaks no hard rule, else slid back with why."""
         calendar = self.window.pages.get("calendar")
         check = self.edits.move(visit_id, start)
-        if check.allowed:
+        if check.ok:
             if calendar is not None:
                 calendar.accept_move(visit_id)
             return True

@@ -1475,105 +1475,73 @@ Today: {date}</source>
         <translation>未调整：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="63" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="52" />
         <source>This visit was cancelled.</source>
         <translation>该现场验收已取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="65" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="54" />
         <source>This visit has already taken place.</source>
         <translation>该现场验收已完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="67" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="56" />
         <source>This visit is locked. Unlock it first if it really has to move.</source>
         <translation>该现场验收已锁定。如确需调整，请先解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="73" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="62" />
         <source>This visit is before {date}, the first day departments can still be given notice for; it stays where it is.</source>
         <translation>该现场验收早于 {date}（仍可提前通知各部门的最早日期），保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="76" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="65" />
         <source>Another visit of this project is locked or already under way, so this one stays too.</source>
         <translation>该项目的另一场现场验收已锁定或即将进行，因此这一场也保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="79" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="68" />
         <source>This project has a split visit; run the auto-schedule to move it.</source>
         <translation>该项目的现场验收已拆分，请通过自动排期调整。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="98" />
-        <source>No joint visit of all its departments fits at that time.</source>
-        <translation>该时间无法安排全部所需部门的联合现场验收。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="109" />
-        <source>Departments must be told at least {days} working day(s) ahead: the earliest day is {date}.</source>
-        <translation>须至少提前 {days} 个工作日通知各部门：最早可安排在 {date}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="113" />
-        <source>{date} is beyond the search window, which ends on {last}.</source>
-        <translation>{date} 超出查找范围（截至 {last}）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="117" />
-        <source>Visits start on the {minutes}-minute grid.</source>
-        <translation>现场验收须在 {minutes} 分钟整点开始。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="119" />
-        <source>The visit would run past midnight.</source>
-        <translation>现场验收将持续到午夜之后。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="128" />
-        <source>{department} needs {minutes} minutes to travel from its office after opening.</source>
-        <translation>{department} 上班后需 {minutes} 分钟从单位赶到现场。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="157" />
-        <location filename="../../desktop_app/ui/move_edits.py" line="177" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="92" />
         <source>Visit {id} no longer exists.</source>
         <translation>现场验收（编号 {id}）已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="185" />
-        <location filename="../../desktop_app/ui/move_edits.py" line="191" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="125" />
         <source>The visit changed meanwhile; nothing was moved.</source>
         <translation>该现场验收已被修改，未做调整。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="188" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="118" />
         <source>Move {project} to {when}</source>
         <translation>将 {project} 调整到 {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="199" />
-        <location filename="../../desktop_app/ui/move_edits.py" line="225" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="133" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="159" />
         <source>The visit changed meanwhile; nothing was changed.</source>
         <translation>该现场验收已被修改，未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="211" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="145" />
         <source>Lock {count} visit(s)</source>
         <translation>锁定 {count} 场现场验收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="212" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="146" />
         <source>Unlock {count} visit(s)</source>
         <translation>解锁 {count} 场现场验收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="220" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="154" />
         <source>Cancel {count} visit(s)</source>
         <translation>取消 {count} 场现场验收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="239" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="173" />
         <source>Mark {count} visit(s) published</source>
         <translation>将 {count} 场现场验收标记为已发布</translation>
     </message>

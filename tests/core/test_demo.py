@@ -8,8 +8,10 @@ from desktop_app.core.repository import Repository
 
 def test_shift_is_whole_weeks_to_the_current_week():
     assert week_shift(ANCHOR_MONDAY) == dt.timedelta(0)
-    assert week_shift(dt.date(2027, 3, 4)) == dt.timedelta(weeks=13)
-    assert week_shift(dt.date(2026, 12, 6)) == dt.timedelta(0)  # Sunday of the anchor week
+    assert week_shift(ANCHOR_MONDAY + dt.timedelta(days=1)) == dt.timedelta(0)      # Tuesday: this week
+    assert week_shift(dt.date(2026, 11, 27)) == dt.timedelta(0)                      # Friday before: next week
+    assert week_shift(dt.date(2026, 12, 2)) == dt.timedelta(weeks=1)                 # Wednesday: next week
+    assert week_shift(dt.date(2027, 3, 4)) == dt.timedelta(weeks=14)
 
 
 def test_demo_loaded_later_keeps_weekdays_and_has_upcoming_work(db):

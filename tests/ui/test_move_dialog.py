@@ -76,12 +76,12 @@ def test_a_move_that_breaks_a_hard_rule_is_refused_with_the_reason(scheduled, qt
     assert "office" in calendar.lanes.last_refusal.lower()
     sunday = visit.start + dt.timedelta(days=6 - visit.start.weekday())
     check = window.schedule_actions.edits.move(visit.id, sunday.replace(hour=9, minute=30))
-    assert not check.allowed and any("working day" in r or "office" in r for r in check.reasons)
+    assert not check.ok and any("working day" in r or "office" in r for r in check.reasons)
     # A time another visit already takes names that visit.
     other = next(v for v in repo.visits() if v.id != visit.id and set(v.departments) & set(visit.departments)
                  and v.start.date() >= dt.date(2026, 12, 2) and v.place != visit.place)
     check = window.schedule_actions.edits.move(visit.id, other.start)
-    assert not check.allowed and any(other.project in r for r in check.reasons)
+    assert not check.ok and any(other.project in r for r in check.reasons)
     assert repo.visit(visit.id) == visit
 
 
@@ -93,7 +93,7 @@ def test_lock_cancel_and_publish_are_undoable_and_a_locked_visit_cannot_move(sch
     dialog = window.schedule_actions.move_visit(visit.id)
     assert dialog.options.refusal and dialog.table.rowCount() == 0 and not dialog.move_button.isEnabled()
     dialog.close()
-    assert not edits.move(visit.id, visit.start + dt.timedelta(days=1)).allowed
+    assert not edits.move(visit.id, visit.start + dt.timedelta(days=1)).ok
     stack.undo()
     assert repo.visit(visit.id) == visit
 

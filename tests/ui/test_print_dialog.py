@@ -63,7 +63,7 @@ def test_after_a_move_the_changed_notice_is_offered_and_previewed(scheduled, qtb
     actions = window.schedule_actions
     visit = min((v for v in repo.visits() if v.start.date().isoformat() >= "2026-12-02"), key=lambda v: v.start)
     options = actions.edits.options(visit.id)
-    assert actions.edits.move(visit.id, options.slots[0].slot.start_at).allowed
+    assert actions.edits.move(visit.id, options.slots[0].slot.start_at).ok
     box = actions.notice_offer
     preview_button = next(b for b in box.buttons() if "Preview" in b.text())
     before = set(window.findChildren(QPrintPreviewDialog))

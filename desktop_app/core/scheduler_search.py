@@ -285,6 +285,11 @@ class Model:
                 self.trips[(department, day, place)] = trip
                 for variables in per_request.values():
                     model.Add(sum(variables) <= trip)
+                # Redundant for integers, but it tells the LP that one trip serves at most
+                # `capacity` visits: without it the bound spreads four half-visits over one trip.
+                room = capacity - len(fixed_here)
+                if 1 <= room < len(per_request):
+                    model.Add(sum(v for variables in per_request.values() for v in variables) <= room * trip)
                 trip_terms.append((trip, trip_cost))
         return trip_terms
 
@@ -372,6 +377,37 @@ class Model:
         values = self.values(plan)
         for index, value in values.items():
             self.model.AddHint(self.model.GetBoolVarFromProtoIndex(index), value)
+
+    def serve_levels(self, plan: dict[str, list[Slot]]) -> tuple[int, int, int, int, int]:
+        """Phase 1's levels in a plan: unscheduled requests, their priorities, late requests, their
+        priorities, late separate visits."""
+        levels = [0, 0, 0, 0, 0]
+        for request in self.problem.requests:
+            slots = plan.get(request.code, [])
+            priority = min(max(request.project.priority, 0), 50)
+            if not any(s.part != "single" for s in slots):
+                levels[0] += 1
+                levels[1] += priority
+            if any(s.late and s.part != "single" for s in slots):
+                levels[2] += 1
+                levels[3] += priority
+            levels[4] += sum(1 for s in slots if s.late and s.part == "single")
+        return tuple(levels)
+
+    def keep_serve(self, levels: tuple[int, int, int, int, int]) -> None:
+        """Phase 2 may not serve worse than ``levels`` at any of phase 1's levels. Five small
+        constraints rather than one on the weighted sum: its huge coefficients starve CP-SAT's
+        bound, and when phase 1 is optimal the two describe the same plans."""
+        model = self.model
+        priority = {r.code: min(max(r.project.priority, 0), 50) for r in self.problem.requests}
+        unscheduled = [(1 - var, priority[code]) for code, var in self.scheduled.items()]
+        model.Add(sum(term for term, _ in unscheduled) <= levels[0])
+        model.Add(sum(term * p for term, p in unscheduled if p) <= levels[1])
+        model.Add(sum(self.late.values()) <= levels[2])
+        model.Add(sum(var * priority[code] for code, var in self.late.items() if priority[code]) <= levels[3])
+        singles = [v for v, s in zip(self.vars, self.slots) if s.late and s.part == "single"]
+        if singles:
+            model.Add(sum(singles) <= levels[4])
 
     def serve_floor(self) -> int:
         """Phase 1's obvious optimum: only requests without any slot unscheduled, only requests
@@ -517,8 +553,8 @@ def _improve_window(search: Search, plan: dict[str, list[Slot]], free: set[str],
     current = {code: plan[code] for code in free if code in plan}
     if not built.covers(current):
         return False
-    serve, shape = built.evaluate(current)
-    built.model.Add(built.serve_expression() <= serve)
+    shape = built.evaluate(current)[1]
+    built.keep_serve(built.serve_levels(current))
     built.hint(current)
     outcome = search.solve(built, built.shape_expression(), limit, whole=False)
     if outcome.plan is None or outcome.objective is None or outcome.objective >= shape:
@@ -562,11 +598,11 @@ def optimise(problem: Problem, choices: Choices, starts: list[dict[str, list[Slo
         outcome = search.solve(built, built.serve_expression(), PHASE1_SHARE * search.remaining(),
                                stop_at=built.serve_floor())
         if outcome.plan is not None and outcome.objective is not None and outcome.objective <= serve:
-            best, serve = outcome.plan, int(round(outcome.objective))
+            best, serve = outcome.plan, round(outcome.objective)
         serve_proven = outcome.optimal or serve <= built.serve_floor()
     if search.cancelled:
         return Optimised({}, "cancelled")
-    built.model.Add(built.serve_expression() <= serve)
+    built.keep_serve(built.serve_levels(best))
     if large:
         best = improve_by_windows(search, best, time.monotonic() + (1 - FINAL_SHARE) * search.remaining())
     if search.cancelled:

@@ -135,7 +135,8 @@ class MoveDialog(QDialog):
 
     def _fill_refused(self, options: MoveOptions) -> None:
         if not options.rejected:
-            self.refused.setHtml(f"<p style='color:#6b7280'>{html.escape(translate('Move', 'None.'))}</p>")
+            none = translate("Move", "None: no earlier time is taken by other visits.")
+            self.refused.setHtml(f"<p style='color:#6b7280'>{html.escape(none)}</p>")
             return
         rows = []
         for refused in options.rejected:

@@ -86,6 +86,10 @@ class PreviewTree(QTreeWidget):
             self._visit_row(group, plan, planned)
         for key, item in self.groups.items():
             item.setExpanded(key != UNCHANGED and item.childCount() > 0)
+            if key in (MOVED, UNSCHEDULED, CANCELLED):
+                # Why a visit moves or a request waits is the point of the preview: show it, not a ▸.
+                for index in range(item.childCount()):
+                    item.child(index).setExpanded(True)
             item.setHidden(item.childCount() == 0 and key in (NOTES, CANCELLED))
 
     # --- rows -----------------------------------------------------------------------------

@@ -131,10 +131,16 @@ def _conflict_reasons(problem: Problem, result: ScheduleResult) -> dict[int, lis
     stored = [p.previous for p in result.moved if p.previous is not None] + list(result.cancelled)
     for visit in stored:
         found = visit_conflicts(visit, problem.availability)
-        if found:
-            names = problem.departments
-            reasons[visit.id] = list(dict.fromkeys(
-                c.describe(names[c.department].name if c.department in names else None) for c in found))
+        if not found:
+            continue
+        # One line per blocking cause: a holiday blocks every department alike; name them together.
+        causes: dict[tuple, list] = {}
+        for conflict in found:
+            causes.setdefault((conflict.kind, conflict.reason, conflict.start, conflict.end), []).append(conflict)
+        names = problem.departments
+        reasons[visit.id] = [same[0].describe("、".join(
+            names[c.department].name if c.department in names else c.department for c in same))
+            for same in causes.values()]
     return reasons
 
 

@@ -1470,7 +1470,12 @@ Today: {date}</source>
         <translation>非建设单位希望的时段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_dialog.py" line="161" />
+        <location filename="../../desktop_app/ui/move_dialog.py" line="138" />
+        <source>None: no earlier time is taken by other visits.</source>
+        <translation>无：没有被其他现场验收占用的更早时间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/move_dialog.py" line="162" />
         <source>Not moved: {reason}</source>
         <translation>未调整：{reason}</translation>
     </message>
@@ -2187,7 +2192,7 @@ Today: {date}</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/schedule_preview.py" line="78" />
-        <location filename="../../desktop_app/ui/schedule_preview.py" line="144" />
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="148" />
         <source>Its time no longer works: {reason}</source>
         <translation>原定时间已不可行：{reason}</translation>
     </message>
@@ -2202,17 +2207,17 @@ Today: {date}</source>
         <translation>不变的现场验收（{count} 场）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_preview.py" line="133" />
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="137" />
         <source>(late)</source>
         <translation>（超期）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_preview.py" line="135" />
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="139" />
         <source>(separate visit)</source>
         <translation>（单独验收）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_preview.py" line="141" />
+        <location filename="../../desktop_app/ui/schedule_preview.py" line="145" />
         <source>Already published: the departments will receive the change.</source>
         <translation>已发布：各部门将收到此次变更。</translation>
     </message>

@@ -324,7 +324,7 @@ ZH_CN.update({
         "共 {count} 个可选时间，按优劣排序（等待最短、新增出车最少在前）：",
     "{date} is beyond the search window, which ends on {last}.": "{date} 超出查找范围（截至 {last}）。",
     "{department} needs {minutes} minutes to travel from its office after opening.":
-        "{department} 上班后需 {minutes} 分钟从单位赶到现场。",
+        "{department} 上班后需 {minutes} 分钟从单位赶到现场。",    "None: no earlier time is taken by other visits.": "无：没有被其他现场验收占用的更早时间。",
 })
 
 

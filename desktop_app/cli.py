@@ -414,6 +414,103 @@ def _run_conflicts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_visit(args: argparse.Namespace) -> int:
+    """List visits, or lock / unlock / cancel / publish them, or show where one may move: as in the GUI."""
+    from desktop_app.core import visit_actions
+    from desktop_app.core.messages import tr
+    from desktop_app.core.repository import Repository
+
+    repo = Repository(_database(args))
+    if args.action == "list":
+        return _list_visits(repo, args)
+    if not args.ids:
+        raise UsageError(tr("Name at least one visit (VISIT_ID); `visit list` shows them."))
+    if args.action == "slots":
+        return _visit_slots(repo, args)
+    visits = visit_actions.load_visits(repo, args.ids)
+    action, message = {
+        "lock": (lambda: visit_actions.set_locked(repo, visits, True), "{count} visit(s) locked."),
+        "unlock": (lambda: visit_actions.set_locked(repo, visits, False), "{count} visit(s) unlocked."),
+        "cancel": (lambda: visit_actions.cancel_visits(repo, visits), "{count} visit(s) cancelled."),
+        "publish": (lambda: visit_actions.mark_published(repo, visits), "{count} visit(s) marked published."),
+    }[args.action]
+    print(tr(message, count=len(action())))
+    return EXIT_OK
+
+
+def _list_visits(repo, args: argparse.Namespace) -> int:
+    from desktop_app.core.messages import tr
+
+    zone = _bureau_zone(repo)
+    start = dt.datetime.combine(args.first, dt.time(), zone) if args.first else None
+    end = dt.datetime.combine(args.last + dt.timedelta(days=1), dt.time(), zone) if args.last else None
+    visits = repo.visits(start=start, end=end, project=args.project, include_cancelled=args.all)
+    if args.json:
+        _print_json([{"id": v.id, "project": v.project, "start": v.start.isoformat(), "end": v.end.isoformat(),
+                      "place": v.place, "departments": list(v.departments), "items": list(v.items),
+                      "status": str(v.status), "locked": v.locked, "joint": v.joint, "sequence": v.sequence}
+                     for v in visits])
+        return EXIT_OK
+    for v in visits:
+        print(tr("{id}  {project}  {when}  {place}  {departments}  {status}{locked}", id=v.id, project=v.project,
+                 when=f"{v.start:%Y-%m-%d %H:%M}-{v.end:%H:%M}", place=v.place, departments="、".join(v.departments),
+                 status=tr(str(v.status)), locked=tr(" (locked)") if v.locked else ""))
+    return EXIT_OK
+
+
+def _bureau_zone(repo):
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(repo.settings().timezone)
+
+
+def _visit_slots(repo, args: argparse.Namespace) -> int:
+    from desktop_app.core import visit_actions
+    from desktop_app.core.messages import tr
+
+    (visit,) = visit_actions.load_visits(repo, args.ids[:1])
+    options = visit_actions.move_options(repo, visit, args.today or dt.date.today())
+    if options.refusal:
+        raise UsageError(tr("Visit {id} cannot move: {reason}", id=visit.id, reason=options.refusal))
+    if args.json:
+        _print_json({"visit": visit.id, "slots": [
+            {"start": r.slot.start_at.isoformat(), "end": r.slot.end_at.isoformat(), "place": r.slot.place,
+             "late": r.slot.late, "new_trips": r.new_trips, "preference_met": r.preference_met}
+            for r in options.slots],
+            "rejected": [{"start": r.slot.start_at.isoformat(), "reasons": list(r.reasons)}
+                         for r in options.rejected]})
+        return EXIT_OK
+    print(tr("Visit {id} ({project}) may move to:", id=visit.id, project=visit.project))
+    for ranked in options.slots[:args.limit]:
+        slot = ranked.slot
+        print(tr("  {when}  {place}  {trips}{preference}",
+                 when=f"{slot.start_at:%Y-%m-%d %H:%M}-{slot.end_at:%H:%M}", place=slot.place,
+                 trips=tr("{count} new department trip(s)", count=ranked.new_trips) if ranked.new_trips
+                 else tr("no new department trip"),
+                 preference=(tr(", preferred half-day") if ranked.preference_met else "")
+                 + (tr(", late") if slot.late else "")))
+    if not options.slots:
+        print(tr("No other time is possible."))
+    if options.rejected:
+        print(tr("Not possible (tempting but blocked):"))
+        for rejected in options.rejected[:args.limit]:
+            print(f"  {rejected.slot.start_at:%Y-%m-%d %H:%M}  " + "；".join(rejected.reasons))
+    return EXIT_OK
+
+
+def _add_visit_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=("list", "lock", "unlock", "cancel", "publish", "slots"),
+                        help="list visits; lock/unlock/cancel/publish the given visits; "
+                             "slots: every time one visit may move to, best first")
+    parser.add_argument("ids", type=int, nargs="*", metavar="VISIT_ID")
+    parser.add_argument("--from", dest="first", type=_date_argument, metavar="DATE", help="list: first day")
+    parser.add_argument("--to", dest="last", type=_date_argument, metavar="DATE", help="list: last day")
+    parser.add_argument("--project", metavar="CODE", help="list: only this project's visits")
+    parser.add_argument("--all", action="store_true", help="list: include cancelled visits")
+    parser.add_argument("--limit", type=int, default=20, help="slots: how many to print (default 20)")
+    _common(parser, json_flag=True, today=True)
+
+
 # --- the parser ----------------------------------------------------------------------------
 def _common(parser: argparse.ArgumentParser, *, json_flag: bool = False, today: bool = False) -> None:
     parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
@@ -437,6 +534,8 @@ COMMANDS: list[tuple[str, str, Callable[[argparse.ArgumentParser], None], Handle
      lambda p: _common(p, json_flag=True, today=True), _run_stats),
     ("schedule", "plan joint visits for waiting requests and save them", _add_schedule_arguments, _run_schedule),
     ("move", "move one visit by hand, refused if it breaks a hard rule", _add_move_arguments, _run_move),
+    ("visit", "list visits; lock, unlock, cancel or publish them; where one may move",
+     _add_visit_arguments, _run_visit),
     ("export", "write the iCal feeds: shared, one per department, one per project",
      lambda p: (p.add_argument("folder", type=Path, metavar="DIR"),
                 p.add_argument("--invitations", action="store_true",

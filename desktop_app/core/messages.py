@@ -387,3 +387,37 @@ ZH_CN.update({
     "moved to": "已调整到",
     " (after its deadline)": "（超过办理时限）",
 })
+ZH_CN.update({
+    # --- visit actions (core/visit_actions.py, cli.py `visit`)
+    "There is no visit {id}.": "没有编号为 {id} 的现场验收。",
+    "The visit changed meanwhile; nothing was changed.": "该现场验收已被其他窗口修改，未做任何更改。",
+    "This visit was cancelled.": "该现场验收已取消。",
+    "This visit has already taken place.": "该现场验收已经进行。",
+    "This visit is locked. Unlock it first if it really has to move.": "该现场验收已锁定。确需调整，请先解除锁定。",
+    "This visit is before {date}, the first day departments can still be given notice for; "
+    "it stays where it is.": "该现场验收早于 {date}（仍可提前通知各部门的最早日期），保持不变。",
+    "Another visit of this project is locked or already under way, so this one stays too.":
+        "该项目的另一场现场验收已锁定或正在进行，本场也保持不变。",
+    "This project has a split visit; run the auto-schedule to move it.": "该项目的验收已拆分为多场，请通过自动排期调整。",
+    "{count} visit(s) locked.": "已锁定 {count} 场现场验收。",
+    "{count} visit(s) unlocked.": "已解除锁定 {count} 场现场验收。",
+    "{count} visit(s) cancelled.": "已取消 {count} 场现场验收。",
+    "{count} visit(s) marked published.": "已将 {count} 场现场验收标记为已发布。",
+    "Visit {id} cannot move: {reason}": "现场验收 {id} 无法调整：{reason}",
+    "Visit {id} ({project}) may move to:": "现场验收 {id}（{project}）可调整到：",
+    "  {when}  {place}  {trips}{preference}": "  {when}  {place}  {trips}{preference}",
+    "no new department trip": "不增加部门出车",
+    "{count} new department trip(s)": "新增部门出车 {count} 趟",
+    ", late": "，超期",
+    ", preferred half-day": "，符合时段偏好",
+    "Not possible (tempting but blocked):": "不可选的时间（已被占用或不可用）：",
+    "No other time is possible.": "没有其他可选时间。",
+    "{id}  {project}  {when}  {place}  {departments}  {status}{locked}": "{id}  {project}  {when}  {place}  {departments}  {status}{locked}",
+    " (locked)": "（已锁定）",
+    "planned": "已排期未发布",
+    "published": "已发布",
+    "done": "已验收",
+    "cancelled": "已取消",
+})
+ZH_CN.update({"Name at least one visit (VISIT_ID); `visit list` shows them.":
+              "请至少指定一场现场验收（VISIT_ID）；`visit list` 可列出全部。"})

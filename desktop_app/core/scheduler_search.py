@@ -482,6 +482,12 @@ class Search:
         solver.parameters.max_time_in_seconds = max(limit, 0.05)
         solver.parameters.num_workers = self.workers
         solver.parameters.random_seed = 1
+        if self.workers == 1:
+            solver.parameters.linearization_level = 2
+        elif self.workers == 2:
+            # CP-SAT's own choice for two workers has no full-LP worker, and the bound (hence the
+            # proof of optimality) then stalls; the full LP closes the typical instance in a second.
+            solver.parameters.subsolvers.extend(["max_lp", "default_lp"])
         built.model.Minimize(objective)
         search = self
 
@@ -489,7 +495,7 @@ class Search:
             def on_solution_callback(self) -> None:
                 value, bound = self.ObjectiveValue(), self.BestObjectiveBound()
                 if whole:
-                    search.gap = relative_gap(value, bound)
+                    search.gap = min(relative_gap(value, bound), 1.0)
                 if search.progress is not None and whole:
                     search.report(built.plan_of(self.BooleanValue))
                 if search.cancelled or (stop_at is not None and value <= stop_at):
@@ -602,6 +608,7 @@ def optimise(problem: Problem, choices: Choices, starts: list[dict[str, list[Slo
         serve_proven = outcome.optimal or serve <= built.serve_floor()
     if search.cancelled:
         return Optimised({}, "cancelled")
+    search.gap = 1.0          # phase 2's distance to its bound is unknown until its global solve
     built.keep_serve(built.serve_levels(best))
     if large:
         best = improve_by_windows(search, best, time.monotonic() + (1 - FINAL_SHARE) * search.remaining())

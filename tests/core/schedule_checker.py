@@ -132,3 +132,9 @@ def is_late(project: Project, visits: Sequence[Visit], data: Data) -> bool:
 def waiting_days(project: Project, visits: Sequence[Visit], data: Data) -> int:
     first = min(v.start.astimezone(data.zone).date() for v in visits)
     return data.calendar.working_days_between(project.ready_on, first)
+
+
+def tardiness(project: Project, visits: Sequence[Visit], data: Data) -> int:
+    """Working days past the deadline (0 when on time)."""
+    deadline = deadline_for(project.applied_on, project.deadline, data.calendar, data.settings.deadline_working_days)
+    return data.calendar.working_days_between(deadline, max(v.start.astimezone(data.zone).date() for v in visits))

@@ -15,7 +15,7 @@ from desktop_app.core.model import Department, HalfDay, Item, Level, Project, Se
 from desktop_app.core.office_hours import WeeklyHours
 from desktop_app.core.scheduler import plan_schedule
 from desktop_app.core.workdays import WorkingCalendar, deadline_for
-from tests.core.schedule_checker import Data, check_schedule, is_late, waiting_days
+from tests.core.schedule_checker import Data, check_schedule, is_late, tardiness, waiting_days
 
 ZONE = ZoneInfo("Asia/Shanghai")
 TODAY = dt.date(2026, 12, 4)        # a Friday: the first plannable day is Monday 12-07
@@ -59,7 +59,8 @@ def _data(departments, items, availability, projects, travel) -> Data:
 
 
 def _key(plan: dict[str, list[Visit]], projects, data: Data) -> tuple:
-    """DESIGN §4's order: unscheduled, late (priority breaks ties), waiting + trips, half-day preference."""
+    """DESIGN §4's order: unscheduled, late (priority breaks ties), lateness in working days (a late
+    request as early as the others allow), waiting + trips, half-day preference."""
     unscheduled = [p for p in projects if not plan.get(p.code)]
     late = [p for p in projects if plan.get(p.code) and is_late(p, plan[p.code], data)]
     visits = [v for vs in plan.values() for v in vs]
@@ -67,8 +68,9 @@ def _key(plan: dict[str, list[Visit]], projects, data: Data) -> tuple:
     wait = sum(waiting_days(p, plan[p.code], data) for p in projects if plan.get(p.code))
     misses = sum(1 for p in projects for v in plan.get(p.code, [])
                  if p.preferred is not HalfDay.ANY and (v.start.hour < 12) != (p.preferred is HalfDay.AM))
+    tardy = sum(tardiness(p, plan[p.code], data) for p in late)
     return (len(unscheduled), sum(p.priority for p in unscheduled), len(late), sum(p.priority for p in late),
-            SETTINGS.wait_weight * wait + SETTINGS.trip_weight * trips, misses)
+            tardy, SETTINGS.wait_weight * wait + SETTINGS.trip_weight * trips, misses)
 
 
 def _brute_force(projects, items, data: Data, first_day: dt.date) -> tuple:

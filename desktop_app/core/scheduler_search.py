@@ -504,8 +504,9 @@ class Search:
         status = solver.Solve(built.model, Callback())
         if status not in (built.cp.OPTIMAL, built.cp.FEASIBLE):
             return Outcome(None, False)
+        # The objective is integral; CP-SAT reports it as a float that may carry rounding noise.
         return Outcome(built.plan_of(solver.BooleanValue), status == built.cp.OPTIMAL,
-                       solver.ObjectiveValue(), solver.BestObjectiveBound())
+                       round(solver.ObjectiveValue()), solver.BestObjectiveBound())
 
 
 # How the large-instance windows are cut: this many working days of visits re-planned at once,

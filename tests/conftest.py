@@ -16,6 +16,7 @@ from desktop_app.core import messages  # noqa: E402
 from desktop_app.core.demo import ANCHOR_MONDAY, load_demo  # noqa: E402
 from desktop_app.core.repository import Repository  # noqa: E402
 from desktop_app.core.storage import open_database  # noqa: E402
+from tests.radicale_server import RadicaleServer  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # The demo's anchor week, so tests see the demo's dates exactly as written in seeds/demo.
@@ -96,3 +97,17 @@ def read_only_folder(tmp_path: Path):
     yield folder
     _set_immutable(folder, False)
     folder.chmod(0o755)
+
+
+@pytest.fixture
+def radicale(tmp_path):
+    server = RadicaleServer(tmp_path / "radicale")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def radicale_with_password(tmp_path):
+    server = RadicaleServer(tmp_path / "radicale", users={"bureau": "秘密-s3cret"})
+    yield server
+    server.stop()

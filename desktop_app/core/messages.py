@@ -421,3 +421,9 @@ ZH_CN.update({
 })
 ZH_CN.update({"Name at least one visit (VISIT_ID); `visit list` shows them.":
               "请至少指定一场现场验收（VISIT_ID）；`visit list` 可列出全部。"})
+ZH_CN.update({  # --- schedule_process: the auto-schedule's child process
+    "The database {path} does not exist (any more); nothing was scheduled.":
+        "数据库 {path} 不存在（或已被移走），未进行排期。",
+    "The scheduling process ended unexpectedly (exit code {code}); nothing was changed.":
+        "排期进程意外退出（退出码 {code}），未做任何修改。",
+})

@@ -49,7 +49,9 @@ LABEL_WIDTH = 190
 HEADER_HEIGHT = 50
 LANE_HEIGHT = 30
 NARROW_DAY = 46            # a weekend or holiday column: nobody works, so it only needs its name
-MIN_DAY_WIDTH = 150
+MIN_DAY_WIDTH = 96         # below this a working day's hours are unreadable: scroll instead
+MIN_SINGLE_DAY_WIDTH = 300
+HOUR_STEPS = (60, 120, 180, 240)
 DRAG_THRESHOLD = 6
 DEFAULT_HOURS = (9 * 60, 17 * 60)    # widened to the departments' office hours
 
@@ -193,7 +195,9 @@ class LaneView(QAbstractScrollArea):
         working = [d for d in days if d.working or d.day in visit_days] or days
         narrow = sum(NARROW_DAY for d in days if d not in working)
         available = max(1, self.viewport().width() - LABEL_WIDTH - narrow)
-        day_width = max(MIN_DAY_WIDTH if len(days) > 1 else 300, available / len(working))
+        # The days share the visible width (the week fits the window); only a window too small for
+        # readable days scrolls sideways.
+        day_width = max(MIN_DAY_WIDTH if len(days) > 1 else MIN_SINGLE_DAY_WIDTH, available / len(working))
         x = 0.0
         for info in days:
             width = day_width if info in working else NARROW_DAY
@@ -413,12 +417,18 @@ class LaneView(QAbstractScrollArea):
         painter.drawText(rect.adjusted(2, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                          metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width() - 4)))
 
+    def hour_step(self, column_width: float, spacing: float) -> int | None:
+        """Minutes between hour marks so that marks stand ``spacing`` pixels apart; None: too narrow."""
+        first, last = self._hours
+        per_minute = column_width / max(1, last - first)
+        return next((step for step in HOUR_STEPS if step * per_minute >= spacing), None)
+
     def _paint_day_lines(self, painter: QPainter, top: float, bottom: float) -> None:
         first, last = self._hours
         for column in self._columns:
-            if column.info.working and column.width >= 120:
+            step = self.hour_step(column.width, 12) if column.info.working else None
+            if step is not None:
                 painter.setPen(QPen(QColor(0, 0, 0, 22), 1))
-                step = 60 if column.width / ((last - first) / 60) >= 14 else 120
                 for minutes in range(first - first % 60 + 60, last, step):
                     x = column.x + column.width * (minutes - first) / (last - first)
                     painter.drawLine(QPointF(x, top), QPointF(x, bottom))
@@ -447,11 +457,10 @@ class LaneView(QAbstractScrollArea):
             title = QRectF(column.x + 4, 2, column.width - 6, 22)
             painter.setFont(bold if is_today else self.font())
             painter.setPen(TODAY if is_today else self.palette().color(QPalette.ColorRole.WindowText))
-            if column.width >= 100:
-                text = f"{info.day.month}/{info.day.day} {fmt.weekday_name(info.day.weekday())}"
-                if fmt.chinese():
-                    text = f"{info.day.month}月{info.day.day}日 {fmt.weekday_name(info.day.weekday())}"
-            else:
+            text = f"{info.day.month}/{info.day.day} {fmt.weekday_name(info.day.weekday())}"
+            if fmt.chinese():
+                text = f"{info.day.month}月{info.day.day}日 {fmt.weekday_name(info.day.weekday())}"
+            if QFontMetrics(painter.font()).horizontalAdvance(text) > title.width():
                 text = f"{info.day.day} {fmt.weekday_name(info.day.weekday())[-1 if fmt.chinese() else 0:]}"
             painter.drawText(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             painter.setFont(small)
@@ -462,15 +471,17 @@ class LaneView(QAbstractScrollArea):
                 painter.drawText(note, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                                  QFontMetrics(small).elidedText(label, Qt.TextElideMode.ElideRight,
                                                                 int(note.width())))
-            if info.working and column.width >= 120 and not (info.makeup and column.width < 200):
+            label_width = QFontMetrics(small).horizontalAdvance("00:00")
+            step = self.hour_step(column.width, label_width + 10) if info.working else None
+            if step is not None and not (info.makeup and column.width < 200):
                 painter.setPen(QColor("#6b7280"))
-                step = 60 if column.width / ((last - first) / 60) >= 26 else 120
-                for minutes in range(first - first % 60 + (60 if first % 60 else 0), last, step):
+                for minutes in range(-(-first // step) * step, last, step):   # on round hours: 10, 12, 14
                     x = column.x + column.width * (minutes - first) / (last - first)
-                    if x - column.x < 8 or (label and x - column.x < 70):
+                    if x - column.x < label_width / 2 + 2 or column.x + column.width - x < label_width / 2 + 2 \
+                            or (label and x - column.x < 70):
                         continue
-                    painter.drawText(QRectF(x - 20, 26, 40, HEADER_HEIGHT - 28), Qt.AlignmentFlag.AlignCenter,
-                                     f"{minutes // 60}:00")
+                    painter.drawText(QRectF(x - label_width, 26, 2 * label_width, HEADER_HEIGHT - 28),
+                                     Qt.AlignmentFlag.AlignCenter, f"{minutes // 60}:00")
             painter.setPen(QPen(QColor("#6b7280"), 1))
             painter.drawLine(QPointF(column.x, 0), QPointF(column.x, HEADER_HEIGHT))
         painter.restore()
@@ -710,6 +721,7 @@ class MonthView(QWidget):
             if not in_month:
                 painter.fillRect(cell, QColor(255, 255, 255, 150))
             painter.setPen(QPen(QColor("#d1d5db"), 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)   # the previous day's last visit left its colour set
             painter.drawRect(cell)
             painter.setFont(self.font())
             painter.setPen(TODAY if info.day == self.today else

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QSplitter,
-    QTableView, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox,
+    QSplitter, QTableView, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from desktop_app.core.errors import InputError
@@ -41,7 +41,23 @@ class WeeklyHoursGrid(QTableWidget):
         self.horizontalHeader().setStretchLastSection(True)
         for day in range(7):
             self.setItem(day, 0, QTableWidgetItem(_interval_text(hours.on(day))))
-        self.setFixedHeight(7 * 30 + 34)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Exactly the seven rows and the header: measured, because row height follows the font and DPI
+        (a fixed guess clipped Sunday with a CJK font)."""
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.resizeRowsToContents()
+        rows = sum(self.verticalHeader().sectionSizeHint(day) for day in range(7))
+        header = self.horizontalHeader().sizeHint().height()
+        self.setFixedHeight(rows + header + 2 * self.frameWidth() + 2)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_height()     # the style (and its frame) is final only once shown
 
     def hours(self) -> WeeklyHours:
         """The grid as WeeklyHours; raises OfficeHoursError naming the day and the bad text."""

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar, QSplitter,
-    QStackedWidget, QToolBar, QWidget,
+    QApplication, QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+    QProgressBar, QStackedWidget, QToolBar, QWidget,
 )
 
 from desktop_app.core.errors import InputError
@@ -20,6 +20,19 @@ from desktop_app.ui.workspace import Workspace
 
 translate = QCoreApplication.translate
 SETTINGS_GROUP = "main_window"
+SIDEBAR_FONT_PX = 15
+SIDEBAR_PADDING_X = 14
+SIDEBAR_PADDING_Y = 10
+
+
+def sidebar_width(titles: list[str], font: QFont) -> int:
+    """The navigation list's width: its longest title at the list's font size, plus the item padding."""
+    font = QFont(font)
+    font.setPixelSize(SIDEBAR_FONT_PX)
+    metrics = QFontMetrics(font)
+    longest = max((metrics.horizontalAdvance(title) for title in titles), default=0)
+    # Padding both sides, and slack for the style's item margins and a bold/hinted rendering.
+    return longest + 2 * SIDEBAR_PADDING_X + 24
 
 
 class MainWindow(QMainWindow):
@@ -82,12 +95,14 @@ class MainWindow(QMainWindow):
         self._stale = set()
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(168)
         self.sidebar.setStyleSheet(
-            "#sidebar { font-size: 15px; border: none; outline: 0; background: palette(window); }"
-            "#sidebar::item { padding: 10px 14px; }"
+            f"#sidebar {{ font-size: {SIDEBAR_FONT_PX}px; border: none; outline: 0; background: palette(window); }}"
+            f"#sidebar::item {{ padding: {SIDEBAR_PADDING_Y}px {SIDEBAR_PADDING_X}px; }}"
             "#sidebar::item:selected { background: palette(highlight); color: palette(highlighted-text); }")
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.stack = QStackedWidget()
+        titles = []
         for key, title, factory in self._page_factories():
             page = factory()
             page.setObjectName(f"page_{key}")
@@ -96,13 +111,23 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
             self.stack.addWidget(page)
+            titles.append(title)
+        # Exactly as wide as the longest label in this language: a splitter here left a blank strip
+        # between the highlighted item and the page, and nobody needs to resize a list of eight words.
+        self.sidebar.setFixedWidth(sidebar_width(titles, self.sidebar.font()))
         self.sidebar.currentRowChanged.connect(self._on_page_changed)
-        splitter = QSplitter()
-        splitter.addWidget(self.sidebar)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        divider = QFrame()
+        divider.setFrameShape(QFrame.Shape.VLine)
+        divider.setFrameShadow(QFrame.Shadow.Plain)
+        divider.setStyleSheet("color: palette(mid);")
+        row.addWidget(divider)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         if old is not None:
             old.deleteLater()
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 import zoneinfo
 
-from PySide6.QtCore import QCoreApplication, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QScrollArea, QSpinBox, QVBoxLayout, QWidget,
@@ -17,6 +18,19 @@ from desktop_app.ui.workspace import ALL, SETTINGS, Workspace
 
 translate = QCoreApplication.translate
 LANGUAGE_KEY = "ui/language"
+CONTENT_MAX_WIDTH = 820
+SPIN_CHROME = 44      # frame, padding and the up/down buttons around a spin box's text
+COMBO_CHROME = 44     # frame, padding and the drop-down arrow around a combo box's text
+
+
+def align_form_labels(forms) -> None:
+    """Give the labels of several forms one width, so their fields start in one column."""
+    labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+              for form in forms for row in range(form.rowCount())
+              if form.itemAt(row, QFormLayout.ItemRole.LabelRole) is not None]
+    width = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(width)
 
 
 class SettingsPage(QWidget):
@@ -73,18 +87,30 @@ class SettingsPage(QWidget):
         interface.addRow(translate("Settings", "Language"), self.language)
 
         content = QWidget()
+        # A form a person reads: one column of labels, fields no wider than what they hold, and the
+        # whole form no wider than a page (a "30 min" box 1,100 px wide reads as a bug).
+        content.setMaximumWidth(CONTENT_MAX_WIDTH)
         layout = QVBoxLayout(content)
-        for title, form in ((translate("Settings", "Bureau"), bureau),
-                            (translate("Settings", "Scheduling rules"), rules),
-                            (translate("Settings", "Publishing"), publishing),
-                            (translate("Settings", "Interface"), interface)):
+        forms = (bureau, rules, publishing, interface)
+        for title, form in zip((translate("Settings", "Bureau"), translate("Settings", "Scheduling rules"),
+                                translate("Settings", "Publishing"), translate("Settings", "Interface")), forms):
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
             box = QGroupBox(title)
             box.setLayout(form)
             layout.addWidget(box)
+        align_form_labels(forms)
+        self._size_fields()
         self.note = QLabel(translate("Settings", "Every change is saved as soon as you leave the field "
                                                  "and can be undone (Ctrl+Z)."), wordWrap=True)
         layout.addWidget(self.note)
         layout.addStretch(1)
+        holder = QWidget()
+        holder_layout = QHBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(content, 3)
+        holder_layout.addStretch(1)
+        content = holder
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
@@ -92,6 +118,19 @@ class SettingsPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.reload()
+
+    def _size_fields(self) -> None:
+        """Numbers and choices as wide as their longest value; names, addresses and URLs stay wide."""
+        metrics = QFontMetrics(self.font())
+        for spin in (w for w in self.fields.values() if isinstance(w, QSpinBox)):
+            text = f"{spin.maximum()}{spin.suffix()}"
+            spin.setMaximumWidth(metrics.horizontalAdvance(text) + SPIN_CHROME)
+            spin.setMinimumWidth(min(spin.maximumWidth(), metrics.horizontalAdvance("0000") + SPIN_CHROME))
+        self.timezone.setMaximumWidth(metrics.horizontalAdvance("America/Argentina/Buenos_Aires") + COMBO_CHROME)
+        self.language.setMaximumWidth(max(metrics.horizontalAdvance("简体中文"),
+                                          metrics.horizontalAdvance("English")) + COMBO_CHROME + 20)
+        for name in ("bureau_phone", "bureau_contact", "caldav_username"):
+            self.fields[name].setMaximumWidth(metrics.horizontalAdvance("0" * 28))
 
     def _text(self, name: str) -> QLineEdit:
         edit = QLineEdit()

@@ -7,11 +7,8 @@ import datetime as dt
 import errno
 import os
 import socket
-import subprocess
-import sys
 import threading
 import time
-from pathlib import Path
 
 import caldav
 import pytest
@@ -23,82 +20,8 @@ from desktop_app.core.model import VisitStatus
 from desktop_app.core.publishing import (
     PASSWORD_VARIABLE, CalDAVTarget, PublishError, calendar_id, publish_caldav, publish_folder, write_atomically,
 )
+from tests.radicale_server import free_port as _free_port, read_back as _read_back
 from tests.core.test_ical_export import SHANGHAI, add_visit, cancel_visit, ical_js, move_visit
-
-
-# --- a real Radicale ------------------------------------------------------------------------------
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_for_port(port: int, process: subprocess.Popen, seconds: float = 20) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"Radicale exited: {process.stderr.read().decode(errors='replace')}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError("Radicale did not start")
-
-
-class RadicaleServer:
-    def __init__(self, folder: Path, users: dict[str, str] | None = None) -> None:
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
-        folder.mkdir(parents=True, exist_ok=True)
-        command = [sys.executable, "-m", "radicale", "--storage-filesystem-folder", str(folder / "storage"),
-                   "--server-hosts", f"127.0.0.1:{self.port}", "--logging-level", "warning"]
-        if users:
-            htpasswd = folder / "users"
-            htpasswd.write_text("".join(f"{user}:{password}\n" for user, password in users.items()),
-                                encoding="utf-8")
-            command += ["--auth-type", "htpasswd", "--auth-htpasswd-filename", str(htpasswd),
-                        "--auth-htpasswd-encryption", "plain"]
-        else:
-            command += ["--auth-type", "none"]
-        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _wait_for_port(self.port, self.process)
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-
-@pytest.fixture
-def radicale(tmp_path):
-    server = RadicaleServer(tmp_path / "radicale")
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def radicale_with_password(tmp_path):
-    server = RadicaleServer(tmp_path / "radicale", users={"bureau": "秘密-s3cret"})
-    yield server
-    server.stop()
-
-
-def _read_back(url: str, user: str = "bureau", password: str = "") -> dict[str, dict[str, object]]:
-    """What an independent CalDAV client sees: {calendar id: {uid: icalendar VEVENT}}."""
-    client = caldav.DAVClient(url=url, username=user, password=password, enable_rfc6764=False)
-    seen = {}
-    for calendar in client.principal().calendars():
-        name = str(calendar.url).rstrip("/").rsplit("/", 1)[-1]
-        events = {}
-        for resource in calendar.events():
-            event = resource.icalendar_component
-            events[str(event["UID"])] = event
-        seen[name] = events
-    return seen
 
 
 def _expected_mirror(repo) -> dict[str, set[str]]:

@@ -148,17 +148,63 @@ def test_dry_run_writes_nothing(demo_repo, demo_today):
     assert len(result.new) == 30 and demo_repo.visits() == []
 
 
-def test_progress_reports_and_cancel_stops(demo_repo, demo_today):
+def test_progress_reports_and_cancel_stops_without_saving(demo_repo, demo_today):
     seen = []
     cancel = threading.Event()
 
     def progress(update):
         seen.append(update)
-        cancel.set()
+        cancel.set()          # the user presses Cancel as soon as anything is shown
 
-    result = plan_schedule(load_problem(demo_repo, demo_today), time_limit=20, progress=progress, cancel=cancel)
-    assert seen and seen[0].scheduled > 0 and seen[0].trips > 0 and seen[0].gap >= 0
-    assert result.status in ("cancelled", "optimal")
+    result = run_schedule(demo_repo, demo_today, time_limit=20, progress=progress, cancel=cancel)
+    assert seen and seen[0].scheduled > 0 and seen[0].trips > 0 and 0 <= seen[0].gap <= 1
+    assert result.status == "cancelled" and result.visits == [] and result.unscheduled == []
+    assert demo_repo.visits() == []
+    assert all(p.status is RequestStatus.PENDING for p in demo_repo.projects())
+
+
+def test_cancel_before_the_run_starts_returns_cancelled_for_both_solvers(demo_repo, demo_today):
+    cancel = threading.Event()
+    cancel.set()
+    for solver in ("cpsat", "greedy"):
+        result = run_schedule(demo_repo, demo_today, solver=solver, cancel=cancel)
+        assert result.status == "cancelled" and result.visits == []
+    assert demo_repo.visits() == []
+
+
+def test_late_requests_are_as_early_as_the_others_allow(demo_repo, demo_today):
+    """DESIGN §4: a request that cannot be on time is still placed as early as the rest of the plan
+    allows. Checked independently: no start on an earlier day passes the checker with the others."""
+    problem = load_problem(demo_repo, demo_today)
+    result = plan_schedule(problem, time_limit=20)
+    assert result.status == "optimal" and result.late_reasons
+    data = repo_data(demo_repo, problem.availability)
+    for code in result.late_reasons:
+        mine = next(p for p in result.visits if p.project == code)
+        others = [p.as_visit() for p in result.visits if p.project != code]
+        visit = mine.as_visit()
+        day = problem.first_day
+        while day < mine.start.date():
+            for minute in range(0, 24 * 60 - 30, problem.settings.grain_minutes):
+                start = at(day, minute // 60, minute % 60)
+                moved = dataclasses.replace(visit, start=start, end=start + (visit.end - visit.start))
+                assert check_schedule([*others, moved], data, first_day=problem.first_day), (code, start)
+            day += dt.timedelta(days=1)
+
+
+def test_lateness_outweighs_trips_and_waiting():
+    """A request already past its deadline goes first, even though visiting it together with a later
+    request in the same park would save three department trips."""
+    departments = [dept("D1"), dept("D2"), dept("D3")]
+    items = [Item("I1", "规划", "D1", 60), Item("I2", "消防", "D2", 60), Item("I3", "人防", "D3", 60)]
+    overdue = project("OLD", ["I1", "I2", "I3"], ready=MONDAY - dt.timedelta(days=14))
+    fresh = project("NEW", ["I1", "I2", "I3"], ready=MONDAY + dt.timedelta(days=2))
+    problem = small_problem(departments, [overdue, fresh], items, today=MONDAY - dt.timedelta(days=3))
+    result = plan_schedule(problem, time_limit=10)
+    days = {v.project: v.start.date() for v in result.visits}
+    assert result.status == "optimal" and result.late_reasons.keys() == {"OLD"}
+    assert days == {"OLD": MONDAY, "NEW": MONDAY + dt.timedelta(days=2)}
+    assert check_schedule(plan_visits(result), data_of(problem)) == []
 
 
 def test_cli_schedule_json(tmp_path):

@@ -6,14 +6,7 @@ import pytest
 
 from desktop_app.core.model import VisitStatus
 from desktop_app.core.scheduler import run_schedule
-from tests.core.test_publishing import RadicaleServer, _read_back
-
-
-@pytest.fixture
-def radicale(tmp_path):
-    server = RadicaleServer(tmp_path / "radicale")
-    yield server
-    server.stop()
+from tests.radicale_server import read_back as _read_back
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ Explanations name what a clerk would say on the phone: which department is not f
 (the holiday by name, a busy event by its title, office hours, a blocked day, capacity taken by
 which visits, travel), the earliest day a joint visit is possible at all, and which single
 department's absence would allow an earlier visit (the bureau may then split off a separate visit).
+The same words explain why a manual move to one exact time is refused (``move_reasons``).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -45,6 +45,9 @@ from desktop_app.ui.workspace import Workspace
 
 translate = QCoreApplication.translate
 ONE_DAY = dt.timedelta(days=1)
+DETAILS_KEY = "calendar/details_visible"
+DETAILS_WIDTH = 250
+DETAILS_MIN_WIDTH = 200
 DAY, WEEK, MONTH = "day", "week", "month"
 
 
@@ -131,6 +134,7 @@ class CalendarPage(QWidget):
         self.lanes.visitSelected.connect(self.show_details)
         self.lanes.visitMoveRequested.connect(self.visitMoveRequested)
         self.lanes.dayActivated.connect(self.open_day)
+        self.lanes.visitActivated.connect(lambda _: self.set_details_visible(True))
         self.month_view = MonthView()
         self.month_view.visitSelected.connect(self.show_details)
         self.month_view.dayActivated.connect(self.open_day)
@@ -139,13 +143,23 @@ class CalendarPage(QWidget):
         self.views.addWidget(self.month_view)
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
-        self.details.setMinimumWidth(220)
-        splitter = QSplitter()
+        self.details.setMinimumWidth(DETAILS_MIN_WIDTH)
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(self.views)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([1000, 270])
-        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([1000, DETAILS_WIDTH])
+        splitter.setCollapsible(0, False)
+        splitter.setCollapsible(1, True)     # dragged shut = hidden, like the button
+        splitter.splitterMoved.connect(lambda *_: self._details_dragged())
+        # The week gets the width; the details panel is there when wanted (its state is remembered).
+        self.details_button = QPushButton(translate("Calendar", "Details"))
+        self.details_button.setCheckable(True)
+        self.details_button.setToolTip(translate("Calendar", "Show or hide the details of the selected visit"))
+        self.details_button.toggled.connect(self.set_details_visible)
+        bar.addSpacing(8)
+        bar.addWidget(self.details_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -153,6 +167,28 @@ class CalendarPage(QWidget):
         layout.addWidget(self.legend)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.summary)
+        shown = QSettings().value(DETAILS_KEY, True)
+        self.details_button.setChecked(shown not in (False, "false", "0", 0))
+        self.set_details_visible(self.details_button.isChecked())
+
+    def set_details_visible(self, visible: bool) -> None:
+        """Open or close the details panel; the lanes take the width it leaves."""
+        if self.details_button.isChecked() != visible:
+            self.details_button.setChecked(visible)    # comes back here through toggled
+            return
+        self.details.setVisible(visible)
+        if visible and self.splitter.sizes()[1] < DETAILS_MIN_WIDTH:
+            total = sum(self.splitter.sizes()) or 1000 + DETAILS_WIDTH
+            self.splitter.setSizes([max(1, total - DETAILS_WIDTH), DETAILS_WIDTH])
+        QSettings().setValue(DETAILS_KEY, visible)
+
+    def details_visible(self) -> bool:
+        return self.details.isVisible() if self.isVisible() else self.details_button.isChecked()
+
+    def _details_dragged(self) -> None:
+        closed = self.splitter.sizes()[1] == 0
+        if closed and self.details_button.isChecked():
+            self.details_button.setChecked(False)
 
     def _fill_filters(self) -> None:
         """(Re)fill the filter lists from the data, keeping what was chosen when it still exists."""
@@ -286,6 +322,7 @@ class CalendarPage(QWidget):
             self.mode = WEEK
         self.set_mode(self.mode)
         self.select_visit(visit_id)
+        self.set_details_visible(True)     # asked for this visit by name: show what is known about it
         if visit.departments:
             self.lanes.scroll_to_lane(visit.departments[0])
         return True

@@ -49,6 +49,7 @@ LABEL_WIDTH = 190
 HEADER_HEIGHT = 50
 LANE_HEIGHT = 30
 NARROW_DAY = 46            # a weekend or holiday column: nobody works, so it only needs its name
+MAX_NARROW_DAY = 76        # a longer holiday name is elided (its tooltip has it whole)
 MIN_DAY_WIDTH = 96         # below this a working day's hours are unreadable: scroll instead
 MIN_SINGLE_DAY_WIDTH = 300
 HOUR_STEPS = (60, 120, 180, 240)
@@ -131,6 +132,7 @@ class LaneView(QAbstractScrollArea):
     visitSelected = Signal(int)                  # 0 = nothing selected
     visitMoveRequested = Signal(int, object)     # visit id, new start (aware datetime)
     dayActivated = Signal(object)                # a date header was double-clicked
+    visitActivated = Signal(int)                 # a visit was double-clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -193,14 +195,15 @@ class LaneView(QAbstractScrollArea):
         # those must stay readable, they are the ones to move.
         visit_days = {v.visit.start.astimezone(period.zone).date() for v in period.visits}
         working = [d for d in days if d.working or d.day in visit_days] or days
-        narrow = sum(NARROW_DAY for d in days if d not in working)
+        narrow_width = self._narrow_width(d for d in days if d not in working)
+        narrow = sum(narrow_width for d in days if d not in working)
         available = max(1, self.viewport().width() - LABEL_WIDTH - narrow)
         # The days share the visible width (the week fits the window); only a window too small for
         # readable days scrolls sideways.
         day_width = max(MIN_DAY_WIDTH if len(days) > 1 else MIN_SINGLE_DAY_WIDTH, available / len(working))
         x = 0.0
         for info in days:
-            width = day_width if info in working else NARROW_DAY
+            width = day_width if info in working else narrow_width
             self._columns.append(_Column(info, x, width))
             x += width
         # Each visit's horizontal extent once, then one rectangle per attending lane.
@@ -218,6 +221,14 @@ class LaneView(QAbstractScrollArea):
         self.verticalScrollBar().setPageStep(max(1, self.viewport().height() - HEADER_HEIGHT))
         self.verticalScrollBar().setSingleStep(LANE_HEIGHT)
         self.viewport().update()
+
+    def _narrow_width(self, days_off) -> float:
+        """A day off is as wide as its note ("周末", "Weekend", a holiday's name), within limits."""
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, self.font().pointSizeF() - 2))
+        metrics = QFontMetrics(small)
+        widest = max((metrics.horizontalAdvance(day_label(d)) for d in days_off), default=0)
+        return float(min(MAX_NARROW_DAY, max(NARROW_DAY, widest + 12)))
 
     def content_width(self) -> float:
         return self._columns[-1].x + self._columns[-1].width if self._columns else 0.0
@@ -598,6 +609,10 @@ class LaneView(QAbstractScrollArea):
             if column is not None:
                 self.dayActivated.emit(column.info.day)
                 return
+        block = self.block_at(event.position())
+        if block is not None and block.kind == "visit":
+            self.visitActivated.emit(block.visit.id)
+            return
         super().mouseDoubleClickEvent(event)
 
     def drop_target(self, block: _Block, dx: float) -> dt.datetime | None:

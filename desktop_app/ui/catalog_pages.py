@@ -80,8 +80,11 @@ class ItemsPage(QWidget):
     def reload(self) -> None:
         self._department_names = {d.code: d.name for d in self.workspace.repo.departments()}
         self.model.set_records(self.workspace.repo.items())
-        for column, width in enumerate((70, 200, 300, 70)):
-            self.table.setColumnWidth(column, width)
+        # As wide as the text and the header need (fixed pixel widths clipped "时长（分钟）"), but a long
+        # name never pushes the materials, the column people read most, off the page.
+        self.table.resizeColumnsToContents()
+        for column, cap in enumerate((100, 260, 360, 140)):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
 
     def selected(self) -> Item | None:
         rows = self.table.selectionModel().selectedRows()

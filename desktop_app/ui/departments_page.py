@@ -48,10 +48,11 @@ class WeeklyHoursGrid(QTableWidget):
     def _fit_height(self) -> None:
         """Exactly the seven rows and the header: measured, because row height follows the font and DPI
         (a fixed guess clipped Sunday with a CJK font)."""
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        row_height = self.fontMetrics().height() + 12     # room for the editor's frame when typing
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(row_height)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.resizeRowsToContents()
-        rows = sum(self.verticalHeader().sectionSizeHint(day) for day in range(7))
+        rows = sum(self.verticalHeader().sectionSize(day) for day in range(7))
         header = self.horizontalHeader().sizeHint().height()
         self.setFixedHeight(rows + header + 2 * self.frameWidth() + 2)
 

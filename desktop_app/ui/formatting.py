@@ -36,6 +36,15 @@ def short_date(day: dt.date | None) -> str:
     return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
 
 
+_MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                   "October", "November", "December")
+
+
+def month_name(month: int) -> str:
+    """A month's name on its own (a calendar's title): 1月 or January."""
+    return f"{month}月" if chinese() else _MONTH_NAMES_EN[month - 1]
+
+
 def weekday_name(weekday: int) -> str:
     return (_WEEKDAYS_ZH if chinese() else _WEEKDAYS_EN)[weekday]
 

@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -30,12 +30,22 @@ class MonthGrid(QTableWidget):
                                         for d in range(7)])
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.verticalHeader().setDefaultSectionSize(22)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(max(20, self.fontMetrics().height() + 3))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setFixedHeight(6 * 22 + 26)
+        self._fit_height()
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def _fit_height(self) -> None:
+        """Six week rows and the header, measured (the font decides, not a guess)."""
+        rows = 6 * self.verticalHeader().defaultSectionSize()
+        self.setFixedHeight(rows + self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_height()
 
 
 class HolidaysPage(QWidget):
@@ -64,7 +74,7 @@ class HolidaysPage(QWidget):
         months_widget = QWidget()
         grid = QGridLayout(months_widget)
         for month in range(12):
-            box = QGroupBox(translate("Holidays", "Month {month}").format(month=month + 1))
+            box = QGroupBox(fmt.month_name(month + 1))
             box_layout = QVBoxLayout(box)
             month_grid = MonthGrid()
             month_grid.cellClicked.connect(lambda row, column, m=month + 1: self._on_cell(m, row, column))
@@ -84,9 +94,12 @@ class HolidaysPage(QWidget):
         self.make_holiday.clicked.connect(lambda: self._override(HolidayKind.HOLIDAY))
         self.make_workday.clicked.connect(lambda: self._override(HolidayKind.WORKDAY))
         self.remove_override.clicked.connect(lambda: self._override(None))
+        # The chosen day's description gets the room; a holiday's name is a few words.
+        self.override_name.setMaximumWidth(QFontMetrics(self.font()).horizontalAdvance("M" * 24))
+        self.day_label.setMinimumWidth(QFontMetrics(self.font()).horizontalAdvance("M" * 16))
         editor = QHBoxLayout()
-        for widget in (self.day_label, self.override_name, self.make_holiday, self.make_workday,
-                       self.remove_override):
+        editor.addWidget(self.day_label, 1)
+        for widget in (self.override_name, self.make_holiday, self.make_workday, self.remove_override):
             editor.addWidget(widget)
 
         layout = QVBoxLayout(self)

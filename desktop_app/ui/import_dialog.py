@@ -18,6 +18,7 @@ from desktop_app.core.dataset import DatasetError, ImportPlan, apply_import, pla
 from desktop_app.core.storage import open_database
 from desktop_app.ui.jobs import Progress
 from desktop_app.ui.workspace import ALL, Workspace
+from desktop_app.ui.screen_fit import resize_within_screen
 
 translate = QCoreApplication.translate
 SHEET_NAMES = {
@@ -104,7 +105,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.details, 1)
         layout.addWidget(self.buttons)
-        self.resize(820, 560)
+        resize_within_screen(self, 820, 560)
         if source:
             self.check()
 

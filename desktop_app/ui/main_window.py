@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import InputError
 from desktop_app.core.storage import backup, open_database
 from desktop_app.ui import formatting as fmt
+from desktop_app.ui.screen_fit import resize_within_screen
 from desktop_app.ui.workspace import Workspace
 
 translate = QCoreApplication.translate
@@ -50,7 +51,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1360, 820)
+            resize_within_screen(self, 1360, 820)
         state = settings.value(f"{SETTINGS_GROUP}/state")
         if state is not None:
             self.restoreState(state)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop_app.ui import formatting as fmt
 from desktop_app.ui.move_edits import MoveOptions, VisitEdits
 from desktop_app.ui.workspace import Workspace
+from desktop_app.ui.screen_fit import resize_within_screen
 
 translate = QCoreApplication.translate
 LATE = QColor("#b45309")
@@ -33,7 +34,7 @@ class MoveDialog(QDialog):
         self.workspace, self.edits, self.visit_id = workspace, edits, visit_id
         self.options: MoveOptions | None = None
         self.setWindowTitle(translate("Move", "Move a visit"))
-        self.resize(980, 640)
+        resize_within_screen(self, 980, 640)
         self.heading = QLabel(wordWrap=True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.message = QLabel(wordWrap=True)

@@ -22,6 +22,7 @@ from desktop_app.core.errors import InputError
 from desktop_app.printing.paged_output import PrintDocument, configure_printer, paint_documents, write_pdf
 from desktop_app.printing.print_jobs import day_sheet_documents, project_notice_documents, week_documents
 from desktop_app.ui.workspace import Workspace
+from desktop_app.ui.screen_fit import resize_within_screen
 
 translate = QCoreApplication.translate
 NOTICES, DAY, WEEK = "notices", "day", "week"
@@ -38,7 +39,7 @@ def preview_dialog(documents: Sequence[PrintDocument], parent: QWidget | None = 
     printer = new_printer(documents)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(translate("Print", "Print preview"))
-    dialog.resize(1000, 800)
+    resize_within_screen(dialog, 1000, 800)
     dialog.paintRequested.connect(lambda target: paint_documents(target, documents))
     dialog._printer = printer   # the dialog does not own it; keep it alive as long as the dialog
     return dialog
@@ -74,7 +75,7 @@ class PrintDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.setWindowTitle(translate("Print", "Print"))
-        self.resize(640, 520)
+        resize_within_screen(self, 640, 520)
         repo = workspace.repo
         day = day or workspace.today()
         self.kind = QButtonGroup(self)

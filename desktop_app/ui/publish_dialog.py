@@ -25,6 +25,7 @@ from desktop_app.core.storage import open_database
 from desktop_app.ui.jobs import Progress
 from desktop_app.ui.move_edits import VisitEdits
 from desktop_app.ui.workspace import Workspace
+from desktop_app.ui.screen_fit import resize_within_screen
 
 translate = QCoreApplication.translate
 JOB_KIND = "publish"
@@ -89,7 +90,7 @@ class PublishDialog(QDialog):
         self.workspace, self.edits = workspace, edits
         self.outcome: PublishOutcome | None = None
         self.setWindowTitle(translate("Publish", "Publish the calendar"))
-        self.resize(720, 360)
+        resize_within_screen(self, 720, 360)
         settings = workspace.repo.settings()
         self.folder = QLineEdit(settings.export_folder)
         self.folder.setPlaceholderText(translate("Publish", "A shared folder the departments subscribe to"))

@@ -14,6 +14,7 @@ from desktop_app.core.model import HalfDay, Level, Project, RequestStatus
 from desktop_app.core.workdays import deadline_for
 from desktop_app.ui import formatting as fmt
 from desktop_app.ui.workspace import Workspace
+from desktop_app.ui.screen_fit import resize_within_screen
 
 translate = QCoreApplication.translate
 
@@ -132,7 +133,7 @@ class RequestDialog(QDialog):
         layout.addLayout(grid, 1)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.buttons)
-        self.resize(980, 640)
+        resize_within_screen(self, 980, 640)
 
         for signal in (self.code.textChanged, self.name.textChanged, self.owner.textChanged,
                        self.place.currentIndexChanged, self.applied_on.dateChanged, self.ready_on.dateChanged,

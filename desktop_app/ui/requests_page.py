@@ -19,6 +19,10 @@ from desktop_app.ui.workspace import ALL, DEPARTMENTS, HOLIDAYS, ITEMS, PLACES, 
 translate = QCoreApplication.translate
 
 
+# Widest each column may start (code, project, owner, place, items, applied, deadline, status, visit).
+COLUMN_CAPS = (110, 230, 180, 120, 140, 130, 180, 110, 170)
+
+
 def _urgency_color(row: RequestRow):
     return {Urgency.LATE: RED, Urgency.SOON: AMBER}.get(row.urgency)
 
@@ -110,8 +114,7 @@ class RequestsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((104, 220, 180, 110, 140, 124, 176, 64, 140)):
-            self.table.setColumnWidth(column, width)
+        header.setResizeContentsPrecision(200)     # sizing columns looks at a sample, not 5,000 rows
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
 
         buttons = QHBoxLayout()
@@ -148,6 +151,14 @@ class RequestsPage(QWidget):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.late_filter.toggled.connect(self.apply_filter)
         self.reload()
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their text in this language (English dates and statuses are longer than
+        Chinese ones), long names capped so that every column fits a 1440-pixel screen."""
+        self.table.resizeColumnsToContents()
+        for column, cap in enumerate(COLUMN_CAPS):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
 
     # --- data ---------------------------------------------------------------------------
     def reload(self) -> None:

@@ -24,6 +24,7 @@ from desktop_app.ui.schedule_run import (
     JOB_KIND, LiveFigures, ScheduleOptions, SchedulePlan, apply_plan, plan_in_background, undoable,
 )
 from desktop_app.ui.workspace import Workspace
+from desktop_app.ui.screen_fit import resize_within_screen
 
 translate = QCoreApplication.translate
 IDLE, RUNNING, READY, APPLIED, CANCELLED, FAILED = "idle", "running", "ready", "applied", "cancelled", "failed"
@@ -43,7 +44,7 @@ class ScheduleDialog(QDialog):
         self._started = 0.0
         self._run_id = 0
         self.setWindowTitle(translate("Schedule", "Auto-schedule"))
-        self.resize(1100, 720)
+        resize_within_screen(self, 1100, 720)
         self._build(ScheduleOptions.from_settings(workspace.repo.settings()))
         self._timer = QTimer(self)
         self._timer.setInterval(200)

@@ -31,6 +31,7 @@ def align_form_labels(forms) -> None:
     width = max((label.sizeHint().width() for label in labels), default=0)
     for label in labels:
         label.setMinimumWidth(width)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class SettingsPage(QWidget):
@@ -122,10 +123,11 @@ class SettingsPage(QWidget):
     def _size_fields(self) -> None:
         """Numbers and choices as wide as their longest value; names, addresses and URLs stay wide."""
         metrics = QFontMetrics(self.font())
-        for spin in (w for w in self.fields.values() if isinstance(w, QSpinBox)):
-            text = f"{spin.maximum()}{spin.suffix()}"
-            spin.setMaximumWidth(metrics.horizontalAdvance(text) + SPIN_CHROME)
-            spin.setMinimumWidth(min(spin.maximumWidth(), metrics.horizontalAdvance("0000") + SPIN_CHROME))
+        spins = [w for w in self.fields.values() if isinstance(w, QSpinBox)]
+        # One width for all the numbers, so the column reads as a column.
+        width = max(metrics.horizontalAdvance(f"{spin.maximum()}{spin.suffix()}") for spin in spins) + SPIN_CHROME
+        for spin in spins:
+            spin.setFixedWidth(width)
         self.timezone.setMaximumWidth(metrics.horizontalAdvance("America/Argentina/Buenos_Aires") + COMBO_CHROME)
         self.language.setMaximumWidth(max(metrics.horizontalAdvance("简体中文"),
                                           metrics.horizontalAdvance("English")) + COMBO_CHROME + 20)

@@ -362,217 +362,227 @@
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="79" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="82" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="84" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="87" />
         <source>Previous</source>
         <translation>上一段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="85" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="88" />
         <source>Next</source>
         <translation>下一段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="96" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="99" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="96" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="99" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="97" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="100" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="120" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="123" />
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="161" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="157" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="159" />
+        <source>Show or hide the details of the selected visit</source>
+        <translation>显示或隐藏所选现场验收的详情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/calendar_page.py" line="197" />
         <source>Both levels</source>
         <translation>市级和区级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="163" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="199" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="166" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="202" />
         <source>All places</source>
         <translation>全部地点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="252" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="288" />
         <source>{year}-{month:02d}</source>
         <translation>{year}年{month}月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="256" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="292" />
         <source>{first} – {last} · week {week}</source>
         <translation>{first} – {last} · 第 {week} 周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="265" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="301" />
         <source>Dashed outline: planned, not yet published · Red outline: a department is no longer free · Red corner: after the deadline · Hatched: busy · Grey: outside office hours</source>
         <translation>虚线框：已排期未发布 · 红框：有部门已不能到场 · 红色角标：超过验收期限 · 斜线：部门另有安排 · 灰色：非办公时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="273" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="309" />
         <source>{visits} visits, {planned} not yet published, {late} late, {conflicts} with conflicts; {lanes} departments shown. Drag a visit along its lane to propose a new time.</source>
         <translation>共 {visits} 场现场验收，{planned} 场未发布，{late} 场超期，{conflicts} 场有冲突；显示 {lanes} 个部门。沿部门行拖动验收块可提出新的时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="306" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="343" />
         <source>Select a visit to see its project, departments, items and status.</source>
         <translation>选择一场现场验收，查看项目、部门、事项和状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="317" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="354" />
         <source>Move refused: {reason}</source>
         <translation>无法调整：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="325" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="362" />
         <source>Request {code}</source>
         <translation>申请编号 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="327" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="364" />
         <source>Owner: {owner}</source>
         <translation>建设单位：{owner}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="329" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="366" />
         <source>Contact: {name} {phone}</source>
         <translation>联系人：{name} {phone}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="338" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="375" />
         <source>Changed {count} time(s) since first published (SEQUENCE {count})</source>
         <translation>发布后已变更 {count} 次（SEQUENCE {count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="341" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="378" />
         <source>Previously: {when}</source>
         <translation>原定时间：{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="344" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="381" />
         <source>Separate visit (split off from the joint visit)</source>
         <translation>单独验收（从联合验收中拆出）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="347" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="384" />
         <source>Deadline: {date}</source>
         <translation>验收期限：{date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="351" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="388" />
         <source>Conflict: the visit no longer fits</source>
         <translation>冲突：该现场验收已无法按原时间进行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="361" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="398" />
         <source>Departments ({count})</source>
         <translation>参加部门（{count} 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="364" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="401" />
         <source>Acceptance items ({count})</source>
         <translation>验收事项（{count} 项）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="86" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="89" />
         <source>Place: {place}</source>
         <translation>地点：{place}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="87" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="90" />
         <source>Departments: {names}</source>
         <translation>参加部门：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="98" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="101" />
         <source>Planned, not yet published to the departments</source>
         <translation>已排期，尚未发布给各部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="99" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="102" />
         <source>Published to the departments</source>
         <translation>已发布给各部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="100" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="103" />
         <source>Took place</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="100" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="103" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="103" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="106" />
         <source> · locked</source>
         <translation> · 已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="108" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="111" />
         <source>Late: the deadline was {date}</source>
         <translation>已超期：验收期限为 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="251" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="266" />
         <source>Blocked day</source>
         <translation>停止安排</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="262" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="277" />
         <source>Busy</source>
         <translation>忙碌</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="334" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="349" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="533" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="555" />
         <source>Busy: {title}</source>
         <translation>另有安排：{title}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="534" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="556" />
         <source>Blocked day: {reason}</source>
         <translation>停止安排：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="556" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="578" />
         <source>This visit is locked; unlock it before moving it.</source>
         <translation>该现场验收已锁定，请先解锁再调整时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="654" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="680" />
         <source>Make-up working day</source>
         <translation>调休上班</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="656" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="682" />
         <source>Weekend</source>
         <translation>周末</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="732" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="759" />
         <source>+{count} more</source>
         <translation>另有 {count} 场</translation>
     </message>
@@ -586,119 +596,119 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/catalog_pages.py" line="62" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="116" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="126" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="200" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="260" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="267" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="119" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="129" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="203" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="263" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="270" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/catalog_pages.py" line="63" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="116" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="126" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="119" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="129" />
         <source>Item</source>
         <translation>验收事项</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/catalog_pages.py" line="64" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="127" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="130" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/catalog_pages.py" line="66" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="127" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="130" />
         <source>Minutes</source>
         <translation>时长（分钟）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/catalog_pages.py" line="68" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="128" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="131" />
         <source>Materials</source>
         <translation>所需材料</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/catalog_pages.py" line="75" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="211" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="214" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/catalog_pages.py" line="76" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="212" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="215" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/catalog_pages.py" line="77" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="213" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="216" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="97" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="100" />
         <source>Delete item</source>
         <translation>删除验收事项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="98" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="248" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="101" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="251" />
         <source>Delete {name}? You can undo this.</source>
         <translation>删除“{name}”？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="113" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="116" />
         <source>One material per line</source>
         <translation>每行一项材料</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="118" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="121" />
         <source>An item with code {code} already exists</source>
         <translation>编码为 {code} 的验收事项已存在</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="125" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="128" />
         <source>Acceptance item</source>
         <translation>验收事项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="169" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="172" />
         <source>Default: {minutes} minutes</source>
         <translation>默认：{minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="184" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="187" />
         <source>Travel {first} – {second}: {text} is not a whole number of minutes</source>
         <translation>路程 {first} – {second}：“{text}”不是整数分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="201" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="260" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="266" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="267" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="204" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="263" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="269" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="270" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="202" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="268" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="205" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="271" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="232" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="235" />
         <source>Travel time in minutes (the same both ways). An empty cell uses the default of {minutes} minutes.</source>
         <translation>地点之间的路程（分钟，往返相同）。空白单元格按默认 {minutes} 分钟计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="247" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="250" />
         <source>Delete place</source>
         <translation>删除地点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="262" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="265" />
         <source>A place with code {code} already exists</source>
         <translation>编码为 {code} 的地点已存在</translation>
     </message>
@@ -819,147 +829,147 @@
         <translation>办公时间（例如 08:30-12:00, 14:00-17:30）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="63" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="226" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="241" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="80" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="243" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="258" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="64" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="226" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="241" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="81" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="243" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="258" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="65" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="242" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="82" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="259" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="66" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="242" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="83" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="259" />
         <source>Base</source>
         <translation>驻地</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="67" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="243" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="84" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="260" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="68" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="243" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="85" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="260" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="69" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="244" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="86" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="261" />
         <source>Visits per day</source>
         <translation>每日验收上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="71" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="88" />
         <source>Office hours</source>
         <translation>办公时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="92" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="109" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="93" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="110" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="94" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="111" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="114" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="131" />
         <source>Busy-time preview</source>
         <translation>忙碌时间预览</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="115" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="132" />
         <source>Busy-time sources</source>
         <translation>忙碌时间来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="116" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="133" />
         <source>Seasonal hours and blocked dates</source>
         <translation>季节性办公时间与暂停接待</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="163" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="180" />
         <source>{name} ({code})</source>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="164" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="181" />
         <source>Select a department above.</source>
         <translation>请在上方选择一个部门。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="182" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="199" />
         <source>Delete department</source>
         <translation>删除部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="183" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="200" />
         <source>Delete {name}? You can undo this.</source>
         <translation>删除“{name}”？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="205" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="222" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="215" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="232" />
         <source>Copy Monday to Tuesday–Friday</source>
         <translation>将星期一复制到星期二至星期五</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="220" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="237" />
         <source>Weekly office hours (the gap between two intervals is the lunch break)</source>
         <translation>每周办公时间（两个时间段之间的间隔即午休）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="228" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="245" />
         <source>{field} is required</source>
         <translation>{field}不能为空</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="230" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="247" />
         <source>A department with code {code} already exists</source>
         <translation>编码为 {code} 的部门已存在</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/availability_panel.py" line="447" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="235" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="252" />
         <source>Office hours: {problem}</source>
         <translation>办公时间：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="239" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="256" />
         <source>New department</source>
         <translation>新建部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="240" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="257" />
         <source>Department {name}</source>
         <translation>部门：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="244" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="261" />
         <source>Email</source>
         <translation>电子邮箱</translation>
     </message>
@@ -967,47 +977,47 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="50" />
+        <location filename="../../desktop_app/ui/formatting.py" line="59" />
         <source>City</source>
         <translation>市级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="50" />
+        <location filename="../../desktop_app/ui/formatting.py" line="59" />
         <source>District</source>
         <translation>区级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="55" />
+        <location filename="../../desktop_app/ui/formatting.py" line="64" />
         <source>Waiting</source>
         <translation>待排期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="56" />
+        <location filename="../../desktop_app/ui/formatting.py" line="65" />
         <source>Scheduled</source>
         <translation>已排期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="57" />
+        <location filename="../../desktop_app/ui/formatting.py" line="66" />
         <source>Accepted</source>
         <translation>已验收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="58" />
+        <location filename="../../desktop_app/ui/formatting.py" line="67" />
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="64" />
+        <location filename="../../desktop_app/ui/formatting.py" line="73" />
         <source>Morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="64" />
+        <location filename="../../desktop_app/ui/formatting.py" line="73" />
         <source>Afternoon</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="65" />
+        <location filename="../../desktop_app/ui/formatting.py" line="74" />
         <source>Any time</source>
         <translation>不限</translation>
     </message>
@@ -1015,57 +1025,52 @@
 <context>
     <name>Holidays</name>
     <message>
-        <location filename="../../desktop_app/ui/holidays_page.py" line="50" />
+        <location filename="../../desktop_app/ui/holidays_page.py" line="60" />
         <source>The bureau has entered this year's official schedule (mark the year confirmed)</source>
         <translation>本局已录入该年度的法定节假日安排（标记为已确认）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/holidays_page.py" line="55" />
+        <location filename="../../desktop_app/ui/holidays_page.py" line="65" />
         <source>Red: statutory holiday · Yellow: make-up working day (调休) · Grey: weekend · Bold: the bureau's override</source>
         <translation>红色：法定节假日 · 黄色：调休上班 · 灰色：周末 · 粗体：本局调整</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/holidays_page.py" line="58" />
+        <location filename="../../desktop_app/ui/holidays_page.py" line="68" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/holidays_page.py" line="67" />
-        <source>Month {month}</source>
-        <translation>{month}月</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/holidays_page.py" line="80" />
+        <location filename="../../desktop_app/ui/holidays_page.py" line="90" />
         <source>Name, e.g. 元旦</source>
         <translation>名称，例如 元旦</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/holidays_page.py" line="81" />
+        <location filename="../../desktop_app/ui/holidays_page.py" line="91" />
         <source>Day off</source>
         <translation>设为休息日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/holidays_page.py" line="82" />
+        <location filename="../../desktop_app/ui/holidays_page.py" line="92" />
         <source>Working day</source>
         <translation>设为工作日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/holidays_page.py" line="83" />
+        <location filename="../../desktop_app/ui/holidays_page.py" line="93" />
         <source>Use the official calendar</source>
         <translation>恢复官方日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/holidays_page.py" line="153" />
+        <location filename="../../desktop_app/ui/holidays_page.py" line="166" />
         <source>Click a day to change it.</source>
         <translation>点击某一天以调整。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/holidays_page.py" line="157" />
+        <location filename="../../desktop_app/ui/holidays_page.py" line="170" />
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/holidays_page.py" line="158" />
+        <location filename="../../desktop_app/ui/holidays_page.py" line="171" />
         <source>day off</source>
         <translation>休息日</translation>
     </message>
@@ -1073,134 +1078,134 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="24" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="25" />
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="24" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="25" />
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="25" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="26" />
         <source>Acceptance items</source>
         <translation>验收事项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="25" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="26" />
         <source>Requests</source>
         <translation>验收申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="26" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="27" />
         <source>Holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="62" />
-        <location filename="../../desktop_app/ui/import_dialog.py" line="112" />
-        <location filename="../../desktop_app/ui/import_dialog.py" line="119" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="63" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="113" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="120" />
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="64" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="65" />
         <source>A dataset folder, a CSV file or an .xlsx workbook</source>
         <translation>数据集文件夹、CSV 文件或 .xlsx 工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="65" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="66" />
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="67" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="68" />
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="69" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="70" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="75" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="76" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="79" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="80" />
         <source>Sheet</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="79" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="80" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="80" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="81" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="80" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="81" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="86" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="87" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="113" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="114" />
         <source>Data files (*.csv *.xlsx)</source>
         <translation>数据文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="136" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="137" />
         <source>Checking {path}…</source>
         <translation>正在检查 {path}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="139" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="140" />
         <source>Checking import</source>
         <translation>正在检查导入数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="146" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="147" />
         <source>Cancelled; nothing was imported.</source>
         <translation>已取消，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="161" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="162" />
         <source>New: {sheet} {code}</source>
         <translation>新增：{sheet} {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="165" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="166" />
         <source>Changed: {sheet} {code}</source>
         <translation>修改：{sheet} {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="168" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="169" />
         <source>The data is valid: {count} record(s) will be added or changed. Press Import to write them.</source>
         <translation>数据有效：将新增或修改 {count} 条记录。点击“导入”写入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="175" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="176" />
         <source>{count} problem(s) found; nothing was imported. Fix the rows below and check again.</source>
         <translation>发现 {count} 处错误，未导入任何内容。请修正以下各行后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="188" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="189" />
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="195" />
+        <location filename="../../desktop_app/ui/import_dialog.py" line="196" />
         <source>Imported.</source>
         <translation>已导入。</translation>
     </message>
@@ -1208,189 +1213,189 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="48" />
+        <location filename="../../desktop_app/ui/main_window.py" line="62" />
         <source>Joint Acceptance Scheduler</source>
         <translation>联合验收排期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="69" />
+        <location filename="../../desktop_app/ui/main_window.py" line="83" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="70" />
+        <location filename="../../desktop_app/ui/main_window.py" line="84" />
         <source>Requests</source>
         <translation>验收申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="71" />
+        <location filename="../../desktop_app/ui/main_window.py" line="85" />
         <source>Calendar</source>
         <translation>排期日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="72" />
+        <location filename="../../desktop_app/ui/main_window.py" line="86" />
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="73" />
+        <location filename="../../desktop_app/ui/main_window.py" line="87" />
         <source>Acceptance items</source>
         <translation>验收事项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="74" />
+        <location filename="../../desktop_app/ui/main_window.py" line="88" />
         <source>Places and travel</source>
         <translation>地点与路程</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="75" />
+        <location filename="../../desktop_app/ui/main_window.py" line="89" />
         <source>Holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="76" />
+        <location filename="../../desktop_app/ui/main_window.py" line="90" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="151" />
+        <location filename="../../desktop_app/ui/main_window.py" line="177" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="156" />
+        <location filename="../../desktop_app/ui/main_window.py" line="182" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="157" />
+        <location filename="../../desktop_app/ui/main_window.py" line="183" />
         <source>New database…</source>
         <translation>新建数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="158" />
+        <location filename="../../desktop_app/ui/main_window.py" line="184" />
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="160" />
+        <location filename="../../desktop_app/ui/main_window.py" line="186" />
         <source>Back up database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="162" />
+        <location filename="../../desktop_app/ui/main_window.py" line="188" />
         <source>Import data…</source>
         <translation>导入数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="165" />
+        <location filename="../../desktop_app/ui/main_window.py" line="191" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="167" />
+        <location filename="../../desktop_app/ui/main_window.py" line="193" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="169" />
+        <location filename="../../desktop_app/ui/main_window.py" line="195" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="171" />
+        <location filename="../../desktop_app/ui/main_window.py" line="197" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="176" />
+        <location filename="../../desktop_app/ui/main_window.py" line="202" />
         <source>New request</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="178" />
+        <location filename="../../desktop_app/ui/main_window.py" line="204" />
         <source>Find request</source>
         <translation>查找申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="184" />
+        <location filename="../../desktop_app/ui/main_window.py" line="210" />
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="187" />
+        <location filename="../../desktop_app/ui/main_window.py" line="213" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="194" />
+        <location filename="../../desktop_app/ui/main_window.py" line="220" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="195" />
-        <location filename="../../desktop_app/ui/main_window.py" line="360" />
+        <location filename="../../desktop_app/ui/main_window.py" line="221" />
+        <location filename="../../desktop_app/ui/main_window.py" line="386" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="257" />
+        <location filename="../../desktop_app/ui/main_window.py" line="283" />
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="263" />
+        <location filename="../../desktop_app/ui/main_window.py" line="289" />
         <source>Holiday calendar not confirmed for {years}</source>
         <translation>{years} 年节假日安排尚未确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="267" />
+        <location filename="../../desktop_app/ui/main_window.py" line="293" />
         <source>Saved {time}</source>
         <translation>已于 {time} 保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="270" />
+        <location filename="../../desktop_app/ui/main_window.py" line="296" />
         <source>All changes are saved</source>
         <translation>所有修改均已保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="273" />
+        <location filename="../../desktop_app/ui/main_window.py" line="299" />
         <source>Nothing was changed</source>
         <translation>未做任何修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="339" />
+        <location filename="../../desktop_app/ui/main_window.py" line="365" />
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="340" />
-        <location filename="../../desktop_app/ui/main_window.py" line="354" />
+        <location filename="../../desktop_app/ui/main_window.py" line="366" />
+        <location filename="../../desktop_app/ui/main_window.py" line="380" />
         <source>Databases (*.sqlite)</source>
         <translation>数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="345" />
+        <location filename="../../desktop_app/ui/main_window.py" line="371" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="346" />
+        <location filename="../../desktop_app/ui/main_window.py" line="372" />
         <source>Databases (*.sqlite *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="353" />
+        <location filename="../../desktop_app/ui/main_window.py" line="379" />
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="357" />
+        <location filename="../../desktop_app/ui/main_window.py" line="383" />
         <source>Backup written to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="360" />
+        <location filename="../../desktop_app/ui/main_window.py" line="386" />
         <source>Joint Acceptance Scheduler: one on-site visit by every department a finished construction project needs.
 Today: {date}</source>
         <translation>联合验收排期：竣工项目所需的各部门一次联合现场验收。
@@ -1400,153 +1405,117 @@ Today: {date}</source>
 <context>
     <name>Move</name>
     <message>
-        <location filename="../../desktop_app/ui/move_dialog.py" line="35" />
+        <location filename="../../desktop_app/ui/move_dialog.py" line="36" />
         <source>Move a visit</source>
         <translation>调整现场验收时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_dialog.py" line="43" />
+        <location filename="../../desktop_app/ui/move_dialog.py" line="44" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_dialog.py" line="43" />
+        <location filename="../../desktop_app/ui/move_dialog.py" line="44" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_dialog.py" line="43" />
+        <location filename="../../desktop_app/ui/move_dialog.py" line="44" />
         <source>Waiting (working days)</source>
         <translation>等待（工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_dialog.py" line="44" />
+        <location filename="../../desktop_app/ui/move_dialog.py" line="45" />
         <source>Extra department trips</source>
         <translation>新增部门出车趟数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_dialog.py" line="44" />
+        <location filename="../../desktop_app/ui/move_dialog.py" line="45" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_dialog.py" line="64" />
+        <location filename="../../desktop_app/ui/move_dialog.py" line="65" />
         <source>Earlier times that are not possible, and why:</source>
         <translation>更早但不可行的时间及原因：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_dialog.py" line="71" />
+        <location filename="../../desktop_app/ui/move_dialog.py" line="72" />
         <source>Move here</source>
         <translation>调整到此时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_dialog.py" line="101" />
+        <location filename="../../desktop_app/ui/move_dialog.py" line="102" />
         <source>Now: {when}, {place}</source>
         <translation>当前：{when}，{place}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_dialog.py" line="111" />
+        <location filename="../../desktop_app/ui/move_dialog.py" line="112" />
         <source>{count} possible times, best first (shortest wait, fewest extra trips):</source>
         <translation>共 {count} 个可选时间，按优劣排序（等待最短、新增出车最少在前）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_dialog.py" line="117" />
+        <location filename="../../desktop_app/ui/move_dialog.py" line="118" />
         <source>recommended</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_dialog.py" line="119" />
+        <location filename="../../desktop_app/ui/move_dialog.py" line="120" />
         <source>after the deadline</source>
         <translation>超过验收期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_dialog.py" line="121" />
+        <location filename="../../desktop_app/ui/move_dialog.py" line="122" />
         <source>every department is already there that day</source>
         <translation>当天各部门已在该地点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_dialog.py" line="123" />
+        <location filename="../../desktop_app/ui/move_dialog.py" line="124" />
         <source>not the owner's preferred half-day</source>
         <translation>非建设单位希望的时段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_dialog.py" line="138" />
+        <location filename="../../desktop_app/ui/move_dialog.py" line="139" />
         <source>None: no earlier time is taken by other visits.</source>
         <translation>无：没有被其他现场验收占用的更早时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_dialog.py" line="162" />
+        <location filename="../../desktop_app/ui/move_dialog.py" line="163" />
         <source>Not moved: {reason}</source>
         <translation>未调整：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="52" />
-        <source>This visit was cancelled.</source>
-        <translation>该现场验收已取消。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="54" />
-        <source>This visit has already taken place.</source>
-        <translation>该现场验收已完成。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="56" />
-        <source>This visit is locked. Unlock it first if it really has to move.</source>
-        <translation>该现场验收已锁定。如确需调整，请先解锁。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="62" />
-        <source>This visit is before {date}, the first day departments can still be given notice for; it stays where it is.</source>
-        <translation>该现场验收早于 {date}（仍可提前通知各部门的最早日期），保持不变。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="65" />
-        <source>Another visit of this project is locked or already under way, so this one stays too.</source>
-        <translation>该项目的另一场现场验收已锁定或即将进行，因此这一场也保持不变。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="68" />
-        <source>This project has a split visit; run the auto-schedule to move it.</source>
-        <translation>该项目的现场验收已拆分，请通过自动排期调整。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="92" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="48" />
         <source>Visit {id} no longer exists.</source>
         <translation>现场验收（编号 {id}）已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="125" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="81" />
         <source>The visit changed meanwhile; nothing was moved.</source>
         <translation>该现场验收已被修改，未做调整。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="118" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="74" />
         <source>Move {project} to {when}</source>
         <translation>将 {project} 调整到 {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="133" />
-        <location filename="../../desktop_app/ui/move_edits.py" line="159" />
-        <source>The visit changed meanwhile; nothing was changed.</source>
-        <translation>该现场验收已被修改，未做任何修改。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="145" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="95" />
         <source>Lock {count} visit(s)</source>
         <translation>锁定 {count} 场现场验收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="146" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="96" />
         <source>Unlock {count} visit(s)</source>
         <translation>解锁 {count} 场现场验收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="154" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="104" />
         <source>Cancel {count} visit(s)</source>
         <translation>取消 {count} 场现场验收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/move_edits.py" line="173" />
+        <location filename="../../desktop_app/ui/move_edits.py" line="111" />
         <source>Mark {count} visit(s) published</source>
         <translation>将 {count} 场现场验收标记为已发布</translation>
     </message>
@@ -1554,102 +1523,102 @@ Today: {date}</source>
 <context>
     <name>Print</name>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="40" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="41" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="76" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="77" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="81" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="82" />
         <source>Owner's notice (联合验收告知书) for these requests:</source>
         <translation>以下申请的联合验收告知书：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="82" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="83" />
         <source>Day sheet for</source>
         <translation>日程单：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="83" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="84" />
         <source>Week overview for the week of</source>
         <translation>一周安排：所在周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="101" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="102" />
         <source>the bureau (all departments)</source>
         <translation>本局（全部部门）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="118" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="119" />
         <source>Preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="119" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="120" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="120" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="121" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="143" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="144" />
         <source>Select at least one request with a visit.</source>
         <translation>请至少选择一件已安排现场验收的申请。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="152" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="153" />
         <source>Notices {codes}</source>
         <translation>告知书 {codes}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="154" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="155" />
         <source>Day sheet {date}</source>
         <translation>日程单 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="155" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="156" />
         <source>Week overview {date}</source>
         <translation>一周安排 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="168" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="169" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="169" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="170" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="181" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="182" />
         <source>Saved {pages} page(s) to {path}</source>
         <translation>已将 {pages} 页保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="189" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="190" />
         <source>Visit moved</source>
         <translation>现场验收已调整</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="190" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="191" />
         <source>The visit of {project} was moved. Print the changed notice (变更通知) for the owner now?</source>
         <translation>{project} 的现场验收时间已调整。现在为建设单位打印变更通知吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="193" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="194" />
         <source>Preview the changed notice</source>
         <translation>预览变更通知</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="194" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="195" />
         <source>Not now</source>
         <translation>暂不打印</translation>
     </message>
@@ -1657,73 +1626,73 @@ Today: {date}</source>
 <context>
     <name>Publish</name>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="70" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="71" />
         <source>Folder {folder}: {written} file(s) written, {unchanged} unchanged, {removed} removed.</source>
         <translation>文件夹 {folder}：写入 {written} 个文件，未变 {unchanged} 个，删除 {removed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="76" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="77" />
         <source>CalDAV {url}: {created} event(s) created, {updated} updated, {removed} removed, {unchanged} unchanged; {calendars} calendar(s) created.</source>
         <translation>CalDAV {url}：新建 {created} 个日程，更新 {updated} 个，删除 {removed} 个，未变 {unchanged} 个；新建日历 {calendars} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="80" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="81" />
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="91" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="92" />
         <source>Publish the calendar</source>
         <translation>发布排期日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="95" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="96" />
         <source>A shared folder the departments subscribe to</source>
         <translation>各部门订阅的共享文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="96" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="97" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="102" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="103" />
         <source>e.g. https://calendar.example.cn/dav/ (optional)</source>
         <translation>例如 https://calendar.example.cn/dav/（可选）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="106" />
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="135" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="107" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="136" />
         <source>Export folder</source>
         <translation>导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="107" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="108" />
         <source>CalDAV server</source>
         <translation>CalDAV 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="114" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="115" />
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="129" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="130" />
         <source>First mark the {count} planned visit(s) as published (departments see them as confirmed)</source>
         <translation>先将 {count} 场待发布的现场验收标记为已发布（各部门看到的将是已确认）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="150" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="151" />
         <source>Give an export folder or a CalDAV server address first.</source>
         <translation>请先填写导出文件夹或 CalDAV 服务器地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="159" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="160" />
         <source>Publishing…</source>
         <translation>正在发布…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="161" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="162" />
         <source>Publishing</source>
         <translation>发布</translation>
     </message>
@@ -1731,122 +1700,122 @@ Today: {date}</source>
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="46" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="47" />
         <source>New request</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="47" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="48" />
         <source>Edit request {code}</source>
         <translation>编辑申请 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="64" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="65" />
         <source>Explicit deadline</source>
         <translation>指定期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="79" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="80" />
         <source>Acceptance item</source>
         <translation>验收事项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="80" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="81" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="92" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="93" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="93" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="94" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="94" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="95" />
         <source>Owner</source>
         <translation>建设单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="95" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="96" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="96" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="97" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="97" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="98" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="98" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="99" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="99" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="100" />
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="100" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="101" />
         <source>Ready on</source>
         <translation>具备验收条件日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="104" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="105" />
         <source>Deadline</source>
         <translation>验收期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="105" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="106" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="106" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="107" />
         <source>Preferred time</source>
         <translation>时段偏好</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="107" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="108" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="109" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="110" />
         <source>Computed</source>
         <translation>自动计算</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="116" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="117" />
         <source>Acceptance items (by level and department)</source>
         <translation>验收事项（按层级和部门）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="160" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="161" />
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="215" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="216" />
         <source>Departments needed ({count}): {names}</source>
         <translation>需参加部门（{count} 个）：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="221" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="222" />
         <source>Deadline: {date} ({days} working days after the application)</source>
         <translation>验收期限：{date}（申请后 {days} 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="224" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="225" />
         <source>Deadline: {date} (explicit)</source>
         <translation>验收期限：{date}（指定）</translation>
     </message>
@@ -1854,124 +1823,124 @@ Today: {date}</source>
 <context>
     <name>Requests</name>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="28" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="32" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="29" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="33" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="31" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="35" />
         <source>Owner</source>
         <translation>建设单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="32" />
-        <location filename="../../desktop_app/ui/requests_page.py" line="132" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="36" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="135" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="33" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="37" />
         <source>Items</source>
         <translation>验收事项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="34" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="38" />
         <source>Applied</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="36" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="40" />
         <source>Deadline</source>
         <translation>验收期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="38" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="42" />
         <source>Late</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="39" />
-        <location filename="../../desktop_app/ui/requests_page.py" line="131" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="43" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="134" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="40" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="44" />
         <source>Scheduled visit</source>
         <translation>现场验收时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="92" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="96" />
         <source>Search code, project, owner, place, items…</source>
         <translation>搜索编码、项目、建设单位、地点、事项…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="97" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="101" />
         <source>Late only</source>
         <translation>仅超期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="118" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="121" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="119" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="122" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="120" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="123" />
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="121" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="124" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="122" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="125" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="133" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="136" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="165" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="176" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="167" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="178" />
         <source>All places</source>
         <translation>全部地点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="168" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="179" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="187" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="198" />
         <source>{shown} of {total} requests</source>
         <translation>显示 {shown} / 共 {total} 件申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="225" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="236" />
         <source>Delete request</source>
         <translation>删除申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="226" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="237" />
         <source>Delete the request {code} ({name})? You can undo this.</source>
         <translation>删除申请 {code}（{name}）？此操作可以撤销。</translation>
     </message>
@@ -1979,159 +1948,159 @@ Today: {date}</source>
 <context>
     <name>Schedule</name>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="45" />
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="156" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="46" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="157" />
         <source>Auto-schedule</source>
         <translation>自动排期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="58" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="59" />
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="59" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="60" />
         <source>How far past a request's deadline to look for a (late) visit.</source>
         <translation>超过验收期限后，继续向后查找（超期）现场验收时间的范围。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="60" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="61" />
         <source>Keep published visits where possible</source>
         <translation>尽量保持已发布的现场验收不变</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="62" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="63" />
         <source>A visit the departments already received moves only when a request could otherwise not be scheduled or would be late. Locked visits never move.</source>
         <translation>已发给各部门的现场验收，只有在否则某件申请无法排期或将超期时才会调整。已锁定的现场验收从不调整。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="69" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="70" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="71" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="72" />
         <source>Best plan (optimising solver)</source>
         <translation>最优方案（优化求解）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="72" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="73" />
         <source>Quick plan (earliest free time)</source>
         <translation>快速方案（最早空闲时间）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="74" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="75" />
         <source>Search past the deadline</source>
         <translation>超期后继续查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="76" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="77" />
         <source>Time limit</source>
         <translation>计算时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="77" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="78" />
         <source>Method</source>
         <translation>排期方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="78" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="79" />
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="81" />
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="128" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="82" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="129" />
         <source>Run</source>
         <translation>开始排期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="84" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="85" />
         <source>Cancel run</source>
         <translation>停止计算</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="107" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="108" />
         <source>Apply these changes</source>
         <translation>应用这些变更</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="127" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="128" />
         <source>Run again</source>
         <translation>重新排期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="151" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="152" />
         <source>Looking for a first plan…</source>
         <translation>正在寻找第一个可行方案…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="171" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="172" />
         <source>Cancelled; nothing was changed.</source>
         <translation>已停止，未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="180" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="181" />
         <source>Looking for a first plan… {seconds:.0f} s</source>
         <translation>正在寻找第一个可行方案… 已用 {seconds:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="183" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="184" />
         <source>Best plan so far: {scheduled} scheduled, {late} late, {trips} department trips; at most {gap:.1%} from the best possible — {seconds:.0f} s</source>
         <translation>当前最好方案：已排 {scheduled} 件，超期 {late} 件，部门出车 {trips} 趟；与最优相差不超过 {gap:.1%} —— 已用 {seconds:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="197" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="198" />
         <source>Nothing is changed until you press “Apply these changes”.</source>
         <translation>点击“应用这些变更”之前，不会做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="198" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="199" />
         <source>The schedule is already the best found; there is nothing to change.</source>
         <translation>当前排期已是找到的最佳方案，无需修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="208" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="209" />
         <source>The auto-schedule failed: {error}</source>
         <translation>自动排期失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="215" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="216" />
         <source>the best possible plan</source>
         <translation>最优方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="216" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="217" />
         <source>the best plan found within the time limit</source>
         <translation>时限内找到的最佳方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="217" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="218" />
         <source>a quick plan (the solver found nothing better in time)</source>
         <translation>快速方案（求解器在时限内未找到更好的方案）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="218" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="219" />
         <source>no requests are waiting</source>
         <translation>没有待排期的申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="219" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="220" />
         <source>&lt;b&gt;{new}&lt;/b&gt; new, &lt;b&gt;{moved}&lt;/b&gt; moved, {unchanged} unchanged, &lt;b&gt;{unscheduled}&lt;/b&gt; cannot be scheduled, &lt;b&gt;{late}&lt;/b&gt; late — {quality}.</source>
         <translation>新增 &lt;b&gt;{new}&lt;/b&gt; 场，调整 &lt;b&gt;{moved}&lt;/b&gt; 场，不变 {unchanged} 场，无法排期 &lt;b&gt;{unscheduled}&lt;/b&gt; 件，超期 &lt;b&gt;{late}&lt;/b&gt; 件 —— {quality}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="223" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="224" />
         <source>After applying: joint acceptance rate {joint:.0%}; the projects receive {joint_trips} visits instead of {separate} ({saved:.0f}% fewer); {trips} department trips; mean wait {wait:.1f} working days.</source>
         <translation>应用后：联合验收率 {joint:.0%}；项目接受现场验收 {joint_trips} 次，分散验收需 {separate} 次（减少 {saved:.0f}%）；部门出车 {trips} 趟；平均等待 {wait:.1f} 个工作日。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="244" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="245" />
         <source>Auto-schedule: {new} new, {moved} moved</source>
         <translation>自动排期：新增 {new} 场，调整 {moved} 场</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_dialog.py" line="246" />
+        <location filename="../../desktop_app/ui/schedule_dialog.py" line="247" />
         <source>Applied: {new} new, {moved} moved, {cancelled} cancelled. Undo (Ctrl+Z) restores the previous schedule.</source>
         <translation>已应用：新增 {new} 场，调整 {moved} 场，取消 {cancelled} 场。撤销（Ctrl+Z）可恢复原排期。</translation>
     </message>
@@ -2222,7 +2191,7 @@ Today: {date}</source>
         <translation>已发布：各部门将收到此次变更。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_run.py" line="143" />
+        <location filename="../../desktop_app/ui/schedule_run.py" line="71" />
         <source>The visits changed after this plan was computed (another edit or window); nothing was applied. Please run the auto-schedule again.</source>
         <translation>计算此方案后现场验收已有变动（其他修改或另一窗口），未应用任何变更。请重新自动排期。</translation>
     </message>
@@ -2298,132 +2267,132 @@ Today: {date}</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="32" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="47" />
         <source>Bureau name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="33" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="48" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="34" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="49" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="35" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="50" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="36" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="51" />
         <source>Email</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="43" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="58" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="45" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="60" />
         <source>Start times every</source>
         <translation>开始时间间隔</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="45" />
-        <location filename="../../desktop_app/ui/settings_page.py" line="47" />
-        <location filename="../../desktop_app/ui/settings_page.py" line="56" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="60" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="62" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="71" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="46" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="61" />
         <source>Opening and closing allowance</source>
         <translation>开场与总结用时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="48" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="63" />
         <source>Deadline after the application</source>
         <translation>申请后验收期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="49" />
-        <location filename="../../desktop_app/ui/settings_page.py" line="51" />
-        <location filename="../../desktop_app/ui/settings_page.py" line="53" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="64" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="66" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="68" />
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="50" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="65" />
         <source>Notice for departments</source>
         <translation>提前通知部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="52" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="67" />
         <source>Search past the deadline</source>
         <translation>超期后继续查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="54" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="69" />
         <source>Default visits per department and day</source>
         <translation>部门每日默认验收上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="55" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="70" />
         <source>Default travel between places</source>
         <translation>地点间默认路程</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="61" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="76" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="64" />
-        <location filename="../../desktop_app/ui/settings_page.py" line="129" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="79" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="170" />
         <source>Export folder</source>
         <translation>导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="65" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="80" />
         <source>CalDAV server URL</source>
         <translation>CalDAV 服务器地址</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="66" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="81" />
         <source>CalDAV user name</source>
         <translation>CalDAV 用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="73" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="88" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="77" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="96" />
         <source>Bureau</source>
         <translation>本局信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="78" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="96" />
         <source>Scheduling rules</source>
         <translation>排期规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="79" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="97" />
         <source>Publishing</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="80" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="97" />
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_page.py" line="84" />
+        <location filename="../../desktop_app/ui/settings_page.py" line="105" />
         <source>Every change is saved as soon as you leave the field and can be undone (Ctrl+Z).</source>
         <translation>离开输入框即自动保存，可撤销（Ctrl+Z）。</translation>
     </message>

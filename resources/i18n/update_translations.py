@@ -328,6 +328,13 @@ ZH_CN.update({
 })
 
 
+# --- GUI polish (issues 7 and 8): calendar details panel
+ZH_CN.update({
+    "Details": "详情",
+    "Show or hide the details of the selected visit": "显示或隐藏所选现场验收的详情",
+})
+
+
 def main() -> int:
     sources = sorted(str(p) for p in (ROOT / "desktop_app" / "ui").glob("*.py"))
     subprocess.run(["pyside6-lupdate", *sources, "-no-obsolete", "-source-language", "en",

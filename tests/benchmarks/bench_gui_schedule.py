@@ -5,13 +5,17 @@
 Builds the generated large instance (600 requests, 60 departments), opens the main window
 offscreen, starts the auto-schedule from its dialog (CP-SAT, the given time limit) and, while
 it runs, measures how late a 20 ms QTimer fires: the event loop's latency as a clerk would feel
-it (typing, scrolling, the live figures). Prints the latency percentiles, the run's wall time, the
-live-figure updates seen, then the time of Apply (one transaction) and of undoing it.
+it (typing, scrolling, the live figures). The solver runs in a child process
+(``core.schedule_process``); the GUI process only reads its queue. Prints the latency percentiles
+while the run is going and separately for the tick that receives the plan and builds the
+preview, the run's wall time, the live-figure updates seen, then the time of Apply (one
+transaction) and of undoing it.
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import statistics
 import sys
@@ -32,6 +36,7 @@ from desktop_app.core.storage import open_database  # noqa: E402
 from tests.benchmarks.instance_generator import LARGE, TYPICAL, generate  # noqa: E402
 
 TICK_MS = 20
+SPIKE_MS = 30         # late ticks above this are listed with when they happened
 
 
 def main() -> None:
@@ -66,13 +71,20 @@ def main() -> None:
         figures_seen: set[str] = set()
 
         spikes: list[tuple[float, float, str]] = []
+        children: set[int] = set()
+        handover: list[float] = []       # the tick (if any) that ran while the plan was handed to the preview
 
         def tick() -> None:
             elapsed = clock.nsecsElapsed() / 1e6
-            lateness.append(max(elapsed - TICK_MS, 0.0))
-            if elapsed - TICK_MS > 50:
-                spikes.append((time.perf_counter() - started, elapsed - TICK_MS, dialog.state))
+            late = max(elapsed - TICK_MS, 0.0)
+            if finished:
+                handover.append(late)
+            else:
+                lateness.append(late)
+            if late > SPIKE_MS:
+                spikes.append((time.perf_counter() - started, late, dialog.state))
             figures_seen.add(dialog.figures.text())
+            children.update(p.pid for p in multiprocessing.active_children())
             clock.restart()
 
         timer = QTimer()
@@ -87,17 +99,25 @@ def main() -> None:
         while not finished and dialog.state == "running":
             app.processEvents()
             time.sleep(0.001)
-        timer.stop()
         wall = time.perf_counter() - started
+        # One more tick: it measures the stall of receiving the plan and filling the preview.
+        handover_until = time.perf_counter() + 2 * TICK_MS / 1000
+        while time.perf_counter() < handover_until or (finished and not handover):
+            app.processEvents()
+            time.sleep(0.001)
+        timer.stop()
         ordered = sorted(lateness)
 
         def percentile(p: float) -> float:
             return ordered[min(int(p * len(ordered)), len(ordered) - 1)]
 
         print(f"run: {wall:.1f} s wall, state {dialog.state}, {len(lateness)} ticks of {TICK_MS} ms, "
-              f"{len(figures_seen)} distinct live-figure texts")
-        print(f"event-loop latency ms: median {statistics.median(ordered):.1f}  p95 {percentile(0.95):.1f}  "
-              f"p99 {percentile(0.99):.1f}  max {ordered[-1]:.1f}  (target ≤ 100)")
+              f"{len(figures_seen)} distinct live-figure texts, solver in {len(children)} child process(es)")
+        print(f"event-loop latency ms while running: median {statistics.median(ordered):.1f}  "
+              f"p95 {percentile(0.95):.1f}  p99 {percentile(0.99):.1f}  max {ordered[-1]:.1f}  (target ≤ 100)")
+        if handover:
+            print(f"event-loop latency ms of the tick that received the plan and filled the preview: "
+                  f"{max(handover):.1f}")
         for at, late, state in spikes:
             print(f"  late tick at {at:.1f} s: {late:.0f} ms (dialog {state})")
         if finished:

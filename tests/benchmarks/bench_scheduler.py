@@ -84,6 +84,27 @@ def main() -> None:
                   f"{saving:.1%} fewer", flush=True)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"# peak memory {peak:.0f} MB")
+    _verdict(rows, peak)
+
+
+def _verdict(rows: list[dict], peak_mb: float) -> None:
+    """Issue 4's targets, each said plainly."""
+    by = {(r["instance"], r["solver"]): r for r in rows}
+    checks = []
+    if ("typical", "cpsat") in by:
+        typical = by[("typical", "cpsat")]
+        checks += [("typical: end to end ≤ 3 s", typical["wall"] <= 3),
+                   ("typical: status optimal", typical["status"] == "optimal")]
+    if ("large", "cpsat") in by:
+        best, greedy = by[("large", "cpsat")], by[("large", "greedy")]
+        checks += [("large: end to end ≤ 60 s", best["wall"] <= 60),
+                   ("large: never fewer scheduled than greedy", best["scheduled"] >= greedy["scheduled"]),
+                   ("large: never more late than greedy", best["late"] <= greedy["late"]),
+                   ("large: ≥ 15% fewer department trips per scheduled request",
+                    best["per_request"] <= 0.85 * greedy["per_request"])]
+    checks.append(("peak memory ≤ 2 GB", peak_mb <= 2048))
+    for text, met in checks:
+        print(f"# {'met' if met else 'MISSED'}: {text}")
 
 
 if __name__ == "__main__":

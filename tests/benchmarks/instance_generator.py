@@ -7,8 +7,11 @@ Structure, as in a real prefecture-level city:
 - most projects need the 4–6 core departments (planning, fire, civil air defence, archives,
   quality supervision) plus a few optional ones;
 - projects cluster in a few big parks per district; deadlines are 5 working days; capacity 2 a day;
+- districts with more parks get more projects;
 - departments have busy events (weekly meetings, irregular inspections) and the official holidays apply.
-``busiest_load`` reports how much of its capacity the busiest department is asked for.
+``busiest_load`` reports how much of its capacity the busiest department is asked for: visits asked
+of it over what it can give in the ready-date span plus the deadline (one visit per office-hours
+period, two a day, less the periods its inspections take). The large shape is sized for about 80%.
 """
 
 from __future__ import annotations

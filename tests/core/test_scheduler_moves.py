@@ -73,7 +73,8 @@ def test_busy_event_holiday_lunch_and_notice_are_named(scheduled, demo_today):
     # A free alternative, then a busy event exactly there for one of the visit's departments.
     target = next(r.slot for r in feasible_slots(problem, visit.project).slots if r.slot.start_at != visit.start)
     department = visit.departments[0]
-    import_calendar_bytes(scheduled.db, department, "audit.ics", _busy_ics(target.start_at, target.end_at, "省厅专项督查"),
+    audit = _busy_ics(target.start_at, target.end_at, "省厅专项督查")
+    import_calendar_bytes(scheduled.db, department, "audit.ics", audit,
                           window=(demo_today, demo_today + dt.timedelta(days=90)))
     busy = check_move(scheduled, visit.id, target.start_at, today=demo_today)
     assert not busy.ok and any("省厅专项督查" in r and scheduled.department(department).name in r

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import multiprocessing
 
 import pytest
 
 from desktop_app.core.model import HolidayKind, HolidayOverride, VisitStatus
+from desktop_app.core.schedule_process import CANCEL_GRACE_SECONDS
 from desktop_app.ui.schedule_dialog import APPLIED, CANCELLED, READY, RUNNING, ScheduleDialog
 from desktop_app.ui.schedule_preview import MOVED, NEW
 
@@ -106,11 +108,26 @@ def test_cancelling_a_run_delivers_nothing_and_changes_nothing(window, dialog, q
     dialog.time_limit.setValue(120)
     dialog.run_button.click()
     qtbot.waitUntil(lambda: dialog._live.latest is not None, timeout=60_000)   # the solver is under way
+    # It runs outside the GUI process, so the solver cannot hold up the event loop.
+    assert [p.name for p in multiprocessing.active_children()] == ["joint-acceptance-schedule"]
     dialog.cancel_button.click()
     assert dialog.state == CANCELLED and not dialog.apply_button.isEnabled()
-    # The worker stops at the solver's next report; whenever it ends, its result is thrown away.
-    qtbot.waitUntil(lambda: not window.workspace.jobs.busy(), timeout=130_000)
+    # The child stops at the solver's next report or is ended after a grace period — long before
+    # the 120-second limit; whatever it had found is thrown away.
+    qtbot.waitUntil(lambda: not window.workspace.jobs.busy(), timeout=int((CANCEL_GRACE_SECONDS + 10) * 1000))
     qtbot.wait(50)
     assert delivered == [] and dialog.plan is None
+    assert multiprocessing.active_children() == []
     assert dump(demo_db) == before
     assert not dialog.apply()
+
+
+def test_closing_the_dialog_mid_run_ends_the_child_process(window, dialog, qtbot, demo_db):
+    before = dump(demo_db)
+    dialog.time_limit.setValue(120)
+    dialog.run_button.click()
+    qtbot.waitUntil(lambda: bool(multiprocessing.active_children()), timeout=10_000)
+    dialog.close()
+    qtbot.waitUntil(lambda: not window.workspace.jobs.busy(), timeout=int((CANCEL_GRACE_SECONDS + 10) * 1000))
+    assert multiprocessing.active_children() == []
+    assert dump(demo_db) == before

@@ -594,4 +594,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def gui_main() -> int:
     """Entry point of `joint-acceptance-app` (no console window on Windows)."""
+    import multiprocessing
+
+    multiprocessing.freeze_support()   # a frozen build starts the auto-schedule's child through here
     return main(sys.argv[1:] if len(sys.argv) > 1 else [])

@@ -21,6 +21,7 @@ import datetime as dt
 import multiprocessing
 import multiprocessing.connection
 import os
+import pickle
 import queue
 import threading
 import time
@@ -28,6 +29,8 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from sqlite_utils import Database
 
 from desktop_app.core import messages
 from desktop_app.core.candidates import Problem, load_problem
@@ -153,7 +156,7 @@ def compute_plan(db, today: dt.date, options: ScheduleOptions, *, progress: Call
 _PROGRESS, _PLAN, _CANCELLED, _ERROR = "progress", "plan", "cancelled", "error"
 
 
-def _open_read_only(path: Path):
+def _open_read_only(path: Path) -> Database:
     if not path.is_file():
         raise ScheduleProcessError(tr("The database {path} does not exist (any more); nothing was scheduled.",
                                       path=path))
@@ -214,8 +217,6 @@ def _child_main(path: str, today: dt.date, options: ScheduleOptions, language: s
 
 def _picklable(error: Exception) -> Exception:
     """The error itself when it survives pickling (an InputError keeps its class), else its text."""
-    import pickle
-
     try:
         pickle.loads(pickle.dumps(error))
     except Exception:
@@ -234,10 +235,16 @@ class ScheduleProcess:
         self.plan: SchedulePlan | None = None
         self.cancelled = False
         self._done = False
+        self._closed = False
         self._process = _CONTEXT.Process(
             target=_child_main, name="joint-acceptance-schedule", daemon=True,
             args=(str(Path(path).resolve()), today, options, messages.language(), self._events, self._cancel))
-        self._process.start()
+        try:
+            self._process.start()
+        except BaseException:
+            self._events.close()
+            self._events.join_thread()
+            raise
 
     @property
     def pid(self) -> int | None:
@@ -259,6 +266,8 @@ class ScheduleProcess:
             except queue.Empty:
                 if not self._process.is_alive() and self._events.empty():
                     self._done = True
+                    if self.cancelled:
+                        return True
                     raise RuntimeError(tr("The scheduling process ended unexpectedly (exit code {code}); "
                                           "nothing was changed.", code=self._process.exitcode))
                 return False
@@ -290,6 +299,9 @@ class ScheduleProcess:
 
     def close(self) -> None:
         """End the child (terminating it if it does not stop in time) and release the queue."""
+        if self._closed:
+            return
+        self._closed = True
         if self._process.is_alive() and not self._done:
             self.cancel()
         deadline = time.monotonic() + CANCEL_GRACE_SECONDS

@@ -91,8 +91,7 @@ class CalendarPage(QWidget):
         self.next_button.clicked.connect(lambda: self.step(1))
         self.range_label = QLabel()
         self.range_label.setStyleSheet("font-size: 16px; font-weight: 600; padding: 0 8px;")
-        self.range_label.setMinimumWidth(120)
-        self.range_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.range_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)   # never cut
         self.mode_buttons = QButtonGroup(self)
         modes = QHBoxLayout()
         modes.setSpacing(0)
@@ -105,6 +104,12 @@ class CalendarPage(QWidget):
             self.mode_buttons.addButton(button)
             modes.addWidget(button)
         self.mode_buttons.buttonClicked.connect(lambda button: self.set_mode(button.property("mode")))
+        # Buttons as wide as their words (the style's 80-pixel minimum would crowd out the date range
+        # on a laptop at 150 % scaling).
+        compact = [*self.mode_buttons.buttons(), self.today_button]
+        width = max(button.fontMetrics().horizontalAdvance(button.text()) for button in compact) + 28
+        for button in compact:
+            button.setFixedWidth(max(width, 48))
         self.level_filter = QComboBox()
         self.department_filter = QComboBox()
         self.place_filter = QComboBox()

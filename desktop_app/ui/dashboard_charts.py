@@ -19,7 +19,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 
 from desktop_app.core.workload import DepartmentLoad, PlaceRequests, WeekCount
 from desktop_app.ui import formatting as fmt
@@ -28,11 +28,35 @@ translate = QCoreApplication.translate
 BLUE, RED, AMBER, GREEN = QColor("#3b82f6"), QColor("#dc2626"), QColor("#f59e0b"), QColor("#22c55e")
 
 
-def new_chart_view() -> QChartView:
-    view = QChartView()
+class ChartView(QChartView):
+    """A chart view whose week labels turn sideways when the chart is too narrow to set them side by
+    side (at 150 % scaling "11/30 12/7 12/14" otherwise print over each other)."""
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        fit_category_labels(self)
+
+
+def new_chart_view(minimum_height: int = 260) -> ChartView:
+    view = ChartView()
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(240)
+    view.setMinimumHeight(minimum_height)
     return view
+
+
+def fit_category_labels(view: QChartView) -> None:
+    chart = view.chart()
+    if chart is None:
+        return
+    for axis in chart.axes(Qt.Orientation.Horizontal):
+        if not isinstance(axis, QBarCategoryAxis) or not axis.count():
+            continue
+        metrics = QFontMetrics(axis.labelsFont())
+        widest = max(metrics.horizontalAdvance(label) for label in axis.categories())
+        room = chart.plotArea().width() / axis.count() if chart.plotArea().width() > 0 else view.width()
+        angle = 0 if widest + 6 <= room else -60
+        if axis.labelsAngle() != angle:
+            axis.setLabelsAngle(angle)
 
 
 def _chart(title: str) -> QChart:
@@ -130,7 +154,7 @@ def fill_requests_by_place(view: QChartView, places: Sequence[PlaceRequests]) ->
     _replace(view, chart)
 
 
-def _short(name: str, length: int = 12) -> str:
+def _short(name: str, length: int = 10) -> str:
     """A name that fits an axis: without its parenthesised part, cut to ``length`` characters."""
     for bracket in ("（", "("):
         if bracket in name and not name.startswith(bracket):
@@ -141,6 +165,7 @@ def _short(name: str, length: int = 12) -> str:
 def _replace(view: QChartView, chart: QChart) -> None:
     old = view.chart()
     view.setChart(chart)
+    fit_category_labels(view)
     if old is not None:
         old.deleteLater()     # the view does not own a chart it is no longer showing
 

@@ -96,11 +96,12 @@ class DashboardPage(QWidget):
         for index, figure in enumerate(self.figures.values()):
             grid.addWidget(figure, index // 5, index % 5)
         self.week_chart = charts.new_chart_view()
-        self.department_chart = charts.new_chart_view()
+        self.department_chart = charts.new_chart_view(320)   # twelve names need the height to all show
         self.place_chart = charts.new_chart_view()
         chart_row = QHBoxLayout()
-        for view in (self.week_chart, self.department_chart, self.place_chart):
-            chart_row.addWidget(view, 1)
+        # The department chart gets more width: its names are the longest labels on the page.
+        for view, stretch in ((self.week_chart, 3), (self.department_chart, 4), (self.place_chart, 3)):
+            chart_row.addWidget(view, stretch)
         self.conflict_title = QLabel()
         self.conflict_title.setStyleSheet("font-weight: 600;")
         self.conflict_list = QTextBrowser()

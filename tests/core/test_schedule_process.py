@@ -120,6 +120,19 @@ def test_a_child_that_ignores_cancel_is_ended_anyway(demo_db, db_path, demo_toda
     assert multiprocessing.active_children() == []
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_a_child_that_dies_is_reported_as_a_failure_not_waited_for(demo_db, db_path, demo_today):
+    # What a crash inside the native solver looks like from the GUI: the run fails with a message.
+    before = dump(demo_db)
+    with ScheduleProcess(db_path, demo_today, ScheduleOptions(time_limit=120)) as run:
+        os.kill(run.pid, signal.SIGKILL)
+        with pytest.raises(RuntimeError, match="ended unexpectedly"):
+            while not run.wait(0.1):
+                pass
+        assert run.plan is None
+    assert dump(demo_db) == before
+
+
 def test_bad_input_in_the_child_is_raised_in_the_parent_with_its_message(db, db_path, demo_today):
     # A database with no departments: the scheduler refuses it; the refusal crosses the process boundary.
     messages.set_language("zh_CN")

@@ -511,6 +511,140 @@ def _add_visit_arguments(parser: argparse.ArgumentParser) -> None:
     _common(parser, json_flag=True, today=True)
 
 
+def _run_department(args: argparse.Namespace) -> int:
+    """A department's blocked dates and seasonal office hours: what the GUI's department page edits."""
+    from desktop_app.core import availability
+    from desktop_app.core.messages import tr
+
+    db = _database(args)
+    code = args.department
+    if args.action == "block":
+        if not args.first:
+            raise UsageError(tr("`department block` needs FIRST_DAY [LAST_DAY] [REASON]."))
+        last = _date_argument_or_usage(args.second) if args.second else args.first
+        availability.add_blocked_period(db, code, args.first, last, args.reason or "")
+        print(tr("{department} blocked {first} – {last}.", department=code, first=args.first, last=last))
+    elif args.action == "unblock":
+        removed = [p for p in availability.blocked_periods(db, code)
+                   if args.first is None or p.first_day <= args.first <= p.last_day]
+        for period in removed:
+            availability.delete_blocked_period(db, period.id)
+        print(tr("{count} blocked period(s) removed.", count=len(removed)))
+    elif args.action == "hours":
+        if not (args.first and args.second):
+            raise UsageError(tr("`department hours` needs STARTS_ON and the office hours text."))
+        availability.set_office_hours_variant(db, code, args.first, args.second)
+        print(tr("{department}: office hours {hours} from {date}.", department=code, hours=args.second,
+                 date=args.first))
+    elif args.action == "unhours":
+        if not args.first or not availability.delete_office_hours_variant(db, code, args.first):
+            raise UsageError(tr("{department} has no seasonal office hours starting on {date}.",
+                                department=code, date=args.first))
+        print(tr("{department}: seasonal office hours from {date} removed.", department=code, date=args.first))
+    else:
+        _show_department_calendar(db, code, args.json)
+    return EXIT_OK
+
+
+def _date_argument_or_usage(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"bad date {text!r} (expected YYYY-MM-DD)") from None
+
+
+def _show_department_calendar(db, code: str, as_json: bool) -> None:
+    from desktop_app.core import availability
+    from desktop_app.core.messages import tr
+
+    blocked = availability.blocked_periods(db, code)
+    variants = availability.office_hours_variants(db, code)
+    if as_json:
+        _print_json({"blocked": [{"first_day": p.first_day.isoformat(), "last_day": p.last_day.isoformat(),
+                                  "reason": p.reason} for p in blocked],
+                     "seasonal_hours": [{"starts_on": d.isoformat(), "office_hours": h.format()}
+                                        for _, d, h in variants]})
+        return
+    for period in blocked:
+        print(tr("blocked {first} – {last}: {reason}", first=period.first_day, last=period.last_day,
+                 reason=period.reason or "—"))
+    for _, starts_on, hours in variants:
+        print(tr("from {date}: {hours}", date=starts_on, hours=hours.format()))
+
+
+def _add_department_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=("show", "block", "unblock", "hours", "unhours"),
+                        help="show: blocked dates and seasonal hours; block FIRST [LAST] [REASON]; "
+                             "unblock [DAY]; hours STARTS_ON 'MO-FR 09:00-12:00,13:30-17:00'; unhours STARTS_ON")
+    parser.add_argument("department", metavar="DEPARTMENT")
+    parser.add_argument("first", nargs="?", type=_date_argument, metavar="DATE")
+    parser.add_argument("second", nargs="?", metavar="LAST_DAY_OR_HOURS")
+    parser.add_argument("reason", nargs="?", metavar="REASON")
+    _common(parser, json_flag=True)
+
+
+def _run_settings(args: argparse.Namespace) -> int:
+    """Show the bureau's settings, or change one: `settings bureau_name 某某区行政审批局`."""
+    import dataclasses
+
+    from desktop_app.core.messages import tr
+    from desktop_app.core.repository import Repository
+
+    repo = Repository(_database(args))
+    settings = repo.settings()
+    values = dataclasses.asdict(settings)
+    if args.key is None:
+        if args.json:
+            _print_json(values)
+        else:
+            for key, value in values.items():
+                print(f"{key} = {value}")
+        return EXIT_OK
+    field = next((f for f in dataclasses.fields(settings) if f.name == args.key), None)
+    if field is None:
+        raise UsageError(tr("Unknown setting {key!r}; `settings` lists them.", key=args.key))
+    if args.value is None:
+        print(values[args.key])
+        return EXIT_OK
+    repo.save_settings(dataclasses.replace(settings, **{args.key: _setting_value(values[args.key], args)}))
+    print(tr("{key} = {value}", key=args.key, value=getattr(repo.settings(), args.key)))
+    return EXIT_OK
+
+
+def _setting_value(current: object, args: argparse.Namespace) -> object:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from desktop_app.core.messages import tr
+
+    text = args.value
+    try:
+        if isinstance(current, bool):
+            if text.lower() not in ("true", "false", "yes", "no", "1", "0"):
+                raise ValueError(text)
+            return text.lower() in ("true", "yes", "1")
+        if isinstance(current, int):
+            value = int(text)
+            if value < (1 if args.key == "grain_minutes" else 0):   # a zero grain would allow no start
+                raise ValueError(text)
+            return value
+        if isinstance(current, tuple):
+            return tuple(int(part) for part in text.replace("，", ",").split(",") if part.strip())
+    except ValueError:
+        raise UsageError(tr("Bad value {value!r} for {key}.", value=text, key=args.key)) from None
+    if args.key == "timezone":
+        try:
+            ZoneInfo(text)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise UsageError(tr("Unknown time zone {value!r} (e.g. Asia/Shanghai).", value=text)) from None
+    return text
+
+
+def _add_settings_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("key", nargs="?", metavar="KEY", help="a setting's name (omit to list them all)")
+    parser.add_argument("value", nargs="?", metavar="VALUE", help="its new value (omit to print it)")
+    _common(parser, json_flag=True)
+
+
 # --- the parser ----------------------------------------------------------------------------
 def _common(parser: argparse.ArgumentParser, *, json_flag: bool = False, today: bool = False) -> None:
     parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
@@ -536,6 +670,9 @@ COMMANDS: list[tuple[str, str, Callable[[argparse.ArgumentParser], None], Handle
     ("move", "move one visit by hand, refused if it breaks a hard rule", _add_move_arguments, _run_move),
     ("visit", "list visits; lock, unlock, cancel or publish them; where one may move",
      _add_visit_arguments, _run_visit),
+    ("department", "a department's blocked dates and seasonal office hours", _add_department_arguments,
+     _run_department),
+    ("settings", "show or change the bureau's settings", _add_settings_arguments, _run_settings),
     ("export", "write the iCal feeds: shared, one per department, one per project",
      lambda p: (p.add_argument("folder", type=Path, metavar="DIR"),
                 p.add_argument("--invitations", action="store_true",

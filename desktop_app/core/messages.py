@@ -427,3 +427,19 @@ ZH_CN.update({  # --- schedule_process: the auto-schedule's child process
     "The scheduling process ended unexpectedly (exit code {code}); nothing was changed.":
         "排期进程意外退出（退出码 {code}），未做任何修改。",
 })
+ZH_CN.update({
+    # --- cli.py `department` and `settings`
+    "`department block` needs FIRST_DAY [LAST_DAY] [REASON].": "`department block` 需要 起始日期 [结束日期] [原因]。",
+    "{department} blocked {first} – {last}.": "{department} 已设为暂停接待：{first} – {last}。",
+    "{count} blocked period(s) removed.": "已删除 {count} 段暂停接待。",
+    "`department hours` needs STARTS_ON and the office hours text.": "`department hours` 需要 启用日期 和 办公时间。",
+    "{department}: office hours {hours} from {date}.": "{department}：自 {date} 起办公时间为 {hours}。",
+    "{department} has no seasonal office hours starting on {date}.": "{department} 没有自 {date} 起的季节性办公时间。",
+    "blocked {first} – {last}: {reason}": "暂停接待 {first} – {last}：{reason}",
+    "from {date}: {hours}": "自 {date} 起：{hours}",
+    "Unknown setting {key!r}; `settings` lists them.": "未知的设置项“{key}”；`settings` 可列出全部。",
+    "Bad value {value!r} for {key}.": "设置项 {key} 的值“{value}”有误。",
+    "Unknown time zone {value!r} (e.g. Asia/Shanghai).": "未知的时区“{value}”（例如 Asia/Shanghai）。",
+    "{key} = {value}": "{key} = {value}",
+})
+ZH_CN.update({"{department}: seasonal office hours from {date} removed.": "{department}：已删除自 {date} 起的季节性办公时间。"})

@@ -1,0 +1,53 @@
+"""`department` and `settings`: what the GUI's department and settings pages edit, from the command line."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+@pytest.fixture
+def demo_path(demo_db, db_path):
+    demo_db.close()
+    return db_path
+
+
+def run(db_path, *args):
+    return subprocess.run([sys.executable, "-m", "desktop_app", "--lang", "en", *args, "--db", str(db_path)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_blocked_dates_and_seasonal_hours(demo_path):
+    assert run(demo_path, "department", "block", "D01", "2026-12-10", "2026-12-11", "省厅业务培训").returncode == 0
+    assert run(demo_path, "department", "hours", "D02", "2027-05-01", "MO-FR 08:00-12:00,14:30-18:00").returncode == 0
+    shown = json.loads(run(demo_path, "department", "show", "D01", "--json").stdout)
+    assert {"first_day": "2026-12-10", "last_day": "2026-12-11", "reason": "省厅业务培训"} in shown["blocked"]
+    hours = json.loads(run(demo_path, "department", "show", "D02", "--json").stdout)["seasonal_hours"]
+    assert hours == [{"starts_on": "2027-05-01", "office_hours": "MO-FR 08:00-12:00,14:30-18:00"}]
+    assert run(demo_path, "department", "unblock", "D01", "2026-12-10").returncode == 0
+    assert {"first_day": "2026-12-10", "last_day": "2026-12-11", "reason": "省厅业务培训"} not in json.loads(
+        run(demo_path, "department", "show", "D01", "--json").stdout)["blocked"]
+
+
+def test_bad_department_input_changes_nothing(demo_path):
+    before = demo_path.read_bytes()
+    bad_hours = run(demo_path, "department", "hours", "D02", "2027-05-01", "MO-FR 14:00-08:30")
+    assert bad_hours.returncode == 2 and "ends before it starts" in bad_hours.stderr
+    reversed_range = run(demo_path, "department", "block", "D01", "2026-12-11", "2026-12-10")
+    assert reversed_range.returncode == 2 and "ends before it starts" in reversed_range.stderr
+    unknown = run(demo_path, "department", "block", "D99", "2026-12-11")
+    assert unknown.returncode == 2
+    assert json.loads(run(demo_path, "department", "show", "D02", "--json").stdout)["seasonal_hours"] == []
+
+
+def test_settings_show_and_change(demo_path):
+    assert run(demo_path, "settings", "bureau_name", "某某区行政审批局").returncode == 0
+    assert run(demo_path, "settings", "allow_split", "true").returncode == 0
+    settings = json.loads(run(demo_path, "settings", "--json").stdout)
+    assert settings["bureau_name"] == "某某区行政审批局" and settings["allow_split"] is True
+    for key, value in (("grain_minutes", "0"), ("grain_minutes", "half an hour"), ("timezone", "Mars/Base"),
+                       ("no_such_setting", "1")):
+        result = run(demo_path, "settings", key, value)
+        assert result.returncode == 2, (key, value)
+    assert json.loads(run(demo_path, "settings", "--json").stdout)["grain_minutes"] == 30

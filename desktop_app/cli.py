@@ -645,6 +645,32 @@ def _add_settings_arguments(parser: argparse.ArgumentParser) -> None:
     _common(parser, json_flag=True)
 
 
+def _run_remove(args: argparse.Namespace) -> int:
+    """Delete a request, department, item or place by code, refused while anything still uses it."""
+    from desktop_app.core.messages import tr
+    from desktop_app.core.repository import Repository
+
+    repo = Repository(_database(args))
+    read, replace = {
+        "request": (repo.project, repo.replace_project),
+        "department": (repo.department, repo.replace_department),
+        "item": (repo.item, repo.replace_item),
+        "place": (repo.place, repo.replace_place),
+    }[args.kind]
+    record = read(args.code)
+    if record is None:
+        raise UsageError(tr("There is no {kind} {code!r}.", kind=args.kind, code=args.code))
+    replace(record, None)
+    print(tr("{code} deleted.", code=args.code))
+    return EXIT_OK
+
+
+def _add_remove_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("kind", choices=("request", "department", "item", "place"))
+    parser.add_argument("code", metavar="CODE")
+    _common(parser)
+
+
 # --- the parser ----------------------------------------------------------------------------
 def _common(parser: argparse.ArgumentParser, *, json_flag: bool = False, today: bool = False) -> None:
     parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
@@ -673,6 +699,8 @@ COMMANDS: list[tuple[str, str, Callable[[argparse.ArgumentParser], None], Handle
     ("department", "a department's blocked dates and seasonal office hours", _add_department_arguments,
      _run_department),
     ("settings", "show or change the bureau's settings", _add_settings_arguments, _run_settings),
+    ("remove", "delete a request, department, item or place (refused while still in use)",
+     _add_remove_arguments, _run_remove),
     ("export", "write the iCal feeds: shared, one per department, one per project",
      lambda p: (p.add_argument("folder", type=Path, metavar="DIR"),
                 p.add_argument("--invitations", action="store_true",

@@ -51,3 +51,12 @@ def test_settings_show_and_change(demo_path):
         result = run(demo_path, "settings", key, value)
         assert result.returncode == 2, (key, value)
     assert json.loads(run(demo_path, "settings", "--json").stdout)["grain_minutes"] == 30
+
+
+def test_remove_is_refused_while_in_use_and_works_otherwise(demo_path):
+    in_use = run(demo_path, "remove", "department", "D01")
+    assert in_use.returncode == 2 and "cannot be deleted" in in_use.stderr
+    assert run(demo_path, "remove", "request", "XM2026-030").returncode == 0
+    assert run(demo_path, "remove", "request", "XM2026-030").returncode == 2      # gone now
+    stats = json.loads(run(demo_path, "stats", "--json").stdout)
+    assert stats["requests_waiting"] == 29

@@ -659,7 +659,7 @@ def _run_remove(args: argparse.Namespace) -> int:
     }[args.kind]
     record = read(args.code)
     if record is None:
-        raise UsageError(tr("There is no {kind} {code!r}.", kind=args.kind, code=args.code))
+        raise UsageError(tr("There is no {kind} {code!r}.", kind=tr(args.kind), code=args.code))
     replace(record, None)
     print(tr("{code} deleted.", code=args.code))
     return EXIT_OK

@@ -444,3 +444,4 @@ ZH_CN.update({
 })
 ZH_CN.update({"{department}: seasonal office hours from {date} removed.": "{department}：已删除自 {date} 起的季节性办公时间。"})
 ZH_CN.update({"There is no {kind} {code!r}.": "没有编码为“{code}”的{kind}。", "{code} deleted.": "已删除 {code}。"})
+ZH_CN.update({"request": "验收申请", "department": "部门", "item": "验收事项", "place": "地点"})

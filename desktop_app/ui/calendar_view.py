@@ -627,6 +627,7 @@ class LaneView(QAbstractScrollArea):
                 return
         block = self.block_at(event.position())
         if block is not None and block.kind == "visit":
+            self.select(block.visit.id)
             self.visitActivated.emit(block.visit.id)
             return
         super().mouseDoubleClickEvent(event)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import InputError
 from desktop_app.core.model import Item, Place
 from desktop_app.core.dataset import split_list
+from desktop_app.ui import formatting as fmt
 from desktop_app.ui.record_dialog import RecordDialog
 from desktop_app.ui.table_model import Column, RecordTableModel
 from desktop_app.ui.workspace import ALL, DEPARTMENTS, ITEMS, PLACES, SETTINGS, TRAVEL, Workspace
@@ -65,7 +66,7 @@ class ItemsPage(QWidget):
                    lambda i: self._department_names.get(i.department, i.department)),
             Column(lambda: translate("Catalog", "Minutes"), lambda i: str(i.duration_minutes),
                    sort_key=lambda i: i.duration_minutes, align_right=True),
-            Column(lambda: translate("Catalog", "Materials"), lambda i: "；".join(i.materials),
+            Column(lambda: translate("Catalog", "Materials"), lambda i: fmt.list_separator().join(i.materials),
                    tooltip=lambda i: "\n".join(i.materials)),
         ], self)
         self.table = _table(self.model)

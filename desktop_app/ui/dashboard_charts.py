@@ -54,7 +54,7 @@ def fit_category_labels(view: QChartView) -> None:
         metrics = QFontMetrics(axis.labelsFont())
         widest = max(metrics.horizontalAdvance(label) for label in axis.categories())
         room = chart.plotArea().width() / axis.count() if chart.plotArea().width() > 0 else view.width()
-        angle = 0 if widest + 6 <= room else -60
+        angle = 0 if widest <= room else -60
         if axis.labelsAngle() != angle:
             axis.setLabelsAngle(angle)
 
@@ -154,7 +154,7 @@ def fill_requests_by_place(view: QChartView, places: Sequence[PlaceRequests]) ->
     _replace(view, chart)
 
 
-def _short(name: str, length: int = 10) -> str:
+def _short(name: str, length: int = 12) -> str:
     """A name that fits an axis: without its parenthesised part, cut to ``length`` characters."""
     for bracket in ("（", "("):
         if bracket in name and not name.startswith(bracket):

@@ -100,7 +100,7 @@ class DashboardPage(QWidget):
         self.place_chart = charts.new_chart_view()
         chart_row = QHBoxLayout()
         # The department chart gets more width: its names are the longest labels on the page.
-        for view, stretch in ((self.week_chart, 3), (self.department_chart, 4), (self.place_chart, 3)):
+        for view, stretch in ((self.week_chart, 5), (self.department_chart, 6), (self.place_chart, 5)):
             chart_row.addWidget(view, stretch)
         self.conflict_title = QLabel()
         self.conflict_title.setStyleSheet("font-weight: 600;")

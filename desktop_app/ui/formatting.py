@@ -45,6 +45,11 @@ def month_name(month: int) -> str:
     return f"{month}月" if chinese() else _MONTH_NAMES_EN[month - 1]
 
 
+def list_separator() -> str:
+    """Between reasons or notes in one line: the full-width 顿号-style semicolon only in Chinese text."""
+    return "；" if chinese() else "; "
+
+
 def weekday_name(weekday: int) -> str:
     return (_WEEKDAYS_ZH if chinese() else _WEEKDAYS_EN)[weekday]
 

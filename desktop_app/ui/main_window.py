@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         divider.setFrameShape(QFrame.Shape.VLine)
         divider.setFrameShadow(QFrame.Shadow.Plain)
         divider.setStyleSheet("color: palette(mid);")
+        divider.setFixedWidth(1)
         row.addWidget(divider)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)

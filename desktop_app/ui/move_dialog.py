@@ -123,7 +123,7 @@ class MoveDialog(QDialog):
             if not choice.preference_met:
                 notes.append(translate("Move", "not the owner's preferred half-day"))
             values = [fmt.long_date(slot.day), f"{slot.start_at:%H:%M}–{slot.end_at:%H:%M}", str(slot.wait),
-                      str(choice.new_trips), "；".join(notes)]
+                      str(choice.new_trips), fmt.list_separator().join(notes)]
             self.table.insertRow(row)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -160,7 +160,7 @@ class MoveDialog(QDialog):
             return False
         check = self.edits.move(self.visit_id, start)
         if not check.ok:
-            self.message.setText(translate("Move", "Not moved: {reason}").format(reason="；".join(check.reasons)))
+            self.message.setText(translate("Move", "Not moved: {reason}").format(reason=fmt.list_separator().join(check.reasons)))
             self.message.show()
             self.reload()
             return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
     QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -21,6 +22,8 @@ translate = QCoreApplication.translate
 
 # Widest each column may start (code, project, owner, place, items, applied, deadline, status, visit).
 COLUMN_CAPS = (110, 230, 180, 120, 140, 130, 180, 110, 170)
+HEADER_PADDING = 28     # the sort arrow and the section's margins
+CELL_PADDING = 14
 
 
 def _urgency_color(row: RequestRow):
@@ -114,7 +117,6 @@ class RequestsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setResizeContentsPrecision(200)     # sizing columns looks at a sample, not 5,000 rows
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
 
         buttons = QHBoxLayout()
@@ -153,12 +155,20 @@ class RequestsPage(QWidget):
         self.reload()
         self.fit_columns()
 
-    def fit_columns(self) -> None:
+    def fit_columns(self, sample: int = 60) -> None:
         """Columns as wide as their text in this language (English dates and statuses are longer than
-        Chinese ones), long names capped so that every column fits a 1440-pixel screen."""
-        self.table.resizeColumnsToContents()
-        for column, cap in enumerate(COLUMN_CAPS):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
+        Chinese ones), long names capped so that every column fits a 1440-pixel screen. Measures the
+        header and a sample of rows itself: the view's own resize-to-contents took ~100 ms on 5,000 rows."""
+        cells = QFontMetrics(self.table.font())
+        headers = QFontMetrics(self.table.horizontalHeader().font())
+        rows = min(sample, self.proxy.rowCount())
+        for column, cap in enumerate(COLUMN_CAPS[:self.proxy.columnCount()]):
+            title = self.proxy.headerData(column, Qt.Orientation.Horizontal) or ""
+            widest = headers.horizontalAdvance(title) + HEADER_PADDING
+            for row in range(rows):
+                text = self.proxy.index(row, column).data() or ""
+                widest = max(widest, cells.horizontalAdvance(text) + CELL_PADDING)
+            self.table.setColumnWidth(column, min(widest, cap))
 
     # --- data ---------------------------------------------------------------------------
     def reload(self) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QToolBar
 
+from desktop_app.ui import formatting as fmt
 from desktop_app.ui.move_dialog import MoveDialog
 from desktop_app.ui.move_edits import VisitEdits
 from desktop_app.ui.print_dialog import PrintDialog, offer_changed_notice
@@ -161,7 +162,7 @@ class ScheduleActions(QObject):
             if calendar is not None:
                 calendar.accept_move(visit_id)
             return True
-        reason = "；".join(check.reasons)
+        reason = fmt.list_separator().join(check.reasons)
         if calendar is not None:
             calendar.refuse_move(visit_id, reason)
         self.window.statusBar().showMessage(

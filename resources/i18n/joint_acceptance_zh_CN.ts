@@ -377,212 +377,212 @@
         <translation>下一段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="99" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="98" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="99" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="98" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="100" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="99" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="123" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="128" />
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="157" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="162" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="159" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="164" />
         <source>Show or hide the details of the selected visit</source>
         <translation>显示或隐藏所选现场验收的详情</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="197" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="202" />
         <source>Both levels</source>
         <translation>市级和区级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="199" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="204" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="202" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="207" />
         <source>All places</source>
         <translation>全部地点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="288" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="293" />
         <source>{year}-{month:02d}</source>
         <translation>{year}年{month}月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="292" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="297" />
         <source>{first} – {last} · week {week}</source>
         <translation>{first} – {last} · 第 {week} 周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="301" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="306" />
         <source>Dashed outline: planned, not yet published · Red outline: a department is no longer free · Red corner: after the deadline · Hatched: busy · Grey: outside office hours</source>
         <translation>虚线框：已排期未发布 · 红框：有部门已不能到场 · 红色角标：超过验收期限 · 斜线：部门另有安排 · 灰色：非办公时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="309" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="314" />
         <source>{visits} visits, {planned} not yet published, {late} late, {conflicts} with conflicts; {lanes} departments shown. Drag a visit along its lane to propose a new time.</source>
         <translation>共 {visits} 场现场验收，{planned} 场未发布，{late} 场超期，{conflicts} 场有冲突；显示 {lanes} 个部门。沿部门行拖动验收块可提出新的时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="343" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="348" />
         <source>Select a visit to see its project, departments, items and status.</source>
         <translation>选择一场现场验收，查看项目、部门、事项和状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="354" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="359" />
         <source>Move refused: {reason}</source>
         <translation>无法调整：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="362" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="367" />
         <source>Request {code}</source>
         <translation>申请编号 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="364" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="369" />
         <source>Owner: {owner}</source>
         <translation>建设单位：{owner}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="366" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="371" />
         <source>Contact: {name} {phone}</source>
         <translation>联系人：{name} {phone}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="375" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="380" />
         <source>Changed {count} time(s) since first published (SEQUENCE {count})</source>
         <translation>发布后已变更 {count} 次（SEQUENCE {count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="378" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="383" />
         <source>Previously: {when}</source>
         <translation>原定时间：{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="381" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="386" />
         <source>Separate visit (split off from the joint visit)</source>
         <translation>单独验收（从联合验收中拆出）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="384" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="389" />
         <source>Deadline: {date}</source>
         <translation>验收期限：{date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="388" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="393" />
         <source>Conflict: the visit no longer fits</source>
         <translation>冲突：该现场验收已无法按原时间进行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="398" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="403" />
         <source>Departments ({count})</source>
         <translation>参加部门（{count} 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_page.py" line="401" />
+        <location filename="../../desktop_app/ui/calendar_page.py" line="406" />
         <source>Acceptance items ({count})</source>
         <translation>验收事项（{count} 项）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="89" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="90" />
         <source>Place: {place}</source>
         <translation>地点：{place}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="90" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="91" />
         <source>Departments: {names}</source>
         <translation>参加部门：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="101" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="102" />
         <source>Planned, not yet published to the departments</source>
         <translation>已排期，尚未发布给各部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="102" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="103" />
         <source>Published to the departments</source>
         <translation>已发布给各部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="103" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="104" />
         <source>Took place</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="103" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="104" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="106" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="107" />
         <source> · locked</source>
         <translation> · 已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="111" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="112" />
         <source>Late: the deadline was {date}</source>
         <translation>已超期：验收期限为 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="266" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="269" />
         <source>Blocked day</source>
         <translation>停止安排</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="277" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="280" />
         <source>Busy</source>
         <translation>忙碌</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="349" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="352" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="555" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="571" />
         <source>Busy: {title}</source>
         <translation>另有安排：{title}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="556" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="572" />
         <source>Blocked day: {reason}</source>
         <translation>停止安排：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="578" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="594" />
         <source>This visit is locked; unlock it before moving it.</source>
         <translation>该现场验收已锁定，请先解锁再调整时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="680" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="707" />
         <source>Make-up working day</source>
         <translation>调休上班</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="682" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="709" />
         <source>Weekend</source>
         <translation>周末</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar_view.py" line="759" />
+        <location filename="../../desktop_app/ui/calendar_view.py" line="786" />
         <source>+{count} more</source>
         <translation>另有 {count} 场</translation>
     </message>
@@ -590,125 +590,125 @@
 <context>
     <name>Catalog</name>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="50" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="51" />
         <source>{field} is required</source>
         <translation>{field}不能为空</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="62" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="119" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="129" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="203" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="263" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="270" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="63" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="120" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="130" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="204" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="264" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="271" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="63" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="119" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="129" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="64" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="120" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="130" />
         <source>Item</source>
         <translation>验收事项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="64" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="130" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="65" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="131" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="66" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="130" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="67" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="131" />
         <source>Minutes</source>
         <translation>时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="68" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="131" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="69" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="132" />
         <source>Materials</source>
         <translation>所需材料</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="75" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="214" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="76" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="215" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="76" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="215" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="77" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="216" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="77" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="216" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="78" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="217" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="100" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="101" />
         <source>Delete item</source>
         <translation>删除验收事项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="101" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="251" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="102" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="252" />
         <source>Delete {name}? You can undo this.</source>
         <translation>删除“{name}”？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="116" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="117" />
         <source>One material per line</source>
         <translation>每行一项材料</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="121" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="122" />
         <source>An item with code {code} already exists</source>
         <translation>编码为 {code} 的验收事项已存在</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="128" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="129" />
         <source>Acceptance item</source>
         <translation>验收事项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="172" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="173" />
         <source>Default: {minutes} minutes</source>
         <translation>默认：{minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="187" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="188" />
         <source>Travel {first} – {second}: {text} is not a whole number of minutes</source>
         <translation>路程 {first} – {second}：“{text}”不是整数分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="204" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="263" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="269" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="205" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="264" />
         <location filename="../../desktop_app/ui/catalog_pages.py" line="270" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="271" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="205" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="271" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="206" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="272" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="235" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="236" />
         <source>Travel time in minutes (the same both ways). An empty cell uses the default of {minutes} minutes.</source>
         <translation>地点之间的路程（分钟，往返相同）。空白单元格按默认 {minutes} 分钟计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="250" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="251" />
         <source>Delete place</source>
         <translation>删除地点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="265" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="266" />
         <source>A place with code {code} already exists</source>
         <translation>编码为 {code} 的地点已存在</translation>
     </message>
@@ -746,17 +746,17 @@
         <translation>部门出车趟数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_page.py" line="174" />
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="175" />
         <source>Conflicts: visits whose departments are no longer all free ({count})</source>
         <translation>排期冲突：参加部门已不能全部到场的现场验收（{count} 场）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_page.py" line="177" />
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="178" />
         <source>None: every planned or published visit still fits its departments' time.</source>
         <translation>无：所有已排期和已发布的现场验收仍在各部门的可用时间内。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_charts.py" line="78" />
+        <location filename="../../desktop_app/ui/dashboard_charts.py" line="102" />
         <source>Visits per week (Monday; * = this week)</source>
         <translation>每周现场验收（按周一日期；* 为本周）</translation>
     </message>
@@ -766,27 +766,27 @@
         <translation>按期率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_charts.py" line="79" />
+        <location filename="../../desktop_app/ui/dashboard_charts.py" line="103" />
         <source>Within the deadline</source>
         <translation>期限内</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_charts.py" line="80" />
+        <location filename="../../desktop_app/ui/dashboard_charts.py" line="104" />
         <source>After the deadline</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_charts.py" line="99" />
+        <location filename="../../desktop_app/ui/dashboard_charts.py" line="123" />
         <source>Visits per department, next 4 weeks</source>
         <translation>各部门现场验收场次（未来 4 周）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_charts.py" line="101" />
+        <location filename="../../desktop_app/ui/dashboard_charts.py" line="125" />
         <source>Visits</source>
         <translation>现场验收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_charts.py" line="117" />
+        <location filename="../../desktop_app/ui/dashboard_charts.py" line="141" />
         <source>Requests by park</source>
         <translation>各园区验收申请</translation>
     </message>
@@ -806,17 +806,17 @@
         <translation>有冲突的现场验收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_page.py" line="137" />
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="138" />
         <source>{bureau} — {date}</source>
         <translation>{bureau} — {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_page.py" line="142" />
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="143" />
         <source>{joint} visits instead of {separate} separate ones</source>
         <translation>联合验收 {joint} 场，分散验收需 {separate} 场</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_page.py" line="149" />
+        <location filename="../../desktop_app/ui/dashboard_page.py" line="150" />
         <source>{departments} departments, {items} acceptance items, {places} places, {overrides} holiday overrides.</source>
         <translation>部门 {departments} 个，验收事项 {items} 项，地点 {places} 个，节假日调整 {overrides} 条。</translation>
     </message>
@@ -977,47 +977,47 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="59" />
+        <location filename="../../desktop_app/ui/formatting.py" line="64" />
         <source>City</source>
         <translation>市级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="59" />
+        <location filename="../../desktop_app/ui/formatting.py" line="64" />
         <source>District</source>
         <translation>区级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="64" />
+        <location filename="../../desktop_app/ui/formatting.py" line="69" />
         <source>Waiting</source>
         <translation>待排期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="65" />
+        <location filename="../../desktop_app/ui/formatting.py" line="70" />
         <source>Scheduled</source>
         <translation>已排期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="66" />
+        <location filename="../../desktop_app/ui/formatting.py" line="71" />
         <source>Accepted</source>
         <translation>已验收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="67" />
+        <location filename="../../desktop_app/ui/formatting.py" line="72" />
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="73" />
+        <location filename="../../desktop_app/ui/formatting.py" line="78" />
         <source>Morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="73" />
+        <location filename="../../desktop_app/ui/formatting.py" line="78" />
         <source>Afternoon</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="74" />
+        <location filename="../../desktop_app/ui/formatting.py" line="79" />
         <source>Any time</source>
         <translation>不限</translation>
     </message>
@@ -1258,144 +1258,144 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="177" />
+        <location filename="../../desktop_app/ui/main_window.py" line="178" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="182" />
+        <location filename="../../desktop_app/ui/main_window.py" line="183" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="183" />
+        <location filename="../../desktop_app/ui/main_window.py" line="184" />
         <source>New database…</source>
         <translation>新建数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="184" />
+        <location filename="../../desktop_app/ui/main_window.py" line="185" />
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="186" />
+        <location filename="../../desktop_app/ui/main_window.py" line="187" />
         <source>Back up database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="188" />
+        <location filename="../../desktop_app/ui/main_window.py" line="189" />
         <source>Import data…</source>
         <translation>导入数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="191" />
+        <location filename="../../desktop_app/ui/main_window.py" line="192" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="193" />
+        <location filename="../../desktop_app/ui/main_window.py" line="194" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="195" />
+        <location filename="../../desktop_app/ui/main_window.py" line="196" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="197" />
+        <location filename="../../desktop_app/ui/main_window.py" line="198" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="202" />
+        <location filename="../../desktop_app/ui/main_window.py" line="203" />
         <source>New request</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="204" />
+        <location filename="../../desktop_app/ui/main_window.py" line="205" />
         <source>Find request</source>
         <translation>查找申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="210" />
+        <location filename="../../desktop_app/ui/main_window.py" line="211" />
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="213" />
+        <location filename="../../desktop_app/ui/main_window.py" line="214" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="220" />
+        <location filename="../../desktop_app/ui/main_window.py" line="221" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="221" />
-        <location filename="../../desktop_app/ui/main_window.py" line="386" />
+        <location filename="../../desktop_app/ui/main_window.py" line="222" />
+        <location filename="../../desktop_app/ui/main_window.py" line="387" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="283" />
+        <location filename="../../desktop_app/ui/main_window.py" line="284" />
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="289" />
+        <location filename="../../desktop_app/ui/main_window.py" line="290" />
         <source>Holiday calendar not confirmed for {years}</source>
         <translation>{years} 年节假日安排尚未确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="293" />
+        <location filename="../../desktop_app/ui/main_window.py" line="294" />
         <source>Saved {time}</source>
         <translation>已于 {time} 保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="296" />
+        <location filename="../../desktop_app/ui/main_window.py" line="297" />
         <source>All changes are saved</source>
         <translation>所有修改均已保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="299" />
+        <location filename="../../desktop_app/ui/main_window.py" line="300" />
         <source>Nothing was changed</source>
         <translation>未做任何修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="365" />
+        <location filename="../../desktop_app/ui/main_window.py" line="366" />
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="366" />
-        <location filename="../../desktop_app/ui/main_window.py" line="380" />
+        <location filename="../../desktop_app/ui/main_window.py" line="367" />
+        <location filename="../../desktop_app/ui/main_window.py" line="381" />
         <source>Databases (*.sqlite)</source>
         <translation>数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="371" />
+        <location filename="../../desktop_app/ui/main_window.py" line="372" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="372" />
+        <location filename="../../desktop_app/ui/main_window.py" line="373" />
         <source>Databases (*.sqlite *.db);;All files (*)</source>
         <translation>数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="379" />
+        <location filename="../../desktop_app/ui/main_window.py" line="380" />
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="383" />
+        <location filename="../../desktop_app/ui/main_window.py" line="384" />
         <source>Backup written to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="386" />
+        <location filename="../../desktop_app/ui/main_window.py" line="387" />
         <source>Joint Acceptance Scheduler: one on-site visit by every department a finished construction project needs.
 Today: {date}</source>
         <translation>联合验收排期：竣工项目所需的各部门一次联合现场验收。
@@ -1548,77 +1548,77 @@ Today: {date}</source>
         <translation>一周安排：所在周</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="102" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="103" />
         <source>the bureau (all departments)</source>
         <translation>本局（全部部门）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="119" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="121" />
         <source>Preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="120" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="122" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="121" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="123" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="144" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="146" />
         <source>Select at least one request with a visit.</source>
         <translation>请至少选择一件已安排现场验收的申请。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="153" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="155" />
         <source>Notices {codes}</source>
         <translation>告知书 {codes}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="155" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="157" />
         <source>Day sheet {date}</source>
         <translation>日程单 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="156" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="158" />
         <source>Week overview {date}</source>
         <translation>一周安排 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="169" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="171" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="170" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="172" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="182" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="184" />
         <source>Saved {pages} page(s) to {path}</source>
         <translation>已将 {pages} 页保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="190" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="192" />
         <source>Visit moved</source>
         <translation>现场验收已调整</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="191" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="193" />
         <source>The visit of {project} was moved. Print the changed notice (变更通知) for the owner now?</source>
         <translation>{project} 的现场验收时间已调整。现在为建设单位打印变更通知吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="194" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="196" />
         <source>Preview the changed notice</source>
         <translation>预览变更通知</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/print_dialog.py" line="195" />
+        <location filename="../../desktop_app/ui/print_dialog.py" line="197" />
         <source>Not now</source>
         <translation>暂不打印</translation>
     </message>
@@ -1823,124 +1823,124 @@ Today: {date}</source>
 <context>
     <name>Requests</name>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="32" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="35" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="33" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="36" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="35" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="38" />
         <source>Owner</source>
         <translation>建设单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="36" />
-        <location filename="../../desktop_app/ui/requests_page.py" line="135" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="39" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="137" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="37" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="40" />
         <source>Items</source>
         <translation>验收事项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="38" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="41" />
         <source>Applied</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="40" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="43" />
         <source>Deadline</source>
         <translation>验收期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="42" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="45" />
         <source>Late</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="43" />
-        <location filename="../../desktop_app/ui/requests_page.py" line="134" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="46" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="136" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="44" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="47" />
         <source>Scheduled visit</source>
         <translation>现场验收时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="96" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="99" />
         <source>Search code, project, owner, place, items…</source>
         <translation>搜索编码、项目、建设单位、地点、事项…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="101" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="104" />
         <source>Late only</source>
         <translation>仅超期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="121" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="123" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="122" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="124" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="123" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="125" />
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="124" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="126" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="125" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="127" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="136" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="138" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="176" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="186" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="178" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="188" />
         <source>All places</source>
         <translation>全部地点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="179" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="189" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="198" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="208" />
         <source>{shown} of {total} requests</source>
         <translation>显示 {shown} / 共 {total} 件申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="236" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="246" />
         <source>Delete request</source>
         <translation>删除申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/requests_page.py" line="237" />
+        <location filename="../../desktop_app/ui/requests_page.py" line="247" />
         <source>Delete the request {code} ({name})? You can undo this.</source>
         <translation>删除申请 {code}（{name}）？此操作可以撤销。</translation>
     </message>
@@ -2199,67 +2199,67 @@ Today: {date}</source>
 <context>
     <name>ScheduleActions</name>
     <message>
-        <location filename="../../desktop_app/ui/schedule_actions.py" line="36" />
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="37" />
         <source>&amp;Schedule</source>
         <translation>排期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_actions.py" line="49" />
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="50" />
         <source>Auto-schedule…</source>
         <translation>自动排期…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_actions.py" line="51" />
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="52" />
         <source>Move visit…</source>
         <translation>调整现场验收…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_actions.py" line="52" />
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="53" />
         <source>Lock visit</source>
         <translation>锁定现场验收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_actions.py" line="53" />
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="54" />
         <source>Unlock visit</source>
         <translation>解锁现场验收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_actions.py" line="54" />
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="55" />
         <source>Cancel visit…</source>
         <translation>取消现场验收…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_actions.py" line="55" />
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="56" />
         <source>Mark visit published</source>
         <translation>标记为已发布</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_actions.py" line="57" />
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="58" />
         <source>Publish…</source>
         <translation>发布…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_actions.py" line="58" />
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="59" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_actions.py" line="75" />
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="76" />
         <source>Select a visit in the calendar first.</source>
         <translation>请先在排期日历中选择一场现场验收。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_actions.py" line="127" />
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="128" />
         <source>Cancel visit</source>
         <translation>取消现场验收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_actions.py" line="128" />
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="129" />
         <source>Cancel the visit of {project} on {when}? It leaves the departments' calendars at the next publish. You can undo this.</source>
         <translation>取消 {project} 于 {when} 的现场验收？下次发布时将从各部门日历中移除。此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_actions.py" line="168" />
+        <location filename="../../desktop_app/ui/schedule_actions.py" line="169" />
         <source>Move refused: {reason}</source>
         <translation>无法调整：{reason}</translation>
     </message>

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage
 from PySide6.QtWidgets import QSpinBox
 
@@ -27,6 +27,22 @@ def language_window(request, qtbot, qapp, demo_db, db_path, demo_today):
     yield main
     main.workspace.jobs.cancel()
     main.workspace.jobs.wait()
+
+
+@pytest.fixture
+def shown(window, qtbot):
+    window.resize(1440, 860)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def add_visit(repo, day: dt.date) -> int:
+    from desktop_app.core.model import Visit
+
+    start = dt.datetime.combine(day, dt.time(10), dt.timezone(dt.timedelta(hours=8)))
+    return repo.insert_visit(Visit(None, "XM2026-004", start, start + dt.timedelta(hours=2), "P01",
+                                   ("D01",), ("I01",)))
 
 
 def test_sidebar_fits_its_longest_label_and_leaves_no_gap_before_the_pages(language_window):
@@ -81,7 +97,8 @@ def test_week_fits_the_window_without_scrolling_sideways(language_window, qtbot)
     assert widths[0] == widths[4] > 2 * widths[5]
 
 
-def test_a_small_window_scrolls_the_week_and_hiding_the_details_gives_the_lanes_the_width(window, qtbot):
+def test_a_small_window_scrolls_the_week_and_hiding_the_details_gives_the_lanes_the_width(shown, qtbot):
+    window = shown
     page = window.pages["calendar"]
     window.show_page("calendar")
     window.resize(900, 700)
@@ -94,7 +111,7 @@ def test_a_small_window_scrolls_the_week_and_hiding_the_details_gives_the_lanes_
     assert not page.details.isVisible()
 
 
-def test_details_panel_choice_is_remembered(window, qtbot, workspace_factory=None):
+def test_details_panel_choice_is_remembered(window, qtbot):
     from desktop_app.ui.calendar_page import CalendarPage
 
     page = window.pages["calendar"]
@@ -103,16 +120,14 @@ def test_details_panel_choice_is_remembered(window, qtbot, workspace_factory=Non
     qtbot.addWidget(again)
     assert not again.details_button.isChecked()
     again.set_details_visible(True)
-    assert CalendarPage(window.workspace).details_button.isChecked()
+    third = CalendarPage(window.workspace)
+    qtbot.addWidget(third)
+    assert third.details_button.isChecked()
 
 
-def test_double_clicking_a_visit_opens_the_details(window, qtbot):
-    from desktop_app.core.model import Visit
-
-    repo = window.workspace.repo
-    start = dt.datetime(2026, 12, 1, 10, tzinfo=dt.timezone(dt.timedelta(hours=8)))
-    visit_id = repo.insert_visit(Visit(None, "XM2026-004", start, start + dt.timedelta(hours=2), "P01",
-                                       ("D01",), ("I01",)))
+def test_double_clicking_a_visit_opens_the_details(shown, qtbot):
+    window = shown
+    visit_id = add_visit(window.workspace.repo, dt.date(2026, 12, 1))
     window.workspace.reload()
     window.show_page("calendar")
     page = window.pages["calendar"]
@@ -125,23 +140,20 @@ def test_double_clicking_a_visit_opens_the_details(window, qtbot):
     assert "XM2026-004" in page.details.toPlainText()
 
 
-def test_month_view_paints_days_without_visits_white(window, qtbot):
+def test_month_view_paints_days_without_visits_white(shown, qtbot):
     """A day after a day with visits kept the last visit's colour as its background."""
+    window = shown
+    add_visit(window.workspace.repo, dt.date(2026, 12, 1))
+    window.workspace.reload()
     window.show_page("calendar")
     page = window.pages["calendar"]
     page.set_mode("month")
     page.go_to(dt.date(2026, 12, 1))
     view = page.month_view
-    view.resize(980, 620)
     days = page.period.days
-    visit_days = {v.visit.start.date() for v in page.period.visits}
-    for index, info in enumerate(days[:-1]):
-        following = days[index + 1]
-        if info.day in visit_days and following.day not in visit_days and following.working \
-                and following.day.month == 12 and index % 7 != 6:
-            break
-    else:
-        pytest.fail("the demo month has no working day without visits after a day with visits")
+    index = next(i for i, info in enumerate(days) if info.day == dt.date(2026, 12, 1))
+    following = days[index + 1]
+    assert following.working and not [v for v in page.period.visits if v.visit.start.date() == following.day]
     image = QImage(view.size(), QImage.Format.Format_RGB32)
     view.render(image)
     cell = view._cell(index + 1)
@@ -206,9 +218,10 @@ def test_holiday_months_are_named(window, qapp):
     assert titles[:2] == ["January", "February"]
 
 
-def test_week_labels_turn_sideways_only_when_the_chart_is_narrow(window, qtbot):
+def test_week_labels_turn_sideways_only_when_the_chart_is_narrow(shown, qtbot):
     from PySide6.QtCharts import QBarCategoryAxis
 
+    window = shown
     window.show_page("dashboard")
     view = window.pages["dashboard"].week_chart
     axis = next(a for a in view.chart().axes() if isinstance(a, QBarCategoryAxis))
@@ -218,4 +231,18 @@ def test_week_labels_turn_sideways_only_when_the_chart_is_narrow(window, qtbot):
     qtbot.waitUntil(lambda: axis.labelsAngle() == -60)
 
 
-from PySide6.QtCore import Qt  # noqa: E402  (kept with the tests that use it)
+
+def test_print_dialog_dates_read_the_same_in_both_languages(window, qtbot, qapp):
+    from desktop_app.ui.print_dialog import PrintDialog
+
+    dialog = PrintDialog(window.workspace, [], dt.date(2026, 11, 30), window)
+    qtbot.addWidget(dialog)
+    assert dialog.day.text() == dialog.week.text() == "2026-11-30"     # not the US locale's 11/30/26
+
+
+def test_reasons_are_joined_the_way_each_language_writes_lists(qapp):
+    from desktop_app.ui import formatting as fmt
+
+    assert fmt.list_separator().join(["recommended", "after the deadline"]) == "recommended; after the deadline"
+    set_language(qapp, "zh_CN")
+    assert fmt.list_separator().join(["推荐", "超过验收期限"]) == "推荐；超过验收期限"

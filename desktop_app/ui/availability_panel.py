@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDateEdit, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-    QLineEdit, QMessageBox, QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QDateEdit, QFileDialog, QGroupBox, QHBoxLayout, QInputDialog, QLabel,
+    QLineEdit, QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop_app.core import availability as av
@@ -27,29 +27,12 @@ from desktop_app.ui import availability_edits as edits
 from desktop_app.ui import formatting as fmt
 from desktop_app.ui.jobs import Progress
 from desktop_app.ui.record_dialog import RecordDialog
-from desktop_app.ui.table_model import RED, Column, RecordTableModel
+from desktop_app.ui.table_model import RED, Column, RecordTableModel, record_table, selected_record
 from desktop_app.ui.workspace import Workspace
 
 translate = QCoreApplication.translate
 
 ADD_JOB, REFRESH_JOB = "availability-add", "availability-refresh"
-
-
-def _table(model: RecordTableModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
-    table.setAlternatingRowColors(True)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setWordWrap(False)
-    return table
-
-
-def _selected(table: QTableView, model: RecordTableModel):
-    rows = table.selectionModel().selectedRows()
-    return model.record(rows[0].row()) if rows else None
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -116,7 +99,7 @@ class SourcesPanel(QWidget):
         self.department: str | None = None
         self._zone = ZoneInfo(workspace.repo.settings().timezone)
         self.model = RecordTableModel(self._columns(), self)
-        self.table = _table(self.model)
+        self.table = record_table(self.model)
         self.add_file = QPushButton(translate("Availability", "Add file…"))
         self.add_url = QPushButton(translate("Availability", "Add web address…"))
         self.remove = QPushButton(translate("Availability", "Remove"))
@@ -263,7 +246,7 @@ class SourcesPanel(QWidget):
 
     # --- removing -------------------------------------------------------------------------
     def remove_selected(self) -> None:
-        source = _selected(self.table, self.model)
+        source = selected_record(self.table, self.model)
         if source is not None and QMessageBox.question(
                 self, translate("Availability", "Remove source"),
                 translate("Availability", "Stop using {location}? Its busy time is removed; you can undo this.")
@@ -316,7 +299,7 @@ class BlockedPanel(QGroupBox):
                    align_right=True),
             Column(lambda: translate("Availability", "Reason"), lambda p: p.reason),
         ], self)
-        self.table = _table(self.model)
+        self.table = record_table(self.model)
         today = workspace.today()
         self.first = _date_edit(today)
         self.last = _date_edit(today)
@@ -359,7 +342,7 @@ class BlockedPanel(QGroupBox):
         return done
 
     def delete_selected(self) -> bool:
-        period = _selected(self.table, self.model)
+        period = selected_record(self.table, self.model)
         return period is not None and edits.delete_blocked_period(self.workspace, period)
 
 
@@ -380,7 +363,7 @@ class SeasonalPanel(QGroupBox):
                    sort_key=lambda v: v.starts_on),
             Column(lambda: translate("Availability", "Office hours"), lambda v: v.hours.format()),
         ], self)
-        self.table = _table(self.model)
+        self.table = record_table(self.model)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         self.add = QPushButton(translate("Availability", "Add seasonal hours…"))
         self.edit = QPushButton(translate("Availability", "Edit…"))
@@ -413,12 +396,12 @@ class SeasonalPanel(QGroupBox):
             button.setEnabled(self.department is not None)
 
     def edit_selected(self) -> None:
-        variant = _selected(self.table, self.model)
+        variant = selected_record(self.table, self.model)
         if variant is not None:
             self.open_editor(variant)
 
     def delete_selected(self) -> bool:
-        variant = _selected(self.table, self.model)
+        variant = selected_record(self.table, self.model)
         return variant is not None and edits.save_hours_variant(
             self.workspace, self.department, variant.starts_on, variant.hours, None)
 

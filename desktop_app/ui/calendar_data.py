@@ -9,8 +9,6 @@ tells the page to ``refresh`` it.
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections import defaultdict
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 

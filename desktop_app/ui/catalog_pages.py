@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
-    QSpinBox, QSplitter, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desktop_app.core.errors import InputError
@@ -14,7 +14,7 @@ from desktop_app.core.model import Item, Place
 from desktop_app.core.dataset import split_list
 from desktop_app.ui import formatting as fmt
 from desktop_app.ui.record_dialog import RecordDialog
-from desktop_app.ui.table_model import Column, RecordTableModel
+from desktop_app.ui.table_model import Column, RecordListPage, RecordTableModel, record_table
 from desktop_app.ui.workspace import ALL, DEPARTMENTS, ITEMS, PLACES, SETTINGS, TRAVEL, Workspace
 
 translate = QCoreApplication.translate
@@ -22,17 +22,6 @@ translate = QCoreApplication.translate
 
 class MissingValue(InputError):
     pass
-
-
-def _table(model) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
-    table.setAlternatingRowColors(True)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def _buttons(*entries) -> QHBoxLayout:
@@ -52,7 +41,7 @@ def _required(*fields: tuple[QLineEdit, str]) -> None:
 
 
 # --- items ------------------------------------------------------------------------------
-class ItemsPage(QWidget):
+class ItemsPage(RecordListPage, QWidget):
     KINDS = frozenset((ITEMS, DEPARTMENTS, ALL))
 
     def __init__(self, workspace: Workspace, parent=None) -> None:
@@ -69,7 +58,7 @@ class ItemsPage(QWidget):
             Column(lambda: translate("Catalog", "Materials"), lambda i: fmt.list_separator().join(i.materials),
                    tooltip=lambda i: "\n".join(i.materials)),
         ], self)
-        self.table = _table(self.model)
+        self.table = record_table(self.model)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -87,21 +76,11 @@ class ItemsPage(QWidget):
         for column, cap in enumerate((100, 260, 360, 140)):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
 
-    def selected(self) -> Item | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.record(rows[0].row()) if rows else None
+    def delete_title(self) -> str:
+        return translate("Catalog", "Delete item")
 
-    def edit_selected(self) -> None:
-        if self.selected() is not None:
-            self.edit(self.selected())
-
-    def delete_selected(self) -> None:
-        item = self.selected()
-        if item is not None and QMessageBox.question(
-                self, translate("Catalog", "Delete item"),
-                translate("Catalog", "Delete {name}? You can undo this.").format(name=item.name)) \
-                == QMessageBox.StandardButton.Yes:
-            self.workspace.save_item(item, None)
+    def delete_record(self, item: Item) -> None:
+        self.workspace.save_item(item, None)
 
     def edit(self, item: Item | None) -> RecordDialog:
         repo = self.workspace.repo
@@ -194,7 +173,7 @@ class TravelMatrix(QTableWidget):
             self.workspace.save_travel(first, second, before, after)
 
 
-class PlacesPage(QWidget):
+class PlacesPage(RecordListPage, QWidget):
     KINDS = frozenset((PLACES, TRAVEL, SETTINGS, ALL))
 
     def __init__(self, workspace: Workspace, parent=None) -> None:
@@ -205,7 +184,7 @@ class PlacesPage(QWidget):
             Column(lambda: translate("Catalog", "Place"), lambda p: p.name),
             Column(lambda: translate("Catalog", "Address"), lambda p: p.address),
         ], self)
-        self.table = _table(self.model)
+        self.table = record_table(self.model)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         self.matrix = TravelMatrix(workspace)
         top = QWidget()
@@ -237,21 +216,11 @@ class PlacesPage(QWidget):
             "Catalog", "Travel time in minutes (the same both ways). An empty cell uses the default of "
             "{minutes} minutes.").format(minutes=self.workspace.repo.settings().default_travel_minutes))
 
-    def selected(self) -> Place | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.record(rows[0].row()) if rows else None
+    def delete_title(self) -> str:
+        return translate("Catalog", "Delete place")
 
-    def edit_selected(self) -> None:
-        if self.selected() is not None:
-            self.edit(self.selected())
-
-    def delete_selected(self) -> None:
-        place = self.selected()
-        if place is not None and QMessageBox.question(
-                self, translate("Catalog", "Delete place"),
-                translate("Catalog", "Delete {name}? You can undo this.").format(name=place.name)) \
-                == QMessageBox.StandardButton.Yes:
-            self.workspace.save_place(place, None)
+    def delete_record(self, place: Place) -> None:
+        self.workspace.save_place(place, None)
 
     def edit(self, place: Place | None) -> RecordDialog:
         repo = self.workspace.repo

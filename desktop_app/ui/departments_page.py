@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox,
-    QSplitter, QTableView, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox,
+    QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from desktop_app.core.errors import InputError
@@ -14,7 +14,7 @@ from desktop_app.core.model import Department, Level
 from desktop_app.core.office_hours import DAY_NAMES, OfficeHoursError, WeeklyHours
 from desktop_app.ui import formatting as fmt
 from desktop_app.ui.record_dialog import RecordDialog
-from desktop_app.ui.table_model import Column, RecordTableModel
+from desktop_app.ui.table_model import Column, RecordListPage, RecordTableModel, record_table
 from desktop_app.ui.availability_edits import AVAILABILITY
 from desktop_app.ui.availability_panel import BlockedPanel, SeasonalPanel, SourcesPanel
 from desktop_app.ui.busy_preview import BusyPreview
@@ -89,20 +89,14 @@ def department_columns() -> list[Column]:
     ]
 
 
-class DepartmentsPage(QWidget):
+class DepartmentsPage(RecordListPage, QWidget):
     KINDS = frozenset((DEPARTMENTS, PLACES, ALL, HOLIDAYS, SETTINGS, AVAILABILITY))
 
     def __init__(self, workspace: Workspace, parent=None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.model = RecordTableModel(department_columns(), self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(self.model)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         buttons = QHBoxLayout()
@@ -184,22 +178,11 @@ class DepartmentsPage(QWidget):
         self.blocked.show_department(code)
         self.seasonal.show_department(code)
 
-    def selected(self) -> Department | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.record(rows[0].row()) if rows else None
+    def delete_title(self) -> str:
+        return translate("Departments", "Delete department")
 
-    def edit_selected(self) -> None:
-        department = self.selected()
-        if department is not None:
-            self.edit(department)
-
-    def delete_selected(self) -> None:
-        department = self.selected()
-        if department is not None and QMessageBox.question(
-                self, translate("Departments", "Delete department"),
-                translate("Departments", "Delete {name}? You can undo this.").format(name=department.name)) \
-                == QMessageBox.StandardButton.Yes:
-            self.workspace.save_department(department, None)
+    def delete_record(self, department: Department) -> None:
+        self.workspace.save_department(department, None)
 
     def edit(self, department: Department | None) -> RecordDialog:
         dialog = department_dialog(self.workspace, department, self)

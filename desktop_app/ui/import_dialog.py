@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.dataset import DatasetError, ImportPlan, apply_import, plan_import, read_dataset
 from desktop_app.core.storage import open_database
 from desktop_app.ui.jobs import Progress
-from desktop_app.ui.workspace import ALL, Workspace
+from desktop_app.ui.workspace import Workspace
 from desktop_app.ui.screen_fit import resize_within_screen
 
 translate = QCoreApplication.translate

@@ -8,6 +8,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 Record = TypeVar("Record")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -79,3 +80,49 @@ class RecordTableModel(QAbstractTableModel, Generic[Record]):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def record_table(model: RecordTableModel) -> QTableView:
+    """A read-only table of records: whole rows selected one at a time, no row numbers."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(True)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(False)
+    return table
+
+
+def selected_record(table: QTableView, model: RecordTableModel):
+    """The record of the table's selected row (None when nothing is selected)."""
+    rows = table.selectionModel().selectedRows()
+    return model.record(rows[0].row()) if rows else None
+
+
+class RecordListPage:
+    """What the item, place and department pages share: select, edit and delete the selected record.
+
+    A page sets ``table`` and ``model`` and provides ``edit(record)``, ``delete_title()`` and
+    ``delete_record(record)``.
+    """
+
+    def selected(self):
+        return selected_record(self.table, self.model)
+
+    def edit_selected(self) -> None:
+        record = self.selected()
+        if record is not None:
+            self.edit(record)
+
+    def delete_selected(self) -> None:
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        record = self.selected()
+        if record is not None and QMessageBox.question(
+                self, self.delete_title(),
+                QCoreApplication.translate("Catalog", "Delete {name}? You can undo this.").format(name=record.name)) \
+                == QMessageBox.StandardButton.Yes:
+            self.delete_record(record)

@@ -31,7 +31,6 @@ def test_blocked_dates_and_seasonal_hours(demo_path):
 
 
 def test_bad_department_input_changes_nothing(demo_path):
-    before = demo_path.read_bytes()
     bad_hours = run(demo_path, "department", "hours", "D02", "2027-05-01", "MO-FR 14:00-08:30")
     assert bad_hours.returncode == 2 and "ends before it starts" in bad_hours.stderr
     reversed_range = run(demo_path, "department", "block", "D01", "2026-12-11", "2026-12-10")

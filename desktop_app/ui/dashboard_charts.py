@@ -123,17 +123,8 @@ def fill_department_load(view: QChartView, loads: Sequence[DepartmentLoad], limi
     chart = _chart(translate("Dashboard", "Visits per department, next 4 weeks"))
     series = QHorizontalBarSeries()
     series.append(_bar_set(translate("Dashboard", "Visits"), [load.visits for load in shown], BLUE))
-    chart.addSeries(series)
     chart.legend().hide()
-    categories = QBarCategoryAxis()
-    categories.append([_short(load.name) for load in shown] or [""])
-    _small_labels(categories)
-    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(categories)
-    values = _value_axis(max((load.visits for load in shown), default=0))
-    chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(values)
-    _replace(view, chart)
+    _horizontal_bars(view, chart, series, [load.name for load in shown], max((load.visits for load in shown), default=0))
 
 
 def fill_requests_by_place(view: QChartView, places: Sequence[PlaceRequests]) -> None:
@@ -142,13 +133,18 @@ def fill_requests_by_place(view: QChartView, places: Sequence[PlaceRequests]) ->
     series = QHorizontalStackedBarSeries()
     for status, colour in (("pending", AMBER), ("scheduled", BLUE), ("done", GREEN)):
         series.append(_bar_set(fmt.status_name(status), [p.by_status.get(status, 0) for p in shown], colour))
+    _horizontal_bars(view, chart, series, [p.name for p in shown], max((p.total for p in shown), default=0))
+
+
+def _horizontal_bars(view: QChartView, chart: QChart, series, names: list[str], largest: int) -> None:
+    """Put a horizontal bar series in the chart: names down the left, counts along the bottom."""
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    categories.append([_short(p.name) for p in shown] or [""])
+    categories.append([_short(name) for name in names] or [""])
     _small_labels(categories)
     chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(categories)
-    values = _value_axis(max((p.total for p in shown), default=0))
+    values = _value_axis(largest)
     chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(values)
     _replace(view, chart)

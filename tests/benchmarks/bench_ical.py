@@ -9,6 +9,7 @@ The export is timed as the user runs it: `joint-acceptance export DIR` in a fres
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import subprocess
 import sys
@@ -59,16 +60,24 @@ def add_visits(db_path: Path, count: int, seed: int = 11) -> None:
 # Runs the CLI and reports the process's own peak memory: VmHWM belongs to the new process image,
 # while getrusage(RUSAGE_CHILDREN) would count the pages a forked child shares with this big parent.
 _CHILD = """
-import sys
+import resource, sys
 from desktop_app.cli import main
 status = main(sys.argv[1:])
 try:
     peak = next(line for line in open('/proc/self/status') if line.startswith('VmHWM'))
     print(int(peak.split()[1]) // 1024, file=sys.stderr)
 except OSError:
-        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, file=sys.stderr)
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, file=sys.stderr)
 sys.exit(status)
 """
+FIRST_EXPORT_RUNS = 3
+
+
+def settle_disk() -> None:
+    """Flush what the setup wrote (220 MB of data, the database) so its write-back is not timed as export."""
+    if hasattr(os, "sync"):
+        os.sync()
+    time.sleep(1)
 
 
 def run_export(db_path: Path, out: Path) -> tuple[float, int, str]:
@@ -96,9 +105,15 @@ def main() -> None:
         print(f"in-process: load {loaded - started:.2f} s, build {built - loaded:.2f} s "
               f"({len(source.visits)} visits, {len(files)} files, {size / 1e6:.1f} MB)")
 
-        out = folder / "out"
-        seconds, peak_mb, summary = run_export(db_path, out)
-        print(f"export:    {seconds:.2f} s wall, peak memory {peak_mb} MB  [{summary}]   (target <= 5 s, <= 500 MB)")
+        runs = []
+        for run in range(FIRST_EXPORT_RUNS):
+            out = folder / f"out{run}"
+            settle_disk()
+            seconds, peak_mb, summary = run_export(db_path, out)
+            runs.append(seconds)
+        print(f"export into an empty folder, {FIRST_EXPORT_RUNS} runs: best {min(runs):.2f} s, "
+              f"worst {max(runs):.2f} s wall, peak memory {peak_mb} MB  [{summary}]   (target <= 5 s, <= 500 MB)")
+        settle_disk()
         mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*.ics")}
         seconds, peak_mb, summary = run_export(db_path, out)
         rewritten = sum(1 for p, m in mtimes.items() if p.stat().st_mtime_ns != m)

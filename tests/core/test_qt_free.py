@@ -38,3 +38,18 @@ def test_cli_help_imports_neither_qt_nor_ortools():
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_core_start_up_does_not_load_pandas():
+    """sqlite-utils would pull in pandas (a third of a command's start-up); the core keeps it out."""
+    script = (
+        "import sys\n"
+        "import desktop_app.core.metrics, desktop_app.core.ical_export, desktop_app.core.dataset\n"
+        "assert 'pandas' not in sys.modules\n"
+        "import sqlite_utils\n"
+        "db = sqlite_utils.Database(memory=True)\n"
+        "db['t'].insert({'a': 1})\n"
+        "assert db['t'].count == 1\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -45,7 +45,7 @@ def test_core_start_up_does_not_load_pandas():
     script = (
         "import sys\n"
         "import desktop_app.core.metrics, desktop_app.core.ical_export, desktop_app.core.dataset\n"
-        "assert 'pandas' not in sys.modules\n"
+        "assert 'pandas' not in sys.modules and 'numpy' not in sys.modules\n"
         "import sqlite_utils\n"
         "db = sqlite_utils.Database(memory=True)\n"
         "db['t'].insert({'a': 1})\n"

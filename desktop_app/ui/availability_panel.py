@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QDateEdit, QFileDialog, QGroupBox, QHBoxLayout, QInputDialog, QLabel,
+    QFileDialog, QGroupBox, QHBoxLayout, QInputDialog, QLabel,
     QLineEdit, QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -35,19 +35,10 @@ translate = QCoreApplication.translate
 ADD_JOB, REFRESH_JOB = "availability-add", "availability-refresh"
 
 
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
-def _pydate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
-def _date_edit(day: dt.date) -> QDateEdit:
-    edit = QDateEdit(_qdate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
 
 
 # --- busy-time sources --------------------------------------------------------------------------
@@ -301,8 +292,8 @@ class BlockedPanel(QGroupBox):
         ], self)
         self.table = record_table(self.model)
         today = workspace.today()
-        self.first = _date_edit(today)
-        self.last = _date_edit(today)
+        self.first = fmt.date_edit(today)
+        self.last = fmt.date_edit(today)
         self.first.dateChanged.connect(lambda value: self.last.setDate(max(self.last.date(), value)))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(translate("Availability", "Reason, e.g. 业务培训"))
@@ -335,8 +326,8 @@ class BlockedPanel(QGroupBox):
     def add(self) -> bool:
         if self.department is None:
             return False
-        done = edits.add_blocked_period(self.workspace, self.department, _pydate(self.first.date()),
-                                        _pydate(self.last.date()), self.reason.text())
+        done = edits.add_blocked_period(self.workspace, self.department, fmt.from_qdate(self.first.date()),
+                                        fmt.from_qdate(self.last.date()), self.reason.text())
         if done:
             self.reason.clear()
         return done
@@ -419,7 +410,7 @@ def variant_dialog(workspace: Workspace, department: str, variant: Variant | Non
     from desktop_app.core.office_hours import OfficeHoursError
 
     usual = workspace.repo.department(department).office_hours
-    starts = _date_edit(variant.starts_on if variant else workspace.today())
+    starts = fmt.date_edit(variant.starts_on if variant else workspace.today())
     starts.setEnabled(variant is None)     # the date is the variant's identity: delete and add to move it
     grid = WeeklyHoursGrid(variant.hours if variant else usual)
 
@@ -428,7 +419,7 @@ def variant_dialog(workspace: Workspace, department: str, variant: Variant | Non
             hours = grid.hours()
         except OfficeHoursError as error:
             raise MissingValue(translate("Departments", "Office hours: {problem}").format(problem=error)) from error
-        return Variant(_pydate(starts.date()), hours)
+        return Variant(fmt.from_qdate(starts.date()), hours)
 
     def save(new: Variant) -> bool:
         before = edits.hours_variant(workspace, department, new.starts_on) if variant is None else variant.hours

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import QDateEdit
 
 from desktop_app.core import messages
 
@@ -78,3 +79,19 @@ def half_day_name(value: str) -> str:
     names = {"am": translate("Format", "Morning"), "pm": translate("Format", "Afternoon"),
              "any": translate("Format", "Any time")}
     return names.get(value, value)
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+def date_edit(day: dt.date) -> QDateEdit:
+    """A date field with a calendar pop-up, showing ISO dates in every language."""
+    edit = QDateEdit(to_qdate(day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit

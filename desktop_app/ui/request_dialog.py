@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
     QLabel, QLineEdit, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -19,19 +18,10 @@ from desktop_app.ui.screen_fit import resize_within_screen
 translate = QCoreApplication.translate
 
 
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
-def from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
 
 
-def _date_edit(day: dt.date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
 
 
 class RequestDialog(QDialog):
@@ -60,11 +50,11 @@ class RequestDialog(QDialog):
         if project:
             self.place.setCurrentIndex(max(self.place.findData(project.place), 0))
         self.address = QLineEdit(project.address if project else "")
-        self.applied_on = _date_edit(project.applied_on if project else today)
-        self.ready_on = _date_edit(project.ready_on if project else today)
+        self.applied_on = fmt.date_edit(project.applied_on if project else today)
+        self.ready_on = fmt.date_edit(project.ready_on if project else today)
         self.has_deadline = QCheckBox(translate("RequestDialog", "Explicit deadline"))
         self.has_deadline.setChecked(bool(project and project.deadline))
-        self.deadline_edit = _date_edit(project.deadline if project and project.deadline else today)
+        self.deadline_edit = fmt.date_edit(project.deadline if project and project.deadline else today)
         self.deadline_edit.setEnabled(self.has_deadline.isChecked())
         self.priority = QSpinBox(minimum=0, maximum=9, value=project.priority if project else 0)
         self.preferred = QComboBox()
@@ -196,9 +186,9 @@ class RequestDialog(QDialog):
         return Project(
             code=self.code.text().strip(), name=self.name.text().strip(), owner=self.owner.text().strip(),
             place=self.place.currentData() or "", items=self.checked_items(),
-            applied_on=from_qdate(self.applied_on.date()), ready_on=from_qdate(self.ready_on.date()),
+            applied_on=fmt.from_qdate(self.applied_on.date()), ready_on=fmt.from_qdate(self.ready_on.date()),
             contact=self.contact.text().strip(), phone=self.phone.text().strip(), address=self.address.text().strip(),
-            deadline=from_qdate(self.deadline_edit.date()) if self.has_deadline.isChecked() else None,
+            deadline=fmt.from_qdate(self.deadline_edit.date()) if self.has_deadline.isChecked() else None,
             priority=self.priority.value(), preferred=HalfDay(self.preferred.currentData()),
             status=RequestStatus(self.status.currentData()),
         )

@@ -17,6 +17,7 @@ from desktop_app.core.workload import (
     requests_by_place,
     visits_per_week,
 )
+from tests.ical_samples import busy_ics
 
 ZONE = ZoneInfo("Asia/Shanghai")
 TUESDAY = dt.date(2026, 12, 1)
@@ -34,11 +35,6 @@ def add_visit(repo, project="XM2026-004", day=TUESDAY, hour=10, departments=("D0
                                    ("I01", "I02"), status=status))
 
 
-def busy_ics(start: str, end: str, title: str) -> bytes:
-    return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:busy-1\r\n"
-            "DTSTAMP:20261101T000000Z\r\n"
-            f"DTSTART;TZID=Asia/Shanghai:{start}\r\nDTEND;TZID=Asia/Shanghai:{end}\r\nSUMMARY:{title}\r\n"
-            "END:VEVENT\r\nEND:VCALENDAR\r\n").encode()
 
 
 def test_a_visit_that_still_fits_has_no_conflict(demo_repo):

@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from desktop_app.core.availability import import_calendar_bytes
 from desktop_app.core.model import HolidayKind, HolidayOverride, Visit, VisitStatus
 from desktop_app.ui.calendar_view import HEADER_HEIGHT, LABEL_WIDTH, LANE_HEIGHT
+from tests.ical_samples import busy_ics
 
 ZONE = ZoneInfo("Asia/Shanghai")
 TUESDAY = dt.date(2026, 12, 1)
@@ -27,11 +28,6 @@ def add_visit(repo, project="XM2026-004", day=TUESDAY, hour=10, departments=("D0
                                    ("I01", "I03"), status=status))
 
 
-def busy_ics(start: str, end: str, title: str) -> bytes:
-    return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:busy-1\r\n"
-            "DTSTAMP:20261101T000000Z\r\n"
-            f"DTSTART;TZID=Asia/Shanghai:{start}\r\nDTEND;TZID=Asia/Shanghai:{end}\r\nSUMMARY:{title}\r\n"
-            "END:VEVENT\r\nEND:VCALENDAR\r\n").encode()
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from desktop_app.core.messages import tr
 from desktop_app.core.model import (
     Department, HalfDay, Item, Project, RequestStatus, Settings, Visit, VisitStatus,
 )
-from desktop_app.core.workdays import WorkingCalendar, deadline_for
+from desktop_app.core.workdays import WorkingCalendar, request_deadline
 
 NOON = 12 * 60
 
@@ -186,7 +186,7 @@ def build_requests(projects: Sequence[Project], visits: Sequence[Visit], items: 
             continue
         if project.code in frozen_projects:
             continue
-        deadline = deadline_for(project.applied_on, project.deadline, calendar, settings.deadline_working_days)
+        deadline = request_deadline(project, calendar, settings.deadline_working_days)
         problems = request_problems(project, items, departments, deadline)
         if problems:
             rejected[project.code] = problems

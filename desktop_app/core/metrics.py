@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 
 from desktop_app.core.model import Item, Project, RequestStatus, Settings, Visit
 from desktop_app.core.repository import Repository
-from desktop_app.core.workdays import WorkingCalendar, deadline_for
+from desktop_app.core.workdays import WorkingCalendar, request_deadline
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def schedule_metrics(projects: Iterable[Project], visits: Iterable[Visit], items
         if len(project_visits) == 1 and project_visits[0].joint:
             joint += 1
         last_day = max(v.start.date() for v in project_visits)
-        if last_day > deadline_for(project.applied_on, project.deadline, calendar, settings.deadline_working_days):
+        if last_day > request_deadline(project, calendar, settings.deadline_working_days):
             late += 1
         first_day = min(v.start.date() for v in project_visits)
         waiting += calendar.working_days_between(project.ready_on, first_day)
@@ -88,7 +88,7 @@ def database_stats(repo: Repository, today: dt.date) -> dict:
     projects = repo.projects()
     visits = repo.visits()
     statuses = Counter(str(p.status) for p in projects)
-    deadlines = [deadline_for(p.applied_on, p.deadline, calendar, settings.deadline_working_days)
+    deadlines = [request_deadline(p, calendar, settings.deadline_working_days)
                  for p in projects if p.status in (RequestStatus.PENDING, RequestStatus.SCHEDULED)]
     relevant_days = [today, *deadlines, *(v.start.date() for v in visits)]
     db = repo.db

@@ -29,7 +29,7 @@ from desktop_app.core.messages import tr
 from desktop_app.core.metrics import ScheduleMetrics, schedule_metrics
 from desktop_app.core.model import RequestStatus, Visit, VisitStatus
 from desktop_app.core.scheduler_search import Progress, ProgressCallback, Weights, gather_choices, optimise
-from desktop_app.core.workdays import deadline_for
+from desktop_app.core.workdays import request_deadline
 
 
 # --- results ---------------------------------------------------------------------------------
@@ -355,7 +355,7 @@ def check_move(source, visit_id: int, new_start: dt.datetime, *, today: dt.date 
     moved = dataclasses.replace(visit, start=new_start.astimezone(zone),
                                 end=new_start.astimezone(zone) + (visit.end - visit.start))
     project = next((p for p in problem.projects if p.code == visit.project), None)
-    late = project is not None and day > deadline_for(project.applied_on, project.deadline, problem.calendar,
+    late = project is not None and day > request_deadline(project, problem.calendar,
                                                        problem.settings.deadline_working_days)
     return MoveCheck(not reasons, reasons, moved, late)
 

@@ -21,7 +21,7 @@ from sqlite_utils import Database
 
 from desktop_app.core.errors import InputError
 from desktop_app.core.messages import tr
-from desktop_app.core.model import HolidayKind, HolidayOverride
+from desktop_app.core.model import HolidayKind, HolidayOverride, Project
 
 _ONE_DAY = dt.timedelta(days=1)
 _SWAP_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -294,3 +294,8 @@ def import_holiday_calendar(db: Database, data: bytes, label: str,
     overrides = parse_holiday_calendar(data, label)
     save_holiday_overrides(db, overrides, source=label, complete_years=complete_years)
     return overrides
+
+
+def request_deadline(project: Project, calendar: WorkingCalendar, working_days: int) -> dt.date:
+    """``deadline_for`` a project's request (its explicit deadline, else applied + N working days)."""
+    return deadline_for(project.applied_on, project.deadline, calendar, working_days)

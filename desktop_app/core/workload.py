@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from desktop_app.core.model import Department, Place, Project, RequestStatus, Visit
-from desktop_app.core.workdays import WorkingCalendar, deadline_for
+from desktop_app.core.workdays import WorkingCalendar, request_deadline
 
 ONE_WEEK = dt.timedelta(days=7)
 
@@ -96,6 +96,6 @@ def requests_by_place(projects: Iterable[Project], places: Sequence[Place]) -> l
 def late_visit_ids(visits: Iterable[Visit], projects: Iterable[Project], calendar: WorkingCalendar,
                    deadline_working_days: int) -> set[int]:
     """Ids of active visits on a day after their project's deadline (the metrics' notion of late)."""
-    deadlines = {p.code: deadline_for(p.applied_on, p.deadline, calendar, deadline_working_days) for p in projects}
+    deadlines = {p.code: request_deadline(p, calendar, deadline_working_days) for p in projects}
     return {v.id for v in visits
             if v.active and v.id is not None and v.project in deadlines and v.start.date() > deadlines[v.project]}

@@ -31,7 +31,7 @@ from desktop_app.core.model import (
     VisitStatus,
 )
 from desktop_app.core.repository import Repository
-from desktop_app.core.workdays import WorkingCalendar, deadline_for
+from desktop_app.core.workdays import WorkingCalendar, request_deadline
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -127,7 +127,7 @@ class CalendarSource:
     def deadline(self, project: Project) -> dt.date:
         known = self._deadlines.get(project.code)
         if known is None:
-            known = deadline_for(project.applied_on, project.deadline, self.calendar,
+            known = request_deadline(project, self.calendar,
                                  self.settings.deadline_working_days)
             self._deadlines[project.code] = known
         return known

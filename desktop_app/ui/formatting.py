@@ -8,10 +8,10 @@ from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QDateEdit
 
 from desktop_app.core import messages
+from desktop_app.printing import chinese_text
 
 translate = QCoreApplication.translate
 
-_WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 _WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -25,7 +25,7 @@ def long_date(day: dt.date | None) -> str:
     if day is None:
         return ""
     if chinese():
-        return f"{day.year}年{day.month}月{day.day}日 {_WEEKDAYS_ZH[day.weekday()]}"
+        return chinese_text.chinese_date_weekday(day)
     return f"{_WEEKDAYS_EN[day.weekday()]} {day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
 
 
@@ -33,7 +33,7 @@ def short_date(day: dt.date | None) -> str:
     if day is None:
         return ""
     if chinese():
-        return f"{day.year}年{day.month}月{day.day}日"
+        return chinese_text.chinese_date(day)
     return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
 
 
@@ -52,7 +52,7 @@ def list_separator() -> str:
 
 
 def weekday_name(weekday: int) -> str:
-    return (_WEEKDAYS_ZH if chinese() else _WEEKDAYS_EN)[weekday]
+    return (chinese_text.WEEKDAYS if chinese() else _WEEKDAYS_EN)[weekday]
 
 
 def date_time(moment: dt.datetime | None) -> str:

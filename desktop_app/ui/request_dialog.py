@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.model import HalfDay, Level, Project, RequestStatus
-from desktop_app.core.workdays import deadline_for
+from desktop_app.core.workdays import request_deadline
 from desktop_app.ui import formatting as fmt
 from desktop_app.ui.workspace import Workspace
 from desktop_app.ui.screen_fit import resize_within_screen
@@ -207,7 +207,7 @@ class RequestDialog(QDialog):
             count=len(needed), names=names or "—"))
         calendar = self.workspace.calendar()
         working_days = repo.settings().deadline_working_days
-        deadline = deadline_for(project.applied_on, project.deadline, calendar, working_days)
+        deadline = request_deadline(project, calendar, working_days)
         if project.deadline is None:
             text = translate("RequestDialog", "Deadline: {date} ({days} working days after the application)").format(
                 date=fmt.long_date(deadline), days=working_days)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from desktop_app.core.model import Project, RequestStatus, Settings, Visit
 from desktop_app.core.repository import Repository
-from desktop_app.core.workdays import WorkingCalendar, deadline_for
+from desktop_app.core.workdays import WorkingCalendar, request_deadline
 
 # Amber from this many working days before the deadline.
 AMBER_WORKING_DAYS = 2
@@ -55,7 +55,7 @@ def build_rows(repo: Repository, calendar: WorkingCalendar, settings: Settings, 
         first_visit.setdefault(visit.project, visit)
     rows = []
     for project in repo.projects():
-        deadline = deadline_for(project.applied_on, project.deadline, calendar, settings.deadline_working_days)
+        deadline = request_deadline(project, calendar, settings.deadline_working_days)
         visit = first_visit.get(project.code)
         visit_day = visit.start.date() if visit else None
         urgency, late = _urgency(project, deadline, visit_day, today, calendar)

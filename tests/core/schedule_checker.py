@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from desktop_app.core.model import Department, Item, Project, Settings, Visit
-from desktop_app.core.workdays import WorkingCalendar, deadline_for
+from desktop_app.core.workdays import WorkingCalendar, request_deadline
 
 
 @dataclass
@@ -125,7 +125,7 @@ def check_schedule(visits: Sequence[Visit], data: Data, *, first_day: dt.date | 
 
 
 def is_late(project: Project, visits: Sequence[Visit], data: Data) -> bool:
-    deadline = deadline_for(project.applied_on, project.deadline, data.calendar, data.settings.deadline_working_days)
+    deadline = request_deadline(project, data.calendar, data.settings.deadline_working_days)
     return max(v.start.astimezone(data.zone).date() for v in visits) > deadline
 
 
@@ -136,5 +136,5 @@ def waiting_days(project: Project, visits: Sequence[Visit], data: Data) -> int:
 
 def tardiness(project: Project, visits: Sequence[Visit], data: Data) -> int:
     """Working days past the deadline (0 when on time)."""
-    deadline = deadline_for(project.applied_on, project.deadline, data.calendar, data.settings.deadline_working_days)
+    deadline = request_deadline(project, data.calendar, data.settings.deadline_working_days)
     return data.calendar.working_days_between(deadline, max(v.start.astimezone(data.zone).date() for v in visits))

@@ -14,7 +14,7 @@ from desktop_app.core.candidates import problem_from_data
 from desktop_app.core.model import Department, HalfDay, Item, Level, Project, Settings, Visit
 from desktop_app.core.office_hours import WeeklyHours
 from desktop_app.core.scheduler import plan_schedule
-from desktop_app.core.workdays import WorkingCalendar, deadline_for
+from desktop_app.core.workdays import WorkingCalendar, request_deadline
 from tests.core.schedule_checker import Data, check_schedule, is_late, tardiness, waiting_days
 
 ZONE = ZoneInfo("Asia/Shanghai")
@@ -78,7 +78,7 @@ def _brute_force(projects, items, data: Data, first_day: dt.date) -> tuple:
     options: list[list[Visit | None]] = []
     for project in projects:
         duration = max(by_code[i].duration_minutes for i in project.items) + SETTINGS.allowance_minutes
-        deadline = deadline_for(project.applied_on, project.deadline, data.calendar, SETTINGS.deadline_working_days)
+        deadline = request_deadline(project, data.calendar, SETTINGS.deadline_working_days)
         earliest = max(project.ready_on, first_day)
         horizon = data.calendar.add_working_days(max(deadline, earliest), SETTINGS.late_search_working_days)
         departments = tuple(sorted({by_code[i].department for i in project.items}))

@@ -100,6 +100,21 @@ def read_only_folder(tmp_path: Path):
 
 
 @pytest.fixture
+def small_disk(tmp_path: Path):
+    """A real, nearly empty 512 KiB file system (tmpfs), for disk-full tests; needs root to mount."""
+    folder = tmp_path / "small-disk"
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(folder)],
+                             capture_output=True) if shutil.which("mount") else None
+    if mounted is None or mounted.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+@pytest.fixture
 def radicale(tmp_path):
     server = RadicaleServer(tmp_path / "radicale")
     yield server

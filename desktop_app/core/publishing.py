@@ -62,7 +62,7 @@ class FolderResult:
     removed: list[str] = field(default_factory=list)
 
 
-def _fsync_directory(folder: Path) -> None:
+def _fsync_directory(folder: str | Path) -> None:
     # The rename itself must reach the disk; Windows cannot open a directory for this.
     if os.name != "posix":
         return
@@ -117,15 +117,16 @@ def prepare_folder(folder: Path) -> Path:
 def _our_stale_files(folder: Path, keep: set[str]) -> list[str]:
     stale = []
     for sub in _MANAGED_FOLDERS:
-        directory = folder / sub
-        if not directory.is_dir():
+        try:
+            names = sorted(os.listdir(folder / sub))
+        except (FileNotFoundError, NotADirectoryError):
             continue
-        for path in sorted(directory.glob("*.ics")):
-            relative = f"{sub}/{path.name}"
-            if relative in keep:
+        for name in names:
+            relative = f"{sub}/{name}"
+            if not name.endswith(".ics") or relative in keep:
                 continue
             try:
-                with path.open("rb") as stream:
+                with open(os.path.join(folder, sub, name), "rb") as stream:
                     head = stream.read(512)
             except OSError:
                 continue
@@ -134,17 +135,21 @@ def _our_stale_files(folder: Path, keep: set[str]) -> list[str]:
     return stale
 
 
-def _differs(path: Path, content: bytes) -> bool:
+def _differs(path: str, content: bytes) -> tuple[bool, bool]:
+    """Whether ``path`` must be written, and whether it exists (one stat, read only when sizes match)."""
     try:
-        return not (path.stat().st_size == len(content) and path.read_bytes() == content)
+        if os.stat(path).st_size != len(content):
+            return True, True
+        with open(path, "rb") as stream:
+            return stream.read() != content, True
     except FileNotFoundError:
-        return True
+        return True, False
     except OSError as error:
         raise PublishError(tr("Cannot write {file}: {reason}; the previous file was kept.",
                               file=path, reason=_reason(error))) from error
 
 
-def _durability_barrier(temporaries: list[tuple[str, Path]]) -> None:
+def _durability_barrier(temporaries: list[tuple[str, str]]) -> None:
     """Make the temporary files' bytes durable before any rename.
 
     fsync() costs milliseconds per file and a 10,000-file export would spend most of its time
@@ -161,16 +166,33 @@ def _durability_barrier(temporaries: list[tuple[str, Path]]) -> None:
             os.close(descriptor)
 
 
-def _create_temporary(path: Path) -> tuple[int, str]:
-    """A new file beside ``path``, with ordinary permissions (subscribers' web servers read it)."""
+_TEMPORARY_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _write_temporary(path: str, content: bytes, tag: str) -> str:
+    """Write ``content`` to a new file beside ``path``; returns its name.
+
+    Ordinary permissions, since subscribers' web servers read the files. Plain os.write, not a
+    file object: a 10,000-file export would otherwise pay three extra system calls per file.
+    """
+    directory, name = os.path.split(path)
     for attempt in range(100):
-        temporary = str(path.with_name(f".{path.name}.{os.getpid()}-{attempt}.tmp"))
+        temporary = os.path.join(directory, f".{name}.{tag}-{attempt}.tmp")
         try:
-            return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), \
-                temporary
+            descriptor = os.open(temporary, _TEMPORARY_FLAGS, 0o666)
         except FileExistsError:   # left by a killed export: try the next name
             continue
-    raise FileExistsError(errno.EEXIST, "too many temporary files", str(path))
+        try:
+            view = memoryview(content)
+            while view:
+                view = view[os.write(descriptor, view):]
+        except BaseException:
+            os.close(descriptor)
+            os.unlink(temporary)
+            raise
+        os.close(descriptor)
+        return temporary
+    raise FileExistsError(errno.EEXIST, "too many temporary files", path)
 
 
 def write_files(folder: Path, files: Iterable[FeedFile], result: FolderResult) -> None:
@@ -179,24 +201,29 @@ def write_files(folder: Path, files: Iterable[FeedFile], result: FolderResult) -
     A failure while writing (disk full, read-only share) removes all temporaries and renames
     nothing, so every old file stays; subscribers never see a half-written file.
     """
-    temporaries: list[tuple[str, Path]] = []
-    replacing: list[tuple[str, Path]] = []   # temporaries that will replace an existing file
+    base = str(folder)
+    tag = str(os.getpid())
+    temporaries: list[tuple[str, str]] = []
+    replacing: list[tuple[str, str]] = []   # temporaries that will replace an existing file
     changed: list[str] = []
+    directories: set[str] = set()
     renamed = 0
-    current = folder
+    current = base
     try:
         for file in files:
-            current = folder / file.path
-            if not _differs(current, file.content):
+            current = os.path.join(base, file.path)
+            differs, exists = _differs(current, file.content)
+            if not differs:
                 result.unchanged.append(file.path)
                 continue
-            current.parent.mkdir(exist_ok=True)
-            descriptor, temporary = _create_temporary(current)
+            directory = os.path.dirname(current)
+            if directory not in directories:
+                os.makedirs(directory, exist_ok=True)
+                directories.add(directory)
+            temporary = _write_temporary(current, file.content, tag)
             temporaries.append((temporary, current))
-            if current.exists():
+            if exists:
                 replacing.append((temporary, current))
-            with os.fdopen(descriptor, "wb") as stream:
-                stream.write(file.content)
             changed.append(file.path)
         # Only a file that replaces an old one must be durable before its rename: a crash can
         # leave a brand-new file empty at worst, and the next export sees its size differ from
@@ -230,9 +257,9 @@ def export_fingerprint(source: FeedSource, invitations: frozenset[str] | None) -
     return digest.hexdigest()
 
 
-def _file_stamp(path: Path) -> list[int] | None:
+def _file_stamp(path: str) -> list[int] | None:
     try:
-        status = path.stat()
+        status = os.stat(path)
     except OSError:
         return None
     return [status.st_size, status.st_mtime_ns]
@@ -248,13 +275,13 @@ def _unchanged_since_last_export(folder: Path, fingerprint: str) -> list[str] | 
     except (OSError, ValueError, KeyError, TypeError):
         return None
     for relative, stamp in files.items():
-        if _file_stamp(folder / relative) != stamp:
+        if _file_stamp(os.path.join(folder, relative)) != stamp:
             return None
     return sorted(files)
 
 
 def _write_manifest(folder: Path, fingerprint: str, paths: Iterable[str]) -> None:
-    files = {relative: _file_stamp(folder / relative) for relative in sorted(paths)}
+    files = {relative: _file_stamp(os.path.join(folder, relative)) for relative in sorted(paths)}
     write_atomically(folder / MANIFEST, json.dumps({"fingerprint": fingerprint, "files": files},
                                                    sort_keys=True).encode("utf-8"))
 
@@ -289,7 +316,8 @@ def publish_folder(repo: Repository, folder: Path, *, invitations: bool = False,
                                   file=folder / relative, reason=_reason(error))) from error
         result.removed.append(relative)
     if result.written or result.removed:
-        for directory in sorted({folder, *((folder / path).parent for path in result.written + result.removed)}):
+        for directory in sorted({str(folder), *(os.path.dirname(os.path.join(folder, path))
+                                                for path in [*result.written, *result.removed])}):
             _fsync_directory(directory)
     _write_manifest(folder, fingerprint, [*result.written, *result.unchanged])
     return result

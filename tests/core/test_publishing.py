@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import errno
@@ -193,28 +194,16 @@ def test_disk_full_keeps_the_old_file_and_leaves_no_temporary(demo_repo, demo_to
     old = (out / "joint-acceptance.ics").read_bytes()
     move_visit(demo_repo, visit, dt.datetime(2026, 12, 3, 9, tzinfo=SHANGHAI))
 
-    real_fdopen = os.fdopen
+    real_write = os.write
 
-    class HalfWritten:
-        """Writes half the bytes, then the disk is full."""
+    def half_then_full(descriptor, data):
+        """Writes half of a temporary file's bytes, then the disk is full; other writes pass."""
+        if not os.readlink(f"/proc/self/fd/{descriptor}").endswith(".tmp"):
+            return real_write(descriptor, data)
+        real_write(descriptor, bytes(data[: len(data) // 2]))
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-        def __init__(self, stream):
-            self.stream = stream
-
-        def write(self, data):
-            self.stream.write(data[: len(data) // 2])
-            raise OSError(errno.ENOSPC, "No space left on device")
-
-        def __getattr__(self, name):
-            return getattr(self.stream, name)
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self.stream.close()
-
-    monkeypatch.setattr(publishing.os, "fdopen", lambda fd, mode: HalfWritten(real_fdopen(fd, mode)))
+    monkeypatch.setattr(publishing.os, "write", half_then_full)
     with pytest.raises(PublishError) as caught:
         publish_folder(demo_repo, out)
     message = str(caught.value)
@@ -225,6 +214,31 @@ def test_disk_full_keeps_the_old_file_and_leaves_no_temporary(demo_repo, demo_to
     monkeypatch.undo()
 
     result = publish_folder(demo_repo, out)           # space freed: the next export completes
+    assert "joint-acceptance.ics" in result.written
+    assert b"20261203T090000" in (out / "joint-acceptance.ics").read_bytes()
+
+
+def test_a_really_full_disk_keeps_every_old_file_and_the_database(demo_repo, demo_today, small_disk):
+    out = small_disk / "feeds"
+    visit = add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)
+    publish_folder(demo_repo, out)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    move_visit(demo_repo, visit, dt.datetime(2026, 12, 3, 9, tzinfo=SHANGHAI))
+    database = _database_dump(demo_repo)
+    ballast = small_disk / "ballast"
+    with open(ballast, "wb", buffering=0) as stream:     # fill the disk up to the last block
+        with contextlib.suppress(OSError):
+            while True:
+                stream.write(b"\0" * 4096)
+
+    with pytest.raises(PublishError, match="the disk is full") as caught:
+        publish_folder(demo_repo, out)
+    assert str(out) in str(caught.value)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before   # nothing half-written
+    assert _database_dump(demo_repo) == database
+
+    ballast.unlink()
+    result = publish_folder(demo_repo, out)
     assert "joint-acceptance.ics" in result.written
     assert b"20261203T090000" in (out / "joint-acceptance.ics").read_bytes()
 

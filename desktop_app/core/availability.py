@@ -27,9 +27,11 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from desktop_app.core.calendar_feed import (
-    FETCH_TIMEOUT_SECONDS, CalendarFeedError, Feed, busy_periods, fetch_feed, is_url, parse_feed, read_feed_file,
+    FETCH_TIMEOUT_SECONDS, CalendarFeedError, Feed, FeedPeriod, busy_periods, fetch_feed, is_url, parse_feed,
+    read_feed_file,
 )
 from desktop_app.core.errors import InputError
+from desktop_app.core.ical_export import own_uid_suffix, stored_uid_token
 from desktop_app.core.messages import tr
 from desktop_app.core.model import Department
 from desktop_app.core.office_hours import WeeklyHours
@@ -396,14 +398,19 @@ class ImportResult:
     busy_count: int         # busy periods stored for the planning window
     first: dt.date
     last: dt.date
+    own_visits: int = 0     # our own visits echoed back (the department subscribes to our feed): not busy time
 
     def message(self) -> str:
         if self.event_count == 0:
             return tr("{department}: {location} contains no events; accepted, the department has no busy time "
                       "from this source.", department=self.department, location=self.location)
-        return tr("{department}: {events} events read from {location}; {busy} busy periods stored for "
+        text = tr("{department}: {events} events read from {location}; {busy} busy periods stored for "
                   "{first} – {last}.", department=self.department, events=self.event_count,
                   location=self.location, busy=self.busy_count, first=self.first, last=self.last)
+        if self.own_visits:
+            text += " " + tr("{count} of them are our own visits (from our feed) and are not counted as busy time.",
+                             count=self.own_visits)
+        return text
 
 
 class AvailabilityError(InputError):
@@ -455,7 +462,7 @@ def import_calendar_bytes(db: Database, department: str, location: str, data: by
     timezone = _bureau_timezone(db)
     feed = parse_feed(data, location, timezone)
     first, last = window or planning_window()
-    periods = list(busy_periods(feed, first, last, timezone))
+    periods, own_visits = _without_own_visits(busy_periods(feed, first, last, timezone), stored_uid_token(db))
     stamp = fetched_at or now_iso()
     with db.atomic():
         existing = db.execute("SELECT id FROM availability_sources WHERE department = ? AND location = ?",
@@ -473,7 +480,22 @@ def import_calendar_bytes(db: Database, department: str, location: str, data: by
             ({"source": source_id, "department": department, "start": p.start.isoformat(),
               "end": p.end.isoformat(), "title": p.title, "all_day": int(p.all_day)} for p in periods),
             batch_size=2000)
-    return ImportResult(department, location, feed.event_count, len(periods), first, last)
+    return ImportResult(department, location, feed.event_count, len(periods), first, last, own_visits)
+
+
+def _without_own_visits(periods: Iterable[FeedPeriod], token: str | None) -> tuple[list[FeedPeriod], int]:
+    """Drop our own visits echoed back by a department that subscribes to our feed.
+
+    The database already knows them (and knows better when one was moved or cancelled since),
+    so as busy time they would only make each visit collide with itself. Visits from another
+    bureau's feed carry another token and stay busy time: the department is taken then.
+    """
+    periods = list(periods)
+    if token is None:
+        return periods, 0
+    suffix = own_uid_suffix(token)
+    kept = [period for period in periods if not period.uid.endswith(suffix)]
+    return kept, len(periods) - len(kept)
 
 
 def store_calendar_bytes(db: Database, department_code: str, location: str, data: bytes) -> None:
@@ -593,6 +615,7 @@ def load_busy_events(db: Database, first: dt.date, last: dt.date,
     low = dt.datetime.combine(first - _ONE_DAY, dt.time(), zone)
     high = dt.datetime.combine(last + 2 * _ONE_DAY, dt.time(), zone)
     result: dict[str, list[BusyEvent]] = defaultdict(list)
+    token = stored_uid_token(db)
     for source in sources(db):
         covered = (source.expanded_first is not None and source.expanded_last is not None
                    and source.expanded_first <= first - _ONE_DAY and last + _ONE_DAY <= source.expanded_last)
@@ -611,7 +634,8 @@ def load_busy_events(db: Database, first: dt.date, last: dt.date,
         if not content:
             continue
         feed = _parsed_copy(source.id, str(source.fetched_at), bytes(content), timezone)
-        for period in busy_periods(feed, first - _ONE_DAY, last + _ONE_DAY, timezone):
+        periods, _ = _without_own_visits(busy_periods(feed, first - _ONE_DAY, last + _ONE_DAY, timezone), token)
+        for period in periods:
             result[source.department].append(
                 BusyEvent(source.department, period.start, period.end, period.title, period.all_day))
     return dict(result)

@@ -54,6 +54,7 @@ class FeedPeriod(NamedTuple):
     end: dt.datetime
     title: str
     all_day: bool
+    uid: str = ""     # the event's UID: tells our own visits echoed back in a department's calendar
 
 
 @dataclass(frozen=True)
@@ -347,13 +348,14 @@ def _simple_event(lines: list[str], zone: ZoneInfo, floating_zone: ZoneInfo) -> 
     if status == "CANCELLED" or transparency == "TRANSPARENT":
         return None
     title = _unescape(props.get("SUMMARY", ({}, ""))[1]).strip()
+    uid = props.get("UID", ({}, ""))[1].strip()
     if isinstance(start, dt.datetime):
         start, end = start.astimezone(zone), end.astimezone(zone)
-        return FeedPeriod(start, end, title, False) if end > start else None
+        return FeedPeriod(start, end, title, False, uid) if end > start else None
     if end <= start:
         end = start + dt.timedelta(days=1)
     return FeedPeriod(dt.datetime.combine(start, dt.time(), zone), dt.datetime.combine(end, dt.time(), zone),
-                      title, True)
+                      title, True, uid)
 
 
 def _split_simple_events(text: str, zone: ZoneInfo) -> tuple[str, list[FeedPeriod], int]:
@@ -451,8 +453,8 @@ def busy_periods(feed: Feed, first: dt.date, last: dt.date, timezone: str = "Asi
     window_end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), zone)
     for period in feed.simple:
         if period.start < window_end and period.end > window_start:
-            yield period if period.start.tzinfo is zone else FeedPeriod(
-                period.start.astimezone(zone), period.end.astimezone(zone), period.title, period.all_day)
+            yield period if period.start.tzinfo is zone else period._replace(
+                start=period.start.astimezone(zone), end=period.end.astimezone(zone))
     try:
         occurrences = recurring_ical_events.of(feed.calendar, components=["VEVENT"]).between(
             window_start, window_end)
@@ -466,7 +468,8 @@ def busy_periods(feed: Feed, first: dt.date, last: dt.date, timezone: str = "Asi
             if all_day and end <= start:
                 end = start + dt.timedelta(days=1)
             if end > start:
-                yield FeedPeriod(start, end, str(event.get("SUMMARY", "") or "").strip(), all_day)
+                yield FeedPeriod(start, end, str(event.get("SUMMARY", "") or "").strip(), all_day,
+                                 str(event.get("UID", "") or "").strip())
     except recurring_ical_events.InvalidCalendar as error:
         raise CalendarFeedError(tr("{source}: the recurring events cannot be expanded: {problem}",
                                    source=feed.label, problem=error)) from None

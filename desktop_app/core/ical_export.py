@@ -203,7 +203,18 @@ def uid_token(repo: Repository) -> str:
 
 def visit_uid(visit_id: int, token: str) -> str:
     """A visit's UID: its database id (never reused) at this database's token."""
-    return f"visit-{visit_id}@{token}.joint-acceptance"
+    return f"visit-{visit_id}{own_uid_suffix(token)}"
+
+
+def own_uid_suffix(token: str) -> str:
+    """How every UID this database ever exported ends; another bureau's token differs."""
+    return f"@{token}.joint-acceptance"
+
+
+def stored_uid_token(db) -> str | None:
+    """The database's UID token if it has exported anything, without creating one."""
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [UID_TOKEN_KEY]).fetchone()
+    return json.loads(row[0]) if row else None
 
 
 def _feed_order(visits: Iterable[Visit]) -> tuple[Visit, ...]:

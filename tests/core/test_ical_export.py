@@ -22,6 +22,7 @@ import pytest
 from desktop_app.core.ical_export import (
     ExportError, build_feeds, escape_text, fold, invitation, load_feed_source, uid_token, visit_uid,
 )
+from desktop_app.core.demo import load_demo
 from desktop_app.core.model import Visit, VisitStatus
 from desktop_app.core.publishing import publish_folder
 from desktop_app.core.repository import Repository
@@ -334,17 +335,20 @@ def test_build_feeds_is_deterministic(demo_repo, visits):
 
 
 # --- round trip ----------------------------------------------------------------------------------
-def test_our_department_feed_imports_back_as_busy_time(demo_repo, demo_today, tmp_path):
-    """A department that subscribes to its feed and publishes its calendar back is busy at the visits."""
+def test_a_department_feed_imports_back_as_busy_time(demo_repo, demo_today, tmp_path):
+    """A city department serves several bureaus: another bureau's visits in its calendar make it busy."""
     from desktop_app.core.availability import Availability, import_calendar_bytes
     from desktop_app.core.calendar_feed import busy_periods, parse_feed
+    from tests.conftest import _availability_writer
 
+    other = Repository(open_database(tmp_path / "other-bureau.sqlite"))
+    load_demo(other.db, today=demo_today, availability_writer=_availability_writer())
     tuesday = demo_today + dt.timedelta(days=1)
-    published = add_visit(demo_repo, "XM2026-001", tuesday, 9)
-    planned = add_visit(demo_repo, "XM2026-003", tuesday, 14, status=VisitStatus.PLANNED)
+    published = add_visit(other, "XM2026-001", tuesday, 9)
+    planned = add_visit(other, "XM2026-003", tuesday, 14, status=VisitStatus.PLANNED)
     assert "D03" in published.departments and "D03" in planned.departments
-    publish_folder(demo_repo, tmp_path / "out")
-    data = (tmp_path / "out" / "departments" / "D03.ics").read_bytes()
+    publish_folder(other, tmp_path / "other")
+    data = (tmp_path / "other" / "departments" / "D03.ics").read_bytes()
     window = (demo_today, demo_today + dt.timedelta(days=30))
 
     periods = sorted(busy_periods(parse_feed(data, "D03.ics", "Asia/Shanghai"), *window, "Asia/Shanghai"))
@@ -354,9 +358,47 @@ def test_our_department_feed_imports_back_as_busy_time(demo_repo, demo_today, tm
     ]
 
     assert Availability.from_repository(demo_repo, *window).is_free("D03", published.start, published.end)
-    import_calendar_bytes(demo_repo.db, "D03", "https://bureau.example.cn/feeds/departments/D03.ics", data,
-                          window=window)
+    result = import_calendar_bytes(demo_repo.db, "D03", "https://other.example.cn/feeds/D03.ics", data,
+                                   window=window)
+    assert (result.busy_count, result.own_visits) == (2, 0)
     availability = Availability.from_repository(demo_repo, *window)
     assert not availability.is_free("D03", published.start, published.end)
     assert not availability.is_free("D03", planned.start, planned.end)
     assert availability.is_free("D03", published.end, published.end + dt.timedelta(minutes=60))
+
+
+def test_our_own_visits_echoed_back_are_not_busy_time(demo_repo, demo_today, tmp_path):
+    """A department that subscribes to our feed and publishes its calendar back: no visit collides with itself."""
+    from desktop_app.core.availability import Availability, import_calendar_bytes, load_busy_events
+    from desktop_app.core.conflicts import find_conflicts
+
+    tuesday = demo_today + dt.timedelta(days=1)
+    visit = add_visit(demo_repo, "XM2026-001", tuesday, 9)
+    publish_folder(demo_repo, tmp_path / "out")
+    echoed = (tmp_path / "out" / "departments" / "D03.ics").read_bytes()
+    # The department's own calendar: its meeting plus our visit, as a calendar program publishes it.
+    meeting = (b"BEGIN:VEVENT\r\nUID:meeting-1@d03.example.cn\r\nDTSTAMP:20261101T000000Z\r\n"
+               b"DTSTART;TZID=Asia/Shanghai:20261202T090000\r\nDTEND;TZID=Asia/Shanghai:20261202T120000\r\n"
+               b"SUMMARY:\xe5\x85\x9a\xe7\xbb\x84\xe4\xbc\x9a\r\nEND:VEVENT\r\n")
+    data = echoed.replace(b"END:VCALENDAR\r\n", meeting + b"END:VCALENDAR\r\n")
+    window = (demo_today, demo_today + dt.timedelta(days=30))
+
+    result = import_calendar_bytes(demo_repo.db, "D03", "https://d03.example.cn/calendar.ics", data, window=window)
+    assert (result.event_count, result.busy_count, result.own_visits) == (2, 1, 1)
+    assert "own visits" in result.message()
+    availability = Availability.from_repository(demo_repo, *window)
+    assert availability.is_free("D03", visit.start, visit.end)
+    assert not availability.is_free("D03", dt.datetime(2026, 12, 2, 9, tzinfo=SHANGHAI),
+                                    dt.datetime(2026, 12, 2, 10, tzinfo=SHANGHAI))
+    assert not find_conflicts(demo_repo, *window)
+
+    # Moved since the department last published: the stale echo at the old time blocks nothing either,
+    # also when the stored copy is expanded again for a window the import did not cover.
+    moved = move_visit(demo_repo, visit, dt.datetime(2026, 12, 4, 9, tzinfo=SHANGHAI))
+    later = (demo_today - dt.timedelta(days=3), demo_today + dt.timedelta(days=40))
+    assert not [e for e in load_busy_events(demo_repo.db, *later)["D03"] if e.start == visit.start]
+    assert Availability.from_repository(demo_repo, *later).is_free("D03", visit.start, visit.end)
+    assert moved.sequence == 1
+    assert not [c for found in find_conflicts(demo_repo, *window).values() for c in found if c.department == "D03"]
+
+

@@ -105,9 +105,38 @@ def gb2312_codepoints() -> set[int]:
     return found
 
 
-def wanted_codepoints() -> set[int]:
-    """The full character set of the subset, radicals removed."""
-    wanted = gb2312_codepoints()
+# Every ideograph the Simplified Chinese face has in these blocks: the CJK Unified Ideographs
+# (GB 18030's 2-byte hanzi and more), Extension A, and the Extension B-G characters the face carries
+# for Chinese (names in the 通用规范汉字表). GB2312 alone misses common name characters (堃 喆 玥 珺 镕).
+HAN_RANGES: tuple[tuple[int, int], ...] = (
+    (0x3400, 0x4DBF),   # Extension A
+    (0x4E00, 0x9FFF),   # CJK Unified Ideographs
+    (0x20000, 0x323AF),  # Extensions B-H (the face covers the Chinese-relevant part)
+)
+
+
+def gbk_codepoints() -> set[int]:
+    """Every code point reachable from a 2-byte GBK sequence (GB2312 is a part of it)."""
+    found: set[int] = set()
+    for high in range(0x81, 0xFF):
+        for low in range(0x40, 0xFF):
+            if low == 0x7F:
+                continue
+            try:
+                found.update(map(ord, bytes((high, low)).decode("gbk")))
+            except UnicodeDecodeError:
+                continue
+    return found
+
+
+def wanted_codepoints(available: set[int] | None = None) -> set[int]:
+    """The full character set of the subset, radicals removed.
+
+    ``available`` is the source face's cmap: of the Han blocks only what it really has is asked for.
+    """
+    wanted = gb2312_codepoints() | gbk_codepoints()
+    for first, last in HAN_RANGES:
+        wanted.update(cp for cp in range(first, last + 1) if available is None or cp in available)
     for first, last in EXTRA_RANGES:
         wanted.update(range(first, last + 1))
     wanted.update(ord(ch) for ch in EXTRA_CHARS)
@@ -121,6 +150,11 @@ def face_index(ttc_path: Path, family: str = SOURCE_FAMILY) -> int:
         if font["name"].getDebugName(1) == family:
             return index
     raise SystemExit(f"{ttc_path}: no face named {family!r}")
+
+
+def source_codepoints(ttc_path: Path) -> set[int]:
+    collection = TTCollection(str(ttc_path), lazy=True)
+    return set(collection.fonts[face_index(ttc_path)].getBestCmap())
 
 
 def subset_options() -> subset.Options:
@@ -171,14 +205,15 @@ def cid_charstrings(font: TTFont) -> CharStrings:
 
 
 def add_glyph(font: TTFont, charstring: T2CharString, fd_index: int, metrics: tuple[int, int]) -> str:
-    """Append a glyph to a CID-keyed CFF font under the first free CID."""
+    """Append a glyph to a CID-keyed CFF font under the lowest free CID.
+
+    The lowest, not the one after the highest: the Extension B glyphs sit at the end of the CID range.
+    """
     top = font["CFF "].cff.topDictIndex[0]
     order = list(font.getGlyphOrder())
     used = {int(name[3:]) for name in order if name.startswith("cid")}
-    cid = max(used) + 1
-    while cid in used:
-        cid += 1
-    if cid >= top.CIDCount:
+    cid = next((c for c in range(1, top.CIDCount) if c not in used), None)
+    if cid is None:
         raise SystemExit("no free CID left")
     name = f"cid{cid:05d}"
     charstrings = top.CharStrings
@@ -225,7 +260,8 @@ def checked_box_glyph(font: TTFont, box: str, check: str) -> str:
 
 def map_codepoint(font: TTFont, codepoint: int, glyph: str) -> None:
     for table in font["cmap"].tables:
-        if table.isUnicode():
+        # Format 4 holds the BMP only; code points beyond it live in the format 12 subtable.
+        if table.isUnicode() and (codepoint <= 0xFFFF or table.format in (12, 13)):
             table.cmap[codepoint] = glyph
 
 
@@ -263,7 +299,8 @@ def check(font: TTFont, wanted: set[int]) -> None:
     if ord("民") not in cmap:
         raise SystemExit("U+6C11 missing from cmap")
     missing = wanted - set(cmap)
-    if any(0x4E00 <= cp <= 0x9FFF for cp in missing) or {BALLOT_BOX, BALLOT_BOX_WITH_CHECK} & missing:
+    if any(first <= cp <= last for cp in missing for first, last in HAN_RANGES) \
+            or {BALLOT_BOX, BALLOT_BOX_WITH_CHECK} & missing:
         raise SystemExit(f"missing from the output: {sorted(hex(cp) for cp in missing)}")
     if len(set(cmap.values())) != len(cmap):
         raise SystemExit("some code points still share a glyph")
@@ -300,8 +337,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     args.out_dir.mkdir(parents=True, exist_ok=True)
-    wanted = wanted_codepoints()
     for weight in (Weight("Regular", args.source_regular), Weight("Bold", args.source_bold)):
+        wanted = wanted_codepoints(source_codepoints(weight.source))
         path = build(weight, args.out_dir, wanted)
         print(f"{path}: {path.stat().st_size} bytes")
     return 0

@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from PySide6.QtGui import QRawFont
+
 from desktop_app.core.errors import InputError
+from desktop_app.printing.fonts import document_font
 from desktop_app.printing.document_data import NoVisitError, UnknownCodeError
 from desktop_app.printing.paged_output import MARGINS_MM, OutputPathError
 from desktop_app.printing.print_jobs import print_project_notice, print_range_notices
@@ -88,6 +91,25 @@ def test_pdf_text_has_ideographs_not_the_radicals_noto_shares_glyphs_with(demo_r
     raw = pdf_text(out)
     assert "人民防空" in raw
     assert not [c for c in raw if 0x2E80 <= ord(c) <= 0x2FDF], "CJK radicals in the PDF text"
+
+
+def test_name_characters_beyond_gb2312_print_with_the_bundled_font(demo_repo, tmp_path):
+    """Names often hold characters GB2312 lacks (堃 喆 玥 珺 镕), some in Extension A (䶮) or B (𠮷):
+    they must print with our font, not a system font the office computer may not have."""
+    project = demo_repo.project("XM2026-005")
+    demo_repo.save_project(dataclasses.replace(project, name="堃喆科技研发楼", contact="王玥", owner="山东珺镕䶮𠮷实业有限公司"))
+    add_visit(demo_repo, "XM2026-005", at("2026-12-03", "09:00"))
+    out = tmp_path / "notice.pdf"
+    print_project_notice(demo_repo, "XM2026-005", out, ISSUED)
+
+    text = joined(pdf_text(out))
+    # Qt's PDF writer leaves characters beyond the BMP out of the text layer (𠮷 is drawn, not extractable).
+    for name in ("堃喆科技研发楼", "王玥", "山东珺镕䶮"):
+        assert name in text, name
+    fonts = pdf_fonts(out)
+    assert fonts and all(f["name"].startswith("JASNotoSansSC") for f in fonts), fonts
+    raw = QRawFont.fromFont(document_font())
+    assert all(raw.supportsCharacter(ord(c)) for c in "堃喆玥珺镕䶮𠮷")
 
 
 def test_a_moved_visit_prints_a_changed_notice_with_the_previous_time(demo_repo, tmp_path):

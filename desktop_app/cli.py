@@ -172,6 +172,10 @@ def _add_publish_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--caldav-user", default=None, metavar="NAME",
                         help="CalDAV user name (default: the settings); the password is read from the "
                              "environment variable JOINT_ACCEPTANCE_CALDAV_PASSWORD or the system keyring")
+    parser.add_argument("--ask-password", action="store_true",
+                        help="ask for the CalDAV password (not echoed) instead of looking it up")
+    parser.add_argument("--remember-password", action="store_true",
+                        help="after a successful publish, store the password in the system keyring")
     parser.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
                         help="give up on an unanswered CalDAV request after this many seconds")
     parser.add_argument("--invitations", action="store_true",
@@ -182,7 +186,9 @@ def _add_publish_arguments(parser: argparse.ArgumentParser) -> None:
 def _run_publish(args: argparse.Namespace) -> int:
     from desktop_app.core.ical_export import load_feed_source
     from desktop_app.core.messages import tr
-    from desktop_app.core.publishing import CalDAVTarget, caldav_password, publish_caldav, publish_folder
+    from desktop_app.core.publishing import (
+        CalDAVTarget, PublishError, caldav_password, publish_caldav, publish_folder, remember_caldav_password,
+    )
     from desktop_app.core.repository import Repository
 
     repo = Repository(_database(args))
@@ -201,11 +207,23 @@ def _run_publish(args: argparse.Namespace) -> int:
         print(_folder_summary(publish_folder(repo, folder, invitations=args.invitations, source=source)))
     if url:
         user = args.caldav_user if args.caldav_user is not None else settings.caldav_username
-        target = CalDAVTarget(url, user, caldav_password(url, user), args.timeout)
-        result = publish_caldav(repo, target, source=source)
+        if args.ask_password:
+            import getpass
+
+            password = getpass.getpass(tr("CalDAV password for {user} at {url}: ", user=user, url=url))
+        else:
+            password = caldav_password(url, user)
+        result = publish_caldav(repo, CalDAVTarget(url, user, password, args.timeout), source=source)
         print(tr("{url}: {created} event(s) created, {updated} updated, {removed} removed, {unchanged} unchanged; "
                  "{calendars} calendar(s) created", url=url, created=result.created, updated=result.updated,
                  removed=result.removed, unchanged=result.unchanged, calendars=len(result.calendars_created)))
+        if args.remember_password and password:
+            # Only a password the server accepted is remembered; failing to store it does not undo the publish.
+            try:
+                remember_caldav_password(url, user, password)
+                print(tr("The password is stored in the system keyring."))
+            except PublishError as error:
+                print(str(error), file=sys.stderr)
     return EXIT_OK
 
 

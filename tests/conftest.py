@@ -100,6 +100,35 @@ def read_only_folder(tmp_path: Path):
 
 
 @pytest.fixture
+def memory_keyring():
+    """A working system keyring that lives in memory (the test machine has none: keyring's fail backend)."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.passwords: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.passwords.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.passwords[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.passwords.pop((service, username), None)
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
 def small_disk(tmp_path: Path):
     """A real, nearly empty 512 KiB file system (tmpfs), for disk-full tests; needs root to mount."""
     folder = tmp_path / "small-disk"

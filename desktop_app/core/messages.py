@@ -272,6 +272,14 @@ ZH_CN.update({  # --- scheduler (candidates, explain, scheduler)
     "blocked day": "停止安排日",
 })
 ZH_CN.update({
+    # --- CalDAV password and the system keyring
+    "No system keyring is available on this computer: the password was used for this publish only. "
+    "Set {variable} to give it without typing.":
+        "本机没有可用的系统密钥环：密码只用于本次发布。可设置环境变量 {variable}，以后无需再输入。",
+    "The system keyring did not store the password ({reason}); it was used for this publish only.":
+        "系统密钥环未能保存密码（{reason}）；密码只用于本次发布。",
+    "CalDAV password for {user} at {url}: ": "CalDAV 服务器 {url} 用户 {user} 的密码：",
+    "The password is stored in the system keyring.": "密码已保存到系统密钥环。",
     # --- availability: free time, sources, busy-time import (calendar_feed), holiday overrides
     "{count} minutes": "{count} 分钟",
     "{count} hours": "{count} 小时",

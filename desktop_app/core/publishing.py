@@ -357,6 +357,34 @@ def caldav_password(url: str, username: str, environ: dict[str, str] | None = No
         return None
 
 
+def keyring_available() -> bool:
+    """Whether this computer has a system keyring we can store the CalDAV password in."""
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError:
+        return False
+    try:
+        return not isinstance(keyring.get_keyring(), fail.Keyring)
+    except Exception:   # a broken keyring configuration is the same as none
+        return False
+
+
+def remember_caldav_password(url: str, username: str, password: str) -> None:
+    """Store the password in the system keyring, where ``caldav_password`` finds it next time."""
+    if not keyring_available():
+        raise PublishError(tr("No system keyring is available on this computer: the password was used for "
+                              "this publish only. Set {variable} to give it without typing.",
+                              variable=PASSWORD_VARIABLE))
+    import keyring
+
+    try:
+        keyring.set_password(KEYRING_SERVICE, f"{username}@{url}", password)
+    except Exception as error:
+        raise PublishError(tr("The system keyring did not store the password ({reason}); it was used for "
+                              "this publish only.", reason=_short_reason(error))) from None
+
+
 def calendar_id(department_code: str | None) -> str:
     """The collection name on the server: stable, ASCII, one per department plus the shared one."""
     if department_code is None:

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import InputError
-from desktop_app.core.publishing import CalDAVResult, CalDAVTarget, FolderResult, caldav_password, publish_caldav, \
-    publish_folder
+from desktop_app.core.publishing import (
+    CalDAVResult, CalDAVTarget, FolderResult, caldav_password, keyring_available, publish_caldav, publish_folder,
+    remember_caldav_password,
+)
 from desktop_app.core.repository import Repository
 from desktop_app.core.storage import open_database
 from desktop_app.ui.jobs import Progress
@@ -36,9 +38,18 @@ class PublishOutcome:
     folder: FolderResult | None = None
     caldav: CalDAVResult | None = None
     errors: list[str] = field(default_factory=list)   # one line per target that failed
+    password_remembered: bool = False
 
 
-def publish_in_background(path: Path, folder: str, caldav_url: str, username: str, job: Progress) -> PublishOutcome:
+@dataclass(frozen=True)
+class Credentials:
+    username: str = ""
+    password: str = ""          # typed in the dialog; empty: the environment or the system keyring
+    remember: bool = False      # store a typed password in the keyring once the server accepted it
+
+
+def publish_in_background(path: Path, folder: str, caldav_url: str, credentials: Credentials,
+                          job: Progress) -> PublishOutcome:
     """The work function: each target on its own, so a server that is down does not stop the folder."""
     outcome = PublishOutcome()
     db = open_database(path)
@@ -53,9 +64,14 @@ def publish_in_background(path: Path, folder: str, caldav_url: str, username: st
                 outcome.errors.append(str(error))
         if caldav_url:
             job.report(int(bool(folder)), steps, caldav_url)
-            target = CalDAVTarget(caldav_url, username, caldav_password(caldav_url, username))
+            username = credentials.username
+            password = credentials.password or caldav_password(caldav_url, username)
+            target = CalDAVTarget(caldav_url, username, password)
             try:
                 outcome.caldav = publish_caldav(repo, target, progress=lambda name: job.check())
+                if credentials.remember and credentials.password:
+                    remember_caldav_password(caldav_url, username, credentials.password)
+                    outcome.password_remembered = True
             except InputError as error:
                 outcome.errors.append(str(error))
         job.report(steps, steps)
@@ -78,6 +94,8 @@ def outcome_lines(outcome: PublishOutcome) -> list[str]:
                                           "removed, {unchanged} unchanged; {calendars} calendar(s) created.").format(
             url=result.url, created=result.created, updated=result.updated, removed=result.removed,
             unchanged=result.unchanged, calendars=len(result.calendars_created)))
+    if outcome.password_remembered:
+        lines.append(translate("Publish", "The password is stored in the system keyring."))
     lines += [translate("Publish", "Failed: {reason}").format(reason=error) for error in outcome.errors]
     return lines
 
@@ -101,11 +119,22 @@ class PublishDialog(QDialog):
         folder_row.addWidget(choose)
         self.caldav = QLineEdit(settings.caldav_url)
         self.caldav.setPlaceholderText(translate("Publish", "e.g. https://calendar.example.cn/dav/ (optional)"))
-        self.username = settings.caldav_username
+        self.username = QLineEdit(settings.caldav_username)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(translate("Publish", "Leave empty to use the saved password"))
+        self.remember = QCheckBox(translate("Publish", "Remember the password in the system keyring"))
+        if not keyring_available():
+            self.remember.setEnabled(False)
+            self.remember.setToolTip(translate("Publish", "This computer has no system keyring; the password is "
+                                                          "kept only while the program runs."))
         self.mark = QCheckBox()
         form = QFormLayout()
         form.addRow(translate("Publish", "Export folder"), folder_row)
         form.addRow(translate("Publish", "CalDAV server"), self.caldav)
+        form.addRow(translate("Publish", "User name"), self.username)
+        form.addRow(translate("Publish", "Password"), self.password)
+        form.addRow("", self.remember)
         form.addRow("", self.mark)
         self.progress = QProgressBar()
         self.progress.hide()
@@ -137,20 +166,23 @@ class PublishDialog(QDialog):
         if folder:
             self.folder.setText(folder)
 
-    def _remember_targets(self, folder: str, url: str) -> None:
-        """What the clerk typed becomes the bureau's setting (an undoable settings change)."""
+    def _remember_targets(self, folder: str, url: str, username: str) -> None:
+        """What the clerk typed becomes the bureau's setting (an undoable settings change); never the password."""
         import dataclasses
 
         before = self.workspace.repo.settings()
-        if (before.export_folder, before.caldav_url) != (folder, url):
-            self.workspace.save_settings(before, dataclasses.replace(before, export_folder=folder, caldav_url=url))
+        if (before.export_folder, before.caldav_url, before.caldav_username) != (folder, url, username):
+            self.workspace.save_settings(before, dataclasses.replace(before, export_folder=folder, caldav_url=url,
+                                                                     caldav_username=username))
 
     def publish(self) -> bool:
         folder, url = self.folder.text().strip(), self.caldav.text().strip()
         if not folder and not url:
             self.result.setText(translate("Publish", "Give an export folder or a CalDAV server address first."))
             return False
-        self._remember_targets(folder, url)
+        credentials = Credentials(self.username.text().strip(), self.password.text(),
+                                  self.remember.isChecked() and self.remember.isEnabled())
+        self._remember_targets(folder, url, credentials.username)
         if self.mark.isChecked() and self.mark.isEnabled():
             self.edits.mark_published(self.edits.planned_visit_ids())
             self.refresh()
@@ -158,9 +190,9 @@ class PublishDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.result.setText(translate("Publish", "Publishing…"))
-        path, username = self.workspace.path, self.username
+        path = self.workspace.path
         self.workspace.jobs.submit(JOB_KIND, translate("Publish", "Publishing"),
-                                   lambda job: publish_in_background(path, folder, url, username, job),
+                                   lambda job: publish_in_background(path, folder, url, credentials, job),
                                    self._done, self._failed)
         return True
 

@@ -16,243 +16,243 @@
 <context>
     <name>Availability</name>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="120" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="94" />
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="121" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="95" />
         <source>Add web address…</source>
         <translation>添加网址…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="122" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="96" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="123" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="97" />
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="124" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="98" />
         <source>Refresh all departments</source>
         <translation>更新全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="125" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="99" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="144" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="118" />
         <source>Busy time comes from the department's iCalendar files or feed addresses (.ics, http, https, webcal). A failed refresh keeps the last good copy.</source>
         <translation>忙碌时间来自部门提供的 iCalendar 文件或订阅地址（.ics、http、https、webcal）。更新失败时继续使用上一次成功获取的副本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="159" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="133" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="160" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="134" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="161" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="135" />
         <source>Web address</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="162" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="136" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="163" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="137" />
         <source>Events</source>
         <translation>事件数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="165" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="139" />
         <source>Last good copy</source>
         <translation>最近成功获取</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="166" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="140" />
         <source>Last refresh</source>
         <translation>最近更新</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="172" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="146" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="174" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="148" />
         <source>{time} ({age} old)</source>
         <translation>{time}（{age}前）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="179" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="153" />
         <source>Failed: {problem}</source>
         <translation>失败：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="180" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="154" />
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="203" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="177" />
         <source>Busy-time calendar</source>
         <translation>忙碌时间日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="204" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="178" />
         <source>iCalendar files (*.ics);;All files (*)</source>
         <translation>iCalendar 文件 (*.ics);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="209" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="183" />
         <source>Busy-time feed</source>
         <translation>忙碌时间订阅</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="210" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="184" />
         <source>Feed address (https://… or webcal://…)</source>
         <translation>订阅地址（https://… 或 webcal://…）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="219" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="193" />
         <source>Reading {source}…</source>
         <translation>正在读取 {source}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="242" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="216" />
         <source>The last good copy from {time} ({age} old) stays in use.</source>
         <translation>继续使用 {time} 获取的副本（{age}前）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="250" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="224" />
         <source>Refreshing busy time of {department}…</source>
         <translation>正在更新 {department} 的忙碌时间…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="251" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="225" />
         <source>Refreshing busy time of all departments…</source>
         <translation>正在更新全部部门的忙碌时间…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="260" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="234" />
         <source>{good} source(s) refreshed, {failed} failed.</source>
         <translation>已更新 {good} 个来源，{failed} 个失败。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="268" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="242" />
         <source>Remove source</source>
         <translation>移除来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="269" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="243" />
         <source>Stop using {location}? Its busy time is removed; you can undo this.</source>
         <translation>停止使用 {location}？其忙碌时间将被移除，此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="285" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="259" />
         <source>Cancelled. A source already being read may still be stored; the table shows what is stored.</source>
         <translation>已取消。正在读取的来源仍可能已保存，以表格显示的内容为准。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="307" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="281" />
         <source>Blocked dates (training, inspections elsewhere)</source>
         <translation>暂停接待日期（培训、外出检查等）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="311" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="285" />
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="313" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="287" />
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="331" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="305" />
         <source>From</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="315" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="289" />
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="317" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="291" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="325" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="299" />
         <source>Reason, e.g. 业务培训</source>
         <translation>原因，例如 业务培训</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="326" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="300" />
         <source>Block these days</source>
         <translation>暂停接待这些日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="327" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="301" />
         <source>Unblock</source>
         <translation>恢复接待</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="332" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="306" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="375" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="349" />
         <source>Seasonal office hours (summer, winter)</source>
         <translation>季节性办公时间（夏令、冬令）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="379" />
-        <location filename="../../desktop_app/ui/availability_panel.py" line="455" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="353" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="429" />
         <source>Valid from</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="381" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="355" />
         <source>Office hours</source>
         <translation>办公时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="385" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="359" />
         <source>Add seasonal hours…</source>
         <translation>添加季节性办公时间…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="386" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="360" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="387" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="361" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="391" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="365" />
         <source>Each variant applies from its date until the next one starts; before the first, the department's usual hours apply.</source>
         <translation>每套办公时间自其起始日期起生效，直到下一套开始；在第一套之前使用部门的常规办公时间。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="454" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="428" />
         <source>Seasonal office hours of {department}</source>
         <translation>{department} 的季节性办公时间</translation>
     </message>
@@ -590,125 +590,124 @@
 <context>
     <name>Catalog</name>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="51" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="40" />
         <source>{field} is required</source>
         <translation>{field}不能为空</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="63" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="120" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="130" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="204" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="264" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="271" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="52" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="99" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="109" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="183" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="233" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="240" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="64" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="120" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="130" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="53" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="99" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="109" />
         <source>Item</source>
         <translation>验收事项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="65" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="131" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="54" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="110" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="67" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="131" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="56" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="110" />
         <source>Minutes</source>
         <translation>时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="69" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="132" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="58" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="111" />
         <source>Materials</source>
         <translation>所需材料</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="76" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="215" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="65" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="194" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="77" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="216" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="66" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="195" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="78" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="217" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="67" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="196" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="101" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="80" />
         <source>Delete item</source>
         <translation>删除验收事项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="102" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="252" />
+        <location filename="../../desktop_app/ui/table_model.py" line="126" />
         <source>Delete {name}? You can undo this.</source>
         <translation>删除“{name}”？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="117" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="96" />
         <source>One material per line</source>
         <translation>每行一项材料</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="122" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="101" />
         <source>An item with code {code} already exists</source>
         <translation>编码为 {code} 的验收事项已存在</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="129" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="108" />
         <source>Acceptance item</source>
         <translation>验收事项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="173" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="152" />
         <source>Default: {minutes} minutes</source>
         <translation>默认：{minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="188" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="167" />
         <source>Travel {first} – {second}: {text} is not a whole number of minutes</source>
         <translation>路程 {first} – {second}：“{text}”不是整数分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="205" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="264" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="270" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="271" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="184" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="233" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="239" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="240" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="206" />
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="272" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="185" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="241" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="236" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="215" />
         <source>Travel time in minutes (the same both ways). An empty cell uses the default of {minutes} minutes.</source>
         <translation>地点之间的路程（分钟，往返相同）。空白单元格按默认 {minutes} 分钟计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="251" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="220" />
         <source>Delete place</source>
         <translation>删除地点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_pages.py" line="266" />
+        <location filename="../../desktop_app/ui/catalog_pages.py" line="235" />
         <source>A place with code {code} already exists</source>
         <translation>编码为 {code} 的地点已存在</translation>
     </message>
@@ -786,7 +785,7 @@
         <translation>现场验收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_charts.py" line="141" />
+        <location filename="../../desktop_app/ui/dashboard_charts.py" line="132" />
         <source>Requests by park</source>
         <translation>各园区验收申请</translation>
     </message>
@@ -830,45 +829,45 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/departments_page.py" line="80" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="243" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="258" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="226" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="241" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/departments_page.py" line="81" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="243" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="258" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="226" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="241" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/departments_page.py" line="82" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="259" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="242" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/departments_page.py" line="83" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="259" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="242" />
         <source>Base</source>
         <translation>驻地</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/departments_page.py" line="84" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="260" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="243" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/departments_page.py" line="85" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="260" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="243" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/departments_page.py" line="86" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="261" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="244" />
         <source>Visits per day</source>
         <translation>每日验收上限</translation>
     </message>
@@ -878,98 +877,93 @@
         <translation>办公时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="109" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="103" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="110" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="104" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="111" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="105" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="131" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="125" />
         <source>Busy-time preview</source>
         <translation>忙碌时间预览</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="132" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="126" />
         <source>Busy-time sources</source>
         <translation>忙碌时间来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="133" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="127" />
         <source>Seasonal hours and blocked dates</source>
         <translation>季节性办公时间与暂停接待</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="180" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="174" />
         <source>{name} ({code})</source>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="181" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="175" />
         <source>Select a department above.</source>
         <translation>请在上方选择一个部门。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="199" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="182" />
         <source>Delete department</source>
         <translation>删除部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="200" />
-        <source>Delete {name}? You can undo this.</source>
-        <translation>删除“{name}”？此操作可以撤销。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="222" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="205" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="232" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="215" />
         <source>Copy Monday to Tuesday–Friday</source>
         <translation>将星期一复制到星期二至星期五</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="237" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="220" />
         <source>Weekly office hours (the gap between two intervals is the lunch break)</source>
         <translation>每周办公时间（两个时间段之间的间隔即午休）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="245" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="228" />
         <source>{field} is required</source>
         <translation>{field}不能为空</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="247" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="230" />
         <source>A department with code {code} already exists</source>
         <translation>编码为 {code} 的部门已存在</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/availability_panel.py" line="447" />
-        <location filename="../../desktop_app/ui/departments_page.py" line="252" />
+        <location filename="../../desktop_app/ui/availability_panel.py" line="421" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="235" />
         <source>Office hours: {problem}</source>
         <translation>办公时间：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="256" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="239" />
         <source>New department</source>
         <translation>新建部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="257" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="240" />
         <source>Department {name}</source>
         <translation>部门：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_page.py" line="261" />
+        <location filename="../../desktop_app/ui/departments_page.py" line="244" />
         <source>Email</source>
         <translation>电子邮箱</translation>
     </message>
@@ -977,47 +971,47 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="64" />
+        <location filename="../../desktop_app/ui/formatting.py" line="65" />
         <source>City</source>
         <translation>市级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="64" />
+        <location filename="../../desktop_app/ui/formatting.py" line="65" />
         <source>District</source>
         <translation>区级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="69" />
+        <location filename="../../desktop_app/ui/formatting.py" line="70" />
         <source>Waiting</source>
         <translation>待排期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="70" />
+        <location filename="../../desktop_app/ui/formatting.py" line="71" />
         <source>Scheduled</source>
         <translation>已排期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="71" />
+        <location filename="../../desktop_app/ui/formatting.py" line="72" />
         <source>Accepted</source>
         <translation>已验收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="72" />
+        <location filename="../../desktop_app/ui/formatting.py" line="73" />
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="78" />
+        <location filename="../../desktop_app/ui/formatting.py" line="79" />
         <source>Morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="78" />
+        <location filename="../../desktop_app/ui/formatting.py" line="79" />
         <source>Afternoon</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/formatting.py" line="79" />
+        <location filename="../../desktop_app/ui/formatting.py" line="80" />
         <source>Any time</source>
         <translation>不限</translation>
     </message>
@@ -1626,73 +1620,103 @@ Today: {date}</source>
 <context>
     <name>Publish</name>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="71" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="87" />
         <source>Folder {folder}: {written} file(s) written, {unchanged} unchanged, {removed} removed.</source>
         <translation>文件夹 {folder}：写入 {written} 个文件，未变 {unchanged} 个，删除 {removed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="77" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="93" />
         <source>CalDAV {url}: {created} event(s) created, {updated} updated, {removed} removed, {unchanged} unchanged; {calendars} calendar(s) created.</source>
         <translation>CalDAV {url}：新建 {created} 个日程，更新 {updated} 个，删除 {removed} 个，未变 {unchanged} 个；新建日历 {calendars} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="81" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="98" />
+        <source>The password is stored in the system keyring.</source>
+        <translation>密码已保存到系统密钥环。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="99" />
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="92" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="110" />
         <source>Publish the calendar</source>
         <translation>发布排期日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="96" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="114" />
         <source>A shared folder the departments subscribe to</source>
         <translation>各部门订阅的共享文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="97" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="115" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="103" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="121" />
         <source>e.g. https://calendar.example.cn/dav/ (optional)</source>
         <translation>例如 https://calendar.example.cn/dav/（可选）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="107" />
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="136" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="125" />
+        <source>Leave empty to use the saved password</source>
+        <translation>留空则使用已保存的密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="126" />
+        <source>Remember the password in the system keyring</source>
+        <translation>在系统密钥环中记住密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="129" />
+        <source>This computer has no system keyring; the password is kept only while the program runs.</source>
+        <translation>本机没有系统密钥环；密码只在程序运行期间保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="133" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="165" />
         <source>Export folder</source>
         <translation>导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="108" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="134" />
         <source>CalDAV server</source>
         <translation>CalDAV 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="115" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="135" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="136" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="144" />
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="130" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="159" />
         <source>First mark the {count} planned visit(s) as published (departments see them as confirmed)</source>
         <translation>先将 {count} 场待发布的现场验收标记为已发布（各部门看到的将是已确认）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="151" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="181" />
         <source>Give an export folder or a CalDAV server address first.</source>
         <translation>请先填写导出文件夹或 CalDAV 服务器地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="160" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="192" />
         <source>Publishing…</source>
         <translation>正在发布…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="162" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="194" />
         <source>Publishing</source>
         <translation>发布</translation>
     </message>
@@ -1700,122 +1724,122 @@ Today: {date}</source>
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="47" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="37" />
         <source>New request</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="48" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="38" />
         <source>Edit request {code}</source>
         <translation>编辑申请 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="65" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="55" />
         <source>Explicit deadline</source>
         <translation>指定期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="80" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="70" />
         <source>Acceptance item</source>
         <translation>验收事项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="81" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="71" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="93" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="83" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="94" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="84" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="95" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="85" />
         <source>Owner</source>
         <translation>建设单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="96" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="86" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="97" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="87" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="98" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="88" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="99" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="89" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="100" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="90" />
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="101" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="91" />
         <source>Ready on</source>
         <translation>具备验收条件日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="105" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="95" />
         <source>Deadline</source>
         <translation>验收期限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="106" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="96" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="107" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="97" />
         <source>Preferred time</source>
         <translation>时段偏好</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="108" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="98" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="110" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="100" />
         <source>Computed</source>
         <translation>自动计算</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="117" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="107" />
         <source>Acceptance items (by level and department)</source>
         <translation>验收事项（按层级和部门）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="161" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="151" />
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="216" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="206" />
         <source>Departments needed ({count}): {names}</source>
         <translation>需参加部门（{count} 个）：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="222" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="212" />
         <source>Deadline: {date} ({days} working days after the application)</source>
         <translation>验收期限：{date}（申请后 {days} 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/request_dialog.py" line="225" />
+        <location filename="../../desktop_app/ui/request_dialog.py" line="215" />
         <source>Deadline: {date} (explicit)</source>
         <translation>验收期限：{date}（指定）</translation>
     </message>

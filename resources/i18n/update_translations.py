@@ -266,6 +266,12 @@ ZH_CN.update({
     "Folder {folder}: {written} file(s) written, {unchanged} unchanged, {removed} removed.":
         "文件夹 {folder}：写入 {written} 个文件，未变 {unchanged} 个，删除 {removed} 个。",
     "Give an export folder or a CalDAV server address first.": "请先填写导出文件夹或 CalDAV 服务器地址。",
+    "Leave empty to use the saved password": "留空则使用已保存的密码",
+    "User name": "用户名", "Password": "密码",
+    "Remember the password in the system keyring": "在系统密钥环中记住密码",
+    "This computer has no system keyring; the password is kept only while the program runs.":
+        "本机没有系统密钥环；密码只在程序运行期间保留。",
+    "The password is stored in the system keyring.": "密码已保存到系统密钥环。",
     "How far past a request's deadline to look for a (late) visit.": "超过验收期限后，继续向后查找（超期）现场验收时间的范围。",
     "Its time no longer works: {reason}": "原定时间已不可行：{reason}",
     "Keep published visits where possible": "尽量保持已发布的现场验收不变",

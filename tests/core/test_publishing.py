@@ -172,6 +172,54 @@ def test_password_comes_from_the_environment_first():
     assert publishing.caldav_password("http://x/", "u", {PASSWORD_VARIABLE: "p"}) == "p"
 
 
+def test_a_remembered_password_comes_from_the_system_keyring(memory_keyring):
+    url = "https://calendar.example.cn/dav/"
+    assert publishing.keyring_available()
+    assert publishing.caldav_password(url, "bureau", {}) is None
+    publishing.remember_caldav_password(url, "bureau", "秘密")
+    assert publishing.caldav_password(url, "bureau", {}) == "秘密"
+    assert publishing.caldav_password(url, "other", {}) is None              # per user and server
+    assert publishing.caldav_password(url, "bureau", {PASSWORD_VARIABLE: "env"}) == "env"
+
+
+def test_without_a_keyring_remembering_says_so_and_nothing_breaks():
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        assert not publishing.keyring_available()
+        assert publishing.caldav_password("http://x/", "u", {}) is None
+        with pytest.raises(PublishError, match="No system keyring") as caught:
+            publishing.remember_caldav_password("http://x/", "u", "secret")
+        assert "secret" not in str(caught.value) and PASSWORD_VARIABLE in str(caught.value)
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_cli_asks_for_the_password_and_remembers_it_once_accepted(demo_repo, demo_today, db_path, memory_keyring,
+                                                                  radicale_with_password, monkeypatch, capsys):
+    add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)
+    demo_repo.db.close()
+    url = radicale_with_password.url
+    monkeypatch.delenv(PASSWORD_VARIABLE, raising=False)
+    typed = iter(["wrong", "秘密-s3cret"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt: next(typed))
+    arguments = ["publish", "--caldav", url, "--caldav-user", "bureau", "--ask-password", "--remember-password",
+                 "--db", str(db_path)]
+
+    assert cli.main(arguments) == 2                      # refused: nothing remembered
+    assert "拒绝了用户名或密码" in capsys.readouterr().err
+    assert not memory_keyring.passwords
+    assert cli.main(arguments) == 0
+    output = capsys.readouterr()
+    assert "密码已保存到系统密钥环" in output.out and "秘密-s3cret" not in output.out + output.err
+    assert publishing.caldav_password(url, "bureau") == "秘密-s3cret"
+    assert "秘密-s3cret".encode() not in db_path.read_bytes()
+    assert len(_read_back(url, password="秘密-s3cret")["joint-acceptance"]) == 1
+
+
 # --- folder --------------------------------------------------------------------------------------
 def test_folder_whose_parent_is_missing_is_refused(demo_repo, tmp_path):
     with pytest.raises(PublishError, match="does not exist"):

@@ -22,7 +22,7 @@ def test_publish_marks_planned_visits_and_mirrors_folder_and_caldav(scheduled, q
     assert dialog.mark.isChecked() and "30" in dialog.mark.text()
     dialog.folder.setText(str(tmp_path / "feeds"))
     dialog.caldav.setText(radicale.url)
-    dialog.username = "bureau"
+    dialog.username.setText("bureau")
     with qtbot.waitSignal(dialog.finished_publishing, timeout=120_000) as signal:
         assert dialog.publish()
     outcome = signal.args[0]
@@ -38,6 +38,33 @@ def test_publish_marks_planned_visits_and_mirrors_folder_and_caldav(scheduled, q
         dialog.publish()
     again = signal.args[0]
     assert again.folder.written == [] and again.caldav.created == again.caldav.updated == 0
+
+
+def test_a_typed_password_is_used_and_remembered_in_the_keyring_not_the_database(
+        scheduled, qtbot, radicale_with_password, memory_keyring, monkeypatch):
+    monkeypatch.delenv("JOINT_ACCEPTANCE_CALDAV_PASSWORD", raising=False)
+    window, url = scheduled, radicale_with_password.url
+    dialog = window.schedule_actions.publish()
+    dialog.mark.setChecked(False)
+    dialog.folder.setText("")
+    dialog.caldav.setText(url)
+    dialog.username.setText("bureau")
+    assert dialog.password.echoMode() == dialog.password.EchoMode.Password and dialog.remember.isEnabled()
+    dialog.password.setText("秘密-s3cret")
+    dialog.remember.setChecked(True)
+    with qtbot.waitSignal(dialog.finished_publishing, timeout=120_000) as signal:
+        assert dialog.publish()
+    outcome = signal.args[0]
+    assert not outcome.errors and outcome.password_remembered
+    assert "keyring" in dialog.result.text()
+    assert memory_keyring.passwords == {("joint-acceptance-caldav", f"bureau@{url}"): "秘密-s3cret"}
+    assert window.workspace.repo.settings().caldav_username == "bureau"
+    assert "秘密-s3cret".encode() not in window.workspace.path.read_bytes()
+
+    dialog.password.clear()            # next time the keyring answers
+    with qtbot.waitSignal(dialog.finished_publishing, timeout=120_000) as signal:
+        dialog.publish()
+    assert not signal.args[0].errors and signal.args[0].caldav.unchanged > 0
 
 
 def test_a_server_that_is_down_is_named_and_the_folder_still_gets_its_feeds(scheduled, qtbot, tmp_path):

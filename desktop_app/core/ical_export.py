@@ -89,20 +89,17 @@ def fold(line: str) -> bytes:
     return _fold_octets(line.encode("utf-8")) + b"\r\n"
 
 
+# The longest run of whole UTF-8 characters within the limit: as many bytes as allowed, backed off
+# while the next byte would be a continuation byte (10xxxxxx) of the last character.
+_FIRST_LINE = re.compile(rb".{1,%d}(?![\x80-\xbf])" % _MAX_LINE_OCTETS, re.DOTALL)
+_CONTINUATION_LINE = re.compile(rb".{1,%d}(?![\x80-\xbf])" % (_MAX_LINE_OCTETS - 1), re.DOTALL)   # after its space
+
+
 def _fold_octets(data: bytes) -> bytes:
     if len(data) <= _MAX_LINE_OCTETS:
         return data
-    parts = []
-    start, limit = 0, _MAX_LINE_OCTETS
-    while len(data) - start > limit:
-        cut = start + limit
-        while data[cut] & 0xC0 == 0x80:   # a UTF-8 continuation byte: move back to the character start
-            cut -= 1
-        parts.append(data[start:cut])
-        start = cut
-        limit = _MAX_LINE_OCTETS - 1      # the leading space of a continuation line counts
-    parts.append(data[start:])
-    return b"\r\n ".join(parts)
+    first = _FIRST_LINE.match(data).group()
+    return b"\r\n ".join([first, *_CONTINUATION_LINE.findall(data, len(first))])
 
 
 def format_utc(moment: dt.datetime) -> str:
@@ -142,6 +139,18 @@ def vtimezone_block(tzid: str) -> bytes:
 
 # --- what the feeds are built from ------------------------------------------------------------
 @dataclass(frozen=True)
+class _EscapedText:
+    """The shared pieces of event text, already escaped as TEXT values."""
+
+    department_lines: dict[str, str]
+    item_lines: dict[str, str]
+    material_lines: dict[str, str]
+    bureau_line: str
+    department_names: dict[str, str]
+    place_names: dict[str, str]
+
+
+@dataclass(frozen=True)
 class FeedSource:
     """Everything the feeds need, read once from the database."""
 
@@ -155,7 +164,8 @@ class FeedSource:
     visits: tuple[Visit, ...]            # active visits, in feed order
     cancelled: tuple[Visit, ...] = ()
 
-    # Text shared by many events, built once: a 10,000-visit export repeats it tens of thousands of times.
+    # Text shared by many events, built (and escaped) once: a 10,000-visit export repeats it tens of
+    # thousands of times.
     @cached_property
     def department_lines(self) -> dict[str, str]:
         return {code: _department_line(department) for code, department in self.departments.items()}
@@ -175,6 +185,17 @@ class FeedSource:
         bureau = " ".join(part for part in (settings.bureau_contact, settings.bureau_phone, settings.bureau_email)
                           if part)
         return f"审批局联系人：{settings.bureau_name}" + (f" {bureau}" if bureau else "")
+
+    @cached_property
+    def escaped(self) -> "_EscapedText":
+        return _EscapedText(
+            department_lines={code: escape_text(line) for code, line in self.department_lines.items()},
+            item_lines={code: escape_text(line) for code, line in self.item_lines.items()},
+            material_lines={code: escape_text(line) for code, line in self.material_lines.items()},
+            bureau_line=escape_text(self.bureau_line),
+            department_names={code: escape_text(d.name) for code, d in self.departments.items()},
+            place_names={code: escape_text(place.name) for code, place in self.places.items()},
+        )
 
     @cached_property
     def organizer_line(self) -> str | None:
@@ -272,6 +293,19 @@ def _department_line(department: Department) -> str:
 
 def description(source: FeedSource, visit: Visit) -> str:
     """The event's body: everything a department needs without opening the program."""
+    return "\n".join(_description_lines(source, visit, escaped=False))
+
+
+def _escaped_description(source: FeedSource, visit: Visit) -> str:
+    """``escape_text(description(...))``, built from pieces escaped once per export (see FeedSource.escaped)."""
+    return "\\n".join(_description_lines(source, visit, escaped=True))
+
+
+def _description_lines(source: FeedSource, visit: Visit, *, escaped: bool) -> list[str]:
+    # Escaping is per character, so escaping each line and joining with an escaped newline equals
+    # escaping the joined text.
+    own = escape_text if escaped else str
+    shared = source.escaped if escaped else source
     zone = source.zone
     project = source.projects.get(visit.project)
     lines = []
@@ -281,25 +315,25 @@ def description(source: FeedSource, visit: Visit) -> str:
         lines.append(f"【时间已调整】原定 {visit.previous_start.astimezone(zone):%Y-%m-%d %H:%M}。")
     start, end = visit.start.astimezone(zone), visit.end.astimezone(zone)
     lines.append(f"时间：{start:%Y-%m-%d %H:%M}–{end:%H:%M}")
-    lines.append(f"地点：{_place_line(source, visit, project)}")
+    lines.append(own(f"地点：{_place_line(source, visit, project)}"))
     if project is not None:
-        lines.append(f"项目：{project.name}（{project.code}）")
-        lines.append(f"建设单位：{project.owner}")
+        lines.append(own(f"项目：{project.name}（{project.code}）"))
+        lines.append(own(f"建设单位：{project.owner}"))
         contact = " ".join(part for part in (project.contact, project.phone) if part)
         if contact:
-            lines.append(f"建设单位联系人：{contact}")
+            lines.append(own(f"建设单位联系人：{contact}"))
     else:
-        lines.append(f"项目：{visit.project}")
+        lines.append(own(f"项目：{visit.project}"))
     lines.append("参加部门：")
-    lines += [source.department_lines.get(code, f"· {code}") for code in visit.departments]
+    lines += [shared.department_lines.get(code) or own(f"· {code}") for code in visit.departments]
     lines.append("验收事项：")
-    lines += [source.item_lines.get(code, f"· {code}") for code in visit.items]
-    materials = [source.material_lines[code] for code in visit.items if code in source.material_lines]
+    lines += [shared.item_lines.get(code) or own(f"· {code}") for code in visit.items]
+    materials = [shared.material_lines[code] for code in visit.items if code in shared.material_lines]
     if materials:
         lines.append("建设单位需准备的材料：")
         lines += materials
-    lines.append(source.bureau_line)
-    return "\n".join(lines)
+    lines.append(shared.bureau_line)
+    return lines
 
 
 def _organizer(settings: Settings) -> str | None:
@@ -319,9 +353,11 @@ def event_lines(source: FeedSource, visit: Visit, *, status: str | None = None, 
     tzid = source.settings.timezone
     stamp = format_utc(visit.modified_at or visit.start)
     project = source.projects.get(visit.project)
-    place = source.places.get(visit.place)
-    categories = [_department_label(source, code) for code in visit.departments]
-    categories.append(place.name if place else visit.place)
+    escaped = source.escaped
+    categories = [escaped.department_names[code] if code in escaped.department_names else escape_text(code)
+                  for code in visit.departments]
+    categories.append(escaped.place_names[visit.place] if visit.place in escaped.place_names
+                      else escape_text(visit.place))
     if status is None:
         status = "TENTATIVE" if visit.status is VisitStatus.PLANNED else "CONFIRMED"
     lines = [
@@ -334,8 +370,8 @@ def event_lines(source: FeedSource, visit: Visit, *, status: str | None = None, 
         f"DTEND;TZID={tzid}:{format_local(visit.end, source.zone)}",
         f"SUMMARY:{escape_text(summary(source, visit))}",
         f"LOCATION:{escape_text(_place_line(source, visit, project))}",
-        f"DESCRIPTION:{escape_text(description(source, visit))}",
-        "CATEGORIES:" + ",".join(escape_text(c) for c in categories),
+        f"DESCRIPTION:{_escaped_description(source, visit)}",
+        "CATEGORIES:" + ",".join(categories),
         f"STATUS:{status}",
         "TRANSP:OPAQUE",            # the visit makes the departments busy (round trip, DESIGN §6)
         "CLASS:PUBLIC",

@@ -18,9 +18,11 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop_app.core.ical_export import (
-    ExportError, build_feeds, escape_text, fold, invitation, load_feed_source, uid_token, visit_uid,
+    ExportError, build_feeds, escape_text, event_lines, fold, invitation, load_feed_source, uid_token, visit_uid,
 )
 from desktop_app.core.demo import load_demo
 from desktop_app.core.model import Visit, VisitStatus
@@ -197,6 +199,35 @@ def test_fold_never_splits_a_character_and_unfolds_to_the_original():
         assert all(len(line) <= 75 for line in lines)
         assert all(line.startswith(b" ") for line in lines[1:])
         assert b"".join([lines[0]] + [line[1:] for line in lines[1:]]).decode("utf-8") == "DESCRIPTION:" + text
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=400))
+@settings(max_examples=300, deadline=None)
+def test_fold_fills_each_line_and_keeps_every_character(text):
+    lines = physical_lines(fold("DESCRIPTION:" + text))
+    assert all(len(line) <= 75 for line in lines) and all(line.startswith(b" ") for line in lines[1:])
+    contents = [lines[0]] + [line[1:] for line in lines[1:]]
+    assert b"".join(contents).decode("utf-8") == "DESCRIPTION:" + text          # no character split or lost
+    for line, following in zip(lines, contents[1:]):                            # as full as the limit allows
+        next_character = following.decode("utf-8")[0].encode("utf-8")
+        assert len(line) + len(next_character) > 75
+
+
+def test_event_text_is_escaped_exactly_as_a_whole(demo_repo, demo_today):
+    """The shared pieces are escaped once per export; the result must equal escaping the whole text."""
+    from desktop_app.core.ical_export import _escaped_description, description
+
+    demo_repo.save_project(dataclasses.replace(demo_repo.project("XM2026-001"), owner="甲,乙;丙\\丁\r\n戊\x07",
+                                               contact="王玥\n", phone="0537;1"))
+    demo_repo.db["departments"].update("D02", {"name": "消防,防火科;\\值班\r室", "contact": "张\n三"})
+    demo_repo.db["items"].update("I01", {"name": "规划;核实", "materials": json.dumps(["图,纸", "报告\\一"])})
+    demo_repo.db["places"].update("P03", {"name": "园区,A;区", "address": "路\n1号"})
+    visit = add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)
+    source = load_feed_source(demo_repo)
+    visit = next(v for v in source.visits if v.id == visit.id)
+    assert _escaped_description(source, visit) == escape_text(description(source, visit))
+    categories = next(line for line in event_lines(source, visit) if line.startswith("CATEGORIES:"))
+    assert "消防\\,防火科\\;\\\\值班\\n室" in categories and categories.endswith(",园区\\,A\\;区")
 
 
 def test_names_that_need_escaping_round_trip_exactly(demo_repo, demo_today, tmp_path):

@@ -762,17 +762,47 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     set_language(args.lang or "zh_CN")
     try:
-        return args.handler(args)
+        status = args.handler(args)
+        sys.stdout.flush()       # here, not at exit: a reader that went away is handled below
+        return status
     except (InputError, UsageError) as error:
         print(str(error), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_FAILURE
+    except BrokenPipeError as error:
+        if not _stdout_closed():
+            print(f"{type(error).__name__}: {error}", file=sys.stderr)
+            return EXIT_FAILURE
+        return EXIT_OK
     except Exception as error:  # the last line of defence: one message, no traceback for users
         print(f"{type(error).__name__}: {error}", file=sys.stderr)
         if "JOINT_ACCEPTANCE_DEBUG" in __import__("os").environ:
             raise
         return EXIT_FAILURE
+
+
+def _stdout_closed() -> bool:
+    """Whether the reader of our output went away (`... | head`): then stopping is all there is to do.
+
+    Asked of the pipe itself (POLLERR once its reader is gone), so a broken network connection that
+    ever got this far would still be reported.
+    """
+    import os
+    import select
+
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return False
+    if hasattr(select, "poll"):
+        poller = select.poll()
+        poller.register(descriptor, select.POLLOUT)
+        if not any(events & select.POLLERR for _, events in poller.poll(0)):
+            return False
+    # Point stdout at nothing so the interpreter's own flush at exit does not complain again.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), descriptor)
+    return True
 
 
 def gui_main() -> int:

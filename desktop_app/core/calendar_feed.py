@@ -197,11 +197,44 @@ def _describe(component: icalendar.cal.Component) -> str:
     return kind
 
 
+# The value inside the iCalendar library's (English) complaint: "Expected time, got: 2026120".
+_LIBRARY_VALUE = re.compile(r"(?:got|format|rule)\s*:?\s*'?(?P<value>[^']*?)'?\s*$", re.IGNORECASE)
+_MOMENT_PROPERTIES = frozenset({"DTSTART", "DTEND", "DUE", "RECURRENCE-ID", "EXDATE", "RDATE", "DTSTAMP",
+                                "LAST-MODIFIED", "CREATED"})
+
+
+def _expected_value(name: str) -> str | None:
+    """What a property's value should look like, in the user's language."""
+    name = name.upper()
+    if name in _MOMENT_PROPERTIES:
+        return tr("a date or date-time such as 20261201 or 20261201T090000")
+    if name in ("RRULE", "EXRULE"):
+        return tr("a recurrence rule such as FREQ=WEEKLY;BYDAY=MO")
+    if name in ("DURATION", "TRIGGER"):
+        return tr("a duration such as PT1H30M")
+    if name == "FREEBUSY":
+        return tr("a period such as 20261201T010000Z/PT1H")
+    if name in ("SEQUENCE", "PRIORITY"):
+        return tr("a whole number")
+    return None
+
+
+def _value_problem(name: str, problem: str, value: str | None = None) -> str:
+    """Our words for a value the library could not read; its own English only when we have none."""
+    if value is None:
+        found = _LIBRARY_VALUE.search(str(problem))
+        value = found["value"] if found else None
+    expected = _expected_value(name)
+    if value is None or expected is None:
+        return str(problem)
+    return tr("{value!r} is not {expected}", value=value, expected=expected)
+
+
 def _check_component(component: icalendar.cal.Component, label: str, zone: ZoneInfo) -> None:
     for name, problem in component.errors:
         raise CalendarFeedError(tr("{source}: {component}: property {property} cannot be read: {problem}",
                                    source=label, component=_describe(component), property=name,
-                                   problem=problem))
+                                   problem=_value_problem(name, problem)))
     if component.name != "VEVENT":
         return
     start = component.get("DTSTART")
@@ -233,9 +266,9 @@ def _check_component(component: icalendar.cal.Component, label: str, zone: ZoneI
             # syntax is checked here, on a naive copy.
             dateutil_rrule.rrulestr(re.sub(r"UNTIL=[^;]*;?", "", text).rstrip(";"), dtstart=dtstart)
         except (ValueError, TypeError, KeyError) as error:
-            raise CalendarFeedError(tr("{source}: {component}: RRULE {rule!r} cannot be read: {problem}",
-                                       source=label, component=_describe(component), rule=text,
-                                       problem=error)) from None
+            raise CalendarFeedError(tr("{source}: {component}: property {property} cannot be read: {problem}",
+                                       source=label, component=_describe(component), property="RRULE",
+                                       problem=_value_problem("RRULE", str(error), text))) from None
 
 
 # --- the fast path for one-off events ------------------------------------------------------------

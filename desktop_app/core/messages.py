@@ -272,6 +272,13 @@ ZH_CN.update({  # --- scheduler (candidates, explain, scheduler)
     "blocked day": "停止安排日",
 })
 ZH_CN.update({
+    # --- what a property's value should look like (calendar_feed)
+    "a date or date-time such as 20261201 or 20261201T090000": "日期或日期时间（如 20261201 或 20261201T090000）",
+    "a recurrence rule such as FREQ=WEEKLY;BYDAY=MO": "重复规则（如 FREQ=WEEKLY;BYDAY=MO）",
+    "a duration such as PT1H30M": "时长（如 PT1H30M）",
+    "a period such as 20261201T010000Z/PT1H": "时间段（如 20261201T010000Z/PT1H）",
+    "a whole number": "整数",
+    "{value!r} is not {expected}": "“{value}”不是有效的{expected}",
     # --- CalDAV password and the system keyring
     "No system keyring is available on this computer: the password was used for this publish only. "
     "Set {variable} to give it without typing.":
@@ -322,8 +329,6 @@ ZH_CN.update({
     "{source}: this is a web page (HTML), not an iCalendar file": "{source}：这是网页（HTML），不是 iCalendar 文件",
     "{source}: not a valid iCalendar file: {problem}": "{source}：不是有效的 iCalendar 文件：{problem}",
     "{source}: the recurring events cannot be expanded: {problem}": "{source}：无法展开重复事件：{problem}",
-    "{source}: {component}: RRULE {rule!r} cannot be read: {problem}":
-        "{source}：{component}：无法读取重复规则 RRULE“{rule}”：{problem}",
     "{source}: unknown time zone X-WR-TIMEZONE:{tzid}": "{source}：未知的时区 X-WR-TIMEZONE:{tzid}",
     "{source}: line {line}: END:{component} does not close an open component":
         "{source}：第 {line} 行：END:{component} 没有对应的 BEGIN",

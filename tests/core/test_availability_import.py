@@ -146,9 +146,11 @@ def test_demo_busy_events_are_stored_with_their_window(demo_repo):
     ("not_calendar.ics", "not an iCalendar file"),
     ("html_page.ics", "web page (HTML), not an iCalendar file"),
     ("truncated.ics", "truncated: BEGIN:VEVENT (line"),
-    ("bad_dtstart.ics", "VEVENT '局务会' (UID b1): property DTSTART cannot be read"),
+    ("bad_dtstart.ics", "VEVENT '局务会' (UID b1): property DTSTART cannot be read: 'tomorrow morning' is not "
+                        "a date or date-time such as 20261201 or 20261201T090000"),
     ("unknown_tzid.ics", "unknown time zone TZID='Jining Standard Time' in DTSTART"),
-    ("bad_rrule.ics", "VEVENT '周例会' (UID r1): property RRULE cannot be read"),
+    ("bad_rrule.ics", "VEVENT '周例会' (UID r1): property RRULE cannot be read: 'EVERY-OTHER-DAY' is not a "
+                      "recurrence rule"),
 ])
 def test_bad_feed_is_refused_and_the_old_availability_stays(demo_repo, fixture, message):
     db = demo_repo.db
@@ -158,6 +160,16 @@ def test_bad_feed_is_refused_and_the_old_availability_stays(demo_repo, fixture, 
         import_calendar_bytes(db, "D02", "feed.ics", (ICS / fixture).read_bytes(), window=WINDOW)
     assert "feed.ics" in str(error.value)
     assert snapshot(db) == before
+
+
+def test_the_reason_a_value_cannot_be_read_is_in_chinese(demo_repo, monkeypatch):
+    from desktop_app.core import messages
+
+    monkeypatch.setattr(messages, "_language", "zh_CN")
+    with pytest.raises(InputError) as error:
+        import_calendar_bytes(demo_repo.db, "D02", "feed.ics", (ICS / "bad_dtstart.ics").read_bytes(), window=WINDOW)
+    assert "无法读取属性 DTSTART：“tomorrow morning”不是有效的日期或日期时间" in str(error.value)
+    assert "Expected" not in str(error.value)
 
 
 def test_oversized_file_is_refused_before_reading(demo_repo, tmp_path):

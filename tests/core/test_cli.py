@@ -77,3 +77,17 @@ def test_help_exits_0():
     result = run("--help")
     assert result.returncode == 0
     assert "import" in result.stdout and "stats" in result.stdout
+
+
+def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path):
+    """`joint-acceptance visit list | head -1`: the pipe closes early; no traceback, no error message."""
+    db = tmp_path / "d.sqlite"
+    assert run("demo", "--db", str(db), "--today", "2026-11-30").returncode == 0
+    assert run("schedule", "--db", str(db), "--today", "2026-11-30").returncode == 0
+    process = subprocess.Popen([sys.executable, "-m", "desktop_app", "visit", "list", "--db", str(db)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = process.stdout.readline()
+    process.stdout.close()                      # what `head -1` does after its line
+    status = process.wait(timeout=60)
+    assert first.strip() and status == 0
+    assert process.stderr.read() == b""

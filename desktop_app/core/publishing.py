@@ -22,6 +22,7 @@ import itertools
 import json
 import os
 import re
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,9 @@ DEFAULT_TIMEOUT_SECONDS = 30
 _MANAGED_FOLDERS = (DEPARTMENT_FOLDER, PROJECT_FOLDER)
 _PRODID_LINE = f"PRODID:{PRODID}".encode()
 _FSYNC_EACH_UP_TO = 16
+# Temporaries are ".<name>.<pid>-<attempt>.tmp"; one older than this was left by a killed export.
+_TEMPORARY_NAME = re.compile(r"^\..+\.\d+-\d+\.tmp$")
+STALE_TEMPORARY_SECONDS = 3600
 
 
 class PublishError(InputError):
@@ -133,6 +137,30 @@ def _our_stale_files(folder: Path, keep: set[str]) -> list[str]:
             if _PRODID_LINE in head:
                 stale.append(relative)
     return stale
+
+
+def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[str]:
+    """Delete temporaries that a killed export left behind; returns their relative paths.
+
+    Only our own pattern, and only when older than an hour: another export (from another
+    computer writing to the same share) may be running right now.
+    """
+    now = time.time() if now is None else now
+    removed = []
+    for sub in ("", *_MANAGED_FOLDERS, INVITATION_FOLDER):
+        directory = os.path.join(folder, sub) if sub else str(folder)
+        try:
+            entries = list(os.scandir(directory))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for entry in entries:
+            if not _TEMPORARY_NAME.match(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                if now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMPORARY_SECONDS:
+                    os.unlink(entry.path)
+                    removed.append(f"{sub}/{entry.name}" if sub else entry.name)
+    return removed
 
 
 def _differs(path: str, content: bytes) -> tuple[bool, bool]:
@@ -294,6 +322,7 @@ def publish_folder(repo: Repository, folder: Path, *, invitations: bool = False,
     the database.
     """
     folder = prepare_folder(folder)
+    remove_stale_temporaries(folder)
     source = source or load_feed_source(repo)
     existing = None
     if invitations:

@@ -291,6 +291,27 @@ def test_a_really_full_disk_keeps_every_old_file_and_the_database(demo_repo, dem
     assert b"20261203T090000" in (out / "joint-acceptance.ics").read_bytes()
 
 
+def test_temporaries_of_a_killed_export_are_cleaned_up_later(demo_repo, demo_today, tmp_path):
+    out = tmp_path / "out"
+    add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)
+    publish_folder(demo_repo, out)
+    hour_ago = time.time() - 2 * 3600
+    stale = [out / ".joint-acceptance.ics.4242-0.tmp", out / "projects" / ".XM2026-001.ics.4242-1.tmp",
+             out / "..joint-acceptance-export.json.4242-0.tmp"]
+    for path in stale:
+        path.write_bytes(b"BEGIN:VCALENDAR\r\n")          # cut off by the kill
+        os.utime(path, (hour_ago, hour_ago))
+    running = out / "departments" / ".D01.ics.777-0.tmp"    # another computer's export, right now
+    running.write_bytes(b"BEGIN:VCALENDAR\r\n")
+    mine = out / "notes.tmp"                                  # not our pattern: never touched
+    mine.write_text("x")
+    os.utime(mine, (hour_ago, hour_ago))
+
+    publish_folder(demo_repo, out)
+    assert not any(path.exists() for path in stale)
+    assert running.exists() and mine.exists()
+
+
 def test_read_only_folder_gives_a_clear_message(demo_repo, tmp_path, monkeypatch):
     out = tmp_path / "out"
     publish_folder(demo_repo, out)

@@ -216,7 +216,8 @@ def _write_temporary(path: str, content: bytes, tag: str) -> str:
                 view = view[os.write(descriptor, view):]
         except BaseException:
             os.close(descriptor)
-            os.unlink(temporary)
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
             raise
         os.close(descriptor)
         return temporary

@@ -40,10 +40,32 @@ def _date_argument(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"bad date {text!r} (expected YYYY-MM-DD)") from None
 
 
-def _database(args: argparse.Namespace):
+def open_or_create(db_path: Path | None, today: dt.date | None = None, *, demo_on_first_run: bool = True):
+    """Open the database; the embedded default one gets the demo data while it is empty (first run).
+
+    Returns the database, its path and whether the demo was loaded. A database named with --db is
+    never filled on its own, and neither is the default one for `import` (it brings its own data).
+    """
+    from desktop_app.core.demo import load_demo
+    from desktop_app.core.repository import Repository
     from desktop_app.core.storage import open_database
 
-    return open_database(args.db or default_database_path())
+    path = Path(db_path) if db_path else default_database_path()
+    db = open_database(path)
+    if db_path is None and demo_on_first_run and Repository(db).is_empty():
+        load_demo(db, today=today or dt.date.today(), availability_writer=_availability_writer())
+        return db, path, True
+    return db, path, False
+
+
+def _database(args: argparse.Namespace, *, demo_on_first_run: bool = True):
+    from desktop_app.core.messages import tr
+
+    db, path, loaded_demo = open_or_create(args.db, getattr(args, "today", None),
+                                           demo_on_first_run=demo_on_first_run)
+    if loaded_demo:
+        print(tr("First run: the demo data was loaded into {path}", path=path), file=sys.stderr)
+    return db
 
 
 def _print_json(data: object) -> None:
@@ -62,7 +84,7 @@ def _run_demo(args: argparse.Namespace) -> int:
     from desktop_app.core.messages import tr
     from desktop_app.core.repository import Repository
 
-    db = _database(args)
+    db = _database(args, demo_on_first_run=False)
     path = args.db or default_database_path()
     if not Repository(db).is_empty():
         print(tr("{path} already holds data; the demo was not loaded again.", path=path), file=sys.stderr)
@@ -85,7 +107,7 @@ def _run_import(args: argparse.Namespace) -> int:
     from desktop_app.core.dataset import import_dataset
     from desktop_app.core.messages import tr
 
-    db = _database(args)
+    db = _database(args, demo_on_first_run=False)
     plan = import_dataset(args.source, db, _availability_writer())
     if args.json:
         _print_json(plan.summary())

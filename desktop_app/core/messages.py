@@ -279,6 +279,7 @@ ZH_CN.update({
     "a period such as 20261201T010000Z/PT1H": "时间段（如 20261201T010000Z/PT1H）",
     "a whole number": "整数",
     "{value!r} is not {expected}": "“{value}”不是有效的{expected}",
+    "First run: the demo data was loaded into {path}": "首次运行：演示数据已载入 {path}",
     # --- CalDAV password and the system keyring
     "No system keyring is available on this computer: the password was used for this publish only. "
     "Set {variable} to give it without typing.":

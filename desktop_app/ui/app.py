@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -85,18 +84,9 @@ def _has_system_cjk_font() -> bool:
 
 def open_or_create(db_path: Path | None):
     """Open the database; on a first run of the default database, load the demo data."""
-    from desktop_app.cli import _availability_writer, default_database_path
-    from desktop_app.core.demo import load_demo
-    from desktop_app.core.repository import Repository
-    from desktop_app.core.storage import open_database
+    from desktop_app.cli import open_or_create as open_database_or_demo
 
-    path = Path(db_path) if db_path else default_database_path()
-    db = open_database(path)
-    loaded_demo = False
-    if db_path is None and Repository(db).is_empty():
-        load_demo(db, today=dt.date.today(), availability_writer=_availability_writer())
-        loaded_demo = True
-    return db, path, loaded_demo
+    return open_database_or_demo(db_path)
 
 
 def run_gui(db_path: Path | None, language: str | None) -> int:

@@ -91,3 +91,38 @@ def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path):
     status = process.wait(timeout=60)
     assert first.strip() and status == 0
     assert process.stderr.read() == b""
+
+
+def _fresh_user(tmp_path) -> dict[str, str]:
+    """The environment of a user who has never run the program (the default database does not exist)."""
+    import os
+
+    return {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "HOME": str(tmp_path)}
+
+
+def test_the_default_database_holds_the_demo_from_the_first_command(tmp_path):
+    env = _fresh_user(tmp_path)
+    command = [sys.executable, "-m", "desktop_app", "--lang", "en", "stats", "--json"]
+    first = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert first.returncode == 0, first.stderr
+    assert "First run: the demo data was loaded into" in first.stderr
+    assert json.loads(first.stdout)["requests_waiting"] == 30
+    database = next((tmp_path / "data").rglob("joint-acceptance.sqlite"))
+    again = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert "First run" not in again.stderr and json.loads(again.stdout)["requests_waiting"] == 30
+    assert database.is_file()
+
+
+def test_a_first_import_into_the_default_database_brings_only_its_own_data(tmp_path):
+    env = _fresh_user(tmp_path)
+    dataset = tmp_path / "dataset"
+    shutil.copytree(DEMO_DATASET, dataset)
+    lines = (dataset / "projects.csv").read_text(encoding="utf-8").splitlines()
+    (dataset / "projects.csv").write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")   # two requests
+    imported = subprocess.run([sys.executable, "-m", "desktop_app", "--lang", "en", "import", str(dataset)],
+                              capture_output=True, text=True, env=env, timeout=120)
+    assert imported.returncode == 0, imported.stderr
+    assert "First run" not in imported.stderr
+    stats = subprocess.run([sys.executable, "-m", "desktop_app", "stats", "--json"], capture_output=True,
+                           text=True, env=env, timeout=120)
+    assert json.loads(stats.stdout)["requests_waiting"] == 2

@@ -10,6 +10,7 @@ import os
 import socket
 import threading
 import time
+from pathlib import Path
 
 import caldav
 import pytest
@@ -18,6 +19,7 @@ from desktop_app import cli
 from desktop_app.core import publishing
 from desktop_app.core.ical_export import load_feed_source, uid_token, visit_uid
 from desktop_app.core.model import VisitStatus
+from desktop_app.core.repository import Repository
 from desktop_app.core.publishing import (
     PASSWORD_VARIABLE, CalDAVTarget, PublishError, calendar_id, publish_caldav, publish_folder, write_atomically,
 )
@@ -310,6 +312,49 @@ def test_temporaries_of_a_killed_export_are_cleaned_up_later(demo_repo, demo_tod
     publish_folder(demo_repo, out)
     assert not any(path.exists() for path in stale)
     assert running.exists() and mine.exists()
+
+
+def test_an_export_killed_mid_way_leaves_only_whole_files(tmp_path):
+    """SIGKILL while the temporaries are being written: every feed is the old one or the new one, never half."""
+    import signal
+    import subprocess
+    import sys
+
+    from desktop_app.core.dataset import import_dataset
+    from desktop_app.core.ical_export import build_feeds
+    from desktop_app.core.storage import open_database
+    from tests.benchmarks.bench_ical import add_visits
+    from tests.benchmarks.generate import generate
+
+    db_path = tmp_path / "big.sqlite"
+    import_dataset(generate(tmp_path / "dataset", projects=3000, departments=20, items=30), open_database(db_path))
+    add_visits(db_path, 3000)
+    out = tmp_path / "feeds"
+    export = [sys.executable, "-m", "desktop_app", "export", str(out), "--db", str(db_path)]
+    subprocess.run(export, check=True, capture_output=True)
+    old = {p.relative_to(out): p.read_bytes() for p in out.rglob("*.ics")}
+    db = open_database(db_path)
+    with db.atomic():     # every visit an hour later: every file changes
+        db.execute("UPDATE visits SET start = datetime(start, '+1 hour') || '+08:00', "
+                   "end = datetime(end, '+1 hour') || '+08:00', sequence = sequence + 1, "
+                   "modified_at = '2026-11-28T09:00:00+08:00'")
+    new = {Path(f.path): f.content for f in build_feeds(load_feed_source(Repository(db)))}
+    db.close()
+    assert set(new) == set(old) and all(new[path] != old[path] for path in new)
+
+    process = subprocess.Popen(export, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not any(name.endswith(".tmp") for _, _, names in os.walk(out) for name in names):
+        assert process.poll() is None, "the export ended before it could be interrupted"
+        assert time.monotonic() < deadline
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+    seen = {p.relative_to(out): p.read_bytes() for p in out.rglob("*.ics") if not p.name.startswith(".")}
+    assert set(seen) == set(old)
+    assert all(seen[path] in (old[path], new[path]) for path in seen)
+    subprocess.run(export, check=True, capture_output=True)      # the next export completes the job
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*.ics") if not p.name.startswith(".")} == new
 
 
 def test_read_only_folder_gives_a_clear_message(demo_repo, tmp_path, monkeypatch):

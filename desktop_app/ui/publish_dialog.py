@@ -48,18 +48,26 @@ class Credentials:
     remember: bool = False      # store a typed password in the keyring once the server accepted it
 
 
-def publish_in_background(path: Path, folder: str, caldav_url: str, credentials: Credentials,
-                          job: Progress) -> PublishOutcome:
+@dataclass(frozen=True)
+class PublishRequest:
+    folder: str = ""
+    invitations: bool = False   # also METHOD:REQUEST/CANCEL files in the folder, for e-mail
+    caldav_url: str = ""
+    credentials: Credentials = Credentials()
+
+
+def publish_in_background(path: Path, request: PublishRequest, job: Progress) -> PublishOutcome:
     """The work function: each target on its own, so a server that is down does not stop the folder."""
     outcome = PublishOutcome()
     db = open_database(path)
+    folder, caldav_url, credentials = request.folder, request.caldav_url, request.credentials
     try:
         repo = Repository(db)
         steps = int(bool(folder)) + int(bool(caldav_url))
         if folder:
             job.report(0, steps, folder)
             try:
-                outcome.folder = publish_folder(repo, Path(folder))
+                outcome.folder = publish_folder(repo, Path(folder), invitations=request.invitations)
             except InputError as error:
                 outcome.errors.append(str(error))
         if caldav_url:
@@ -128,9 +136,15 @@ class PublishDialog(QDialog):
             self.remember.setEnabled(False)
             self.remember.setToolTip(translate("Publish", "This computer has no system keyring; the password is "
                                                           "kept only while the program runs."))
+        self.invitations = QCheckBox(translate("Publish", "Also write e-mail invitations into the folder "
+                                                          "(invitations/visit-<number>.ics)"))
+        self.invitations.setToolTip(translate("Publish", "For bureaus that send invitations by e-mail: one file per "
+                                                         "published visit with the departments as attendees, and a "
+                                                         "cancellation once such a visit is cancelled."))
         self.mark = QCheckBox()
         form = QFormLayout()
         form.addRow(translate("Publish", "Export folder"), folder_row)
+        form.addRow("", self.invitations)
         form.addRow(translate("Publish", "CalDAV server"), self.caldav)
         form.addRow(translate("Publish", "User name"), self.username)
         form.addRow(translate("Publish", "Password"), self.password)
@@ -191,8 +205,9 @@ class PublishDialog(QDialog):
         self.progress.show()
         self.result.setText(translate("Publish", "Publishing…"))
         path = self.workspace.path
+        request = PublishRequest(folder, self.invitations.isChecked(), url, credentials)
         self.workspace.jobs.submit(JOB_KIND, translate("Publish", "Publishing"),
-                                   lambda job: publish_in_background(path, folder, url, credentials, job),
+                                   lambda job: publish_in_background(path, request, job),
                                    self._done, self._failed)
         return True
 

@@ -3,12 +3,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="110" />
+        <location filename="../../desktop_app/ui/app.py" line="100" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="116" />
+        <location filename="../../desktop_app/ui/app.py" line="106" />
         <source>First run: the demo data was loaded into {path}</source>
         <translation>首次运行：演示数据已载入 {path}</translation>
     </message>
@@ -1620,103 +1620,113 @@ Today: {date}</source>
 <context>
     <name>Publish</name>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="87" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="95" />
         <source>Folder {folder}: {written} file(s) written, {unchanged} unchanged, {removed} removed.</source>
         <translation>文件夹 {folder}：写入 {written} 个文件，未变 {unchanged} 个，删除 {removed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="93" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="101" />
         <source>CalDAV {url}: {created} event(s) created, {updated} updated, {removed} removed, {unchanged} unchanged; {calendars} calendar(s) created.</source>
         <translation>CalDAV {url}：新建 {created} 个日程，更新 {updated} 个，删除 {removed} 个，未变 {unchanged} 个；新建日历 {calendars} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="98" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="106" />
         <source>The password is stored in the system keyring.</source>
         <translation>密码已保存到系统密钥环。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="99" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="107" />
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="110" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="118" />
         <source>Publish the calendar</source>
         <translation>发布排期日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="114" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="122" />
         <source>A shared folder the departments subscribe to</source>
         <translation>各部门订阅的共享文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="115" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="123" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="121" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="129" />
         <source>e.g. https://calendar.example.cn/dav/ (optional)</source>
         <translation>例如 https://calendar.example.cn/dav/（可选）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="125" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="133" />
         <source>Leave empty to use the saved password</source>
         <translation>留空则使用已保存的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="126" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="134" />
         <source>Remember the password in the system keyring</source>
         <translation>在系统密钥环中记住密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="129" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="137" />
         <source>This computer has no system keyring; the password is kept only while the program runs.</source>
         <translation>本机没有系统密钥环；密码只在程序运行期间保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="133" />
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="165" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="139" />
+        <source>Also write e-mail invitations into the folder (invitations/visit-&lt;number&gt;.ics)</source>
+        <translation>同时在文件夹中生成电子邮件邀请（invitations/visit-&lt;编号&gt;.ics）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="141" />
+        <source>For bureaus that send invitations by e-mail: one file per published visit with the departments as attendees, and a cancellation once such a visit is cancelled.</source>
+        <translation>供以电子邮件发送邀请的审批局使用：每场已发布的现场验收生成一个文件，各部门为参加人；该场验收取消后生成取消通知。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="146" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="179" />
         <source>Export folder</source>
         <translation>导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="134" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="148" />
         <source>CalDAV server</source>
         <translation>CalDAV 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="135" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="149" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="136" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="150" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="144" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="158" />
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="159" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="173" />
         <source>First mark the {count} planned visit(s) as published (departments see them as confirmed)</source>
         <translation>先将 {count} 场待发布的现场验收标记为已发布（各部门看到的将是已确认）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="181" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="195" />
         <source>Give an export folder or a CalDAV server address first.</source>
         <translation>请先填写导出文件夹或 CalDAV 服务器地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="192" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="206" />
         <source>Publishing…</source>
         <translation>正在发布…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/publish_dialog.py" line="194" />
+        <location filename="../../desktop_app/ui/publish_dialog.py" line="209" />
         <source>Publishing</source>
         <translation>发布</translation>
     </message>

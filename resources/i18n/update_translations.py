@@ -267,6 +267,11 @@ ZH_CN.update({
         "文件夹 {folder}：写入 {written} 个文件，未变 {unchanged} 个，删除 {removed} 个。",
     "Give an export folder or a CalDAV server address first.": "请先填写导出文件夹或 CalDAV 服务器地址。",
     "Leave empty to use the saved password": "留空则使用已保存的密码",
+    "Also write e-mail invitations into the folder (invitations/visit-<number>.ics)":
+        "同时在文件夹中生成电子邮件邀请（invitations/visit-<编号>.ics）",
+    "For bureaus that send invitations by e-mail: one file per published visit with the departments as attendees, "
+    "and a cancellation once such a visit is cancelled.":
+        "供以电子邮件发送邀请的审批局使用：每场已发布的现场验收生成一个文件，各部门为参加人；该场验收取消后生成取消通知。",
     "User name": "用户名", "Password": "密码",
     "Remember the password in the system keyring": "在系统密钥环中记住密码",
     "This computer has no system keyring; the password is kept only while the program runs.":

@@ -67,6 +67,20 @@ def test_a_typed_password_is_used_and_remembered_in_the_keyring_not_the_database
     assert not signal.args[0].errors and signal.args[0].caldav.unchanged > 0
 
 
+def test_invitations_for_e_mail_are_written_when_asked(scheduled, qtbot, tmp_path):
+    dialog = scheduled.schedule_actions.publish()
+    dialog.folder.setText(str(tmp_path / "feeds"))
+    dialog.caldav.setText("")
+    assert not dialog.invitations.isChecked()          # only for bureaus that e-mail them
+    dialog.invitations.setChecked(True)
+    with qtbot.waitSignal(dialog.finished_publishing, timeout=120_000) as signal:
+        dialog.publish()
+    assert not signal.args[0].errors
+    invitations = sorted((tmp_path / "feeds" / "invitations").glob("visit-*.ics"))
+    assert len(invitations) == 30
+    assert all(b"METHOD:REQUEST" in path.read_bytes() and b"ATTENDEE" in path.read_bytes() for path in invitations)
+
+
 def test_a_server_that_is_down_is_named_and_the_folder_still_gets_its_feeds(scheduled, qtbot, tmp_path):
     window = scheduled
     dialog = window.schedule_actions.publish()

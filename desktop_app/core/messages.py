@@ -280,6 +280,8 @@ ZH_CN.update({
     "a whole number": "整数",
     "{value!r} is not {expected}": "“{value}”不是有效的{expected}",
     "First run: the demo data was loaded into {path}": "首次运行：演示数据已载入 {path}",
+    "the file is open in another program (a web server, a sync tool or a virus scanner); publish again in a moment":
+        "文件正被其他程序占用（网页服务器、同步工具或杀毒软件）；请稍后再发布",
     # --- CalDAV password and the system keyring
     "No system keyring is available on this computer: the password was used for this publish only. "
     "Set {variable} to give it without typing.":

@@ -51,6 +51,8 @@ _FSYNC_EACH_UP_TO = 16
 # Temporaries are ".<name>.<pid>-<attempt>.tmp"; one older than this was left by a killed export.
 _TEMPORARY_NAME = re.compile(r"^\..+\.\d+-\d+\.tmp$")
 STALE_TEMPORARY_SECONDS = 3600
+_REPLACE_RETRY_SECONDS = (0.05, 0.1, 0.2, 0.4, 0.8)
+_SHARING_VIOLATIONS = (32, 33)     # Windows: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
 
 
 class PublishError(InputError):
@@ -78,6 +80,9 @@ def _fsync_directory(folder: str | Path) -> None:
 
 
 def _reason(error: OSError) -> str:
+    if getattr(error, "winerror", None) in _SHARING_VIOLATIONS:
+        return tr("the file is open in another program (a web server, a sync tool or a virus scanner); "
+                  "publish again in a moment")
     if error.errno == errno.ENOSPC:
         return tr("the disk is full")
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
@@ -224,6 +229,21 @@ def _write_temporary(path: str, content: bytes, tag: str) -> str:
     raise FileExistsError(errno.EEXIST, "too many temporary files", path)
 
 
+def _replace(temporary: str, current: str) -> None:
+    """Rename over the old file, waiting a little while another program holds it open.
+
+    On Windows a file that a web server, sync tool or virus scanner has open cannot be replaced
+    (a sharing violation, seen as PermissionError) until it lets go, usually within a second.
+    """
+    for delay in _REPLACE_RETRY_SECONDS:
+        try:
+            os.replace(temporary, current)
+            return
+        except PermissionError:
+            time.sleep(delay)
+    os.replace(temporary, current)
+
+
 def write_files(folder: Path, files: Iterable[FeedFile], result: FolderResult) -> None:
     """Write the changed files in two phases: every temporary first, then the renames.
 
@@ -260,7 +280,7 @@ def write_files(folder: Path, files: Iterable[FeedFile], result: FolderResult) -
         if replacing:
             _durability_barrier(replacing)
         for temporary, current in temporaries:
-            os.replace(temporary, current)
+            _replace(temporary, current)
             renamed += 1
     except OSError as error:
         raise PublishError(tr("Cannot write {file}: {reason}; the previous file was kept.",

@@ -357,6 +357,53 @@ def test_an_export_killed_mid_way_leaves_only_whole_files(tmp_path):
     assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*.ics") if not p.name.startswith(".")} == new
 
 
+def test_a_feed_held_open_by_another_program_is_replaced_once_it_lets_go(demo_repo, demo_today, tmp_path,
+                                                                        monkeypatch):
+    out = tmp_path / "out"
+    visit = add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)
+    publish_folder(demo_repo, out)
+    move_visit(demo_repo, visit, dt.datetime(2026, 12, 3, 9, tzinfo=SHANGHAI))
+    real_replace, refusals = os.replace, []
+
+    def held_open_twice(source, target):
+        """What Windows does while a subscriber's web server still reads the old file."""
+        if str(target).endswith("joint-acceptance.ics") and len(refusals) < 2:
+            refusals.append(target)
+            error = PermissionError(errno.EACCES, "The process cannot access the file")
+            error.winerror = 32
+            raise error
+        return real_replace(source, target)
+
+    monkeypatch.setattr(publishing.os, "replace", held_open_twice)
+    result = publish_folder(demo_repo, out)
+    assert len(refusals) == 2 and "joint-acceptance.ics" in result.written
+    assert b"20261203T090000" in (out / "joint-acceptance.ics").read_bytes()
+
+
+def test_a_feed_that_stays_open_is_named_with_the_reason(demo_repo, demo_today, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    visit = add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)
+    publish_folder(demo_repo, out)
+    old = (out / "joint-acceptance.ics").read_bytes()
+    move_visit(demo_repo, visit, dt.datetime(2026, 12, 3, 9, tzinfo=SHANGHAI))
+    real_replace = os.replace
+
+    def always_open(source, target):
+        if str(target).endswith("joint-acceptance.ics"):
+            error = PermissionError(errno.EACCES, "The process cannot access the file")
+            error.winerror = 32
+            raise error
+        return real_replace(source, target)
+
+    monkeypatch.setattr(publishing.os, "replace", always_open)
+    monkeypatch.setattr(publishing, "_REPLACE_RETRY_SECONDS", (0.01, 0.01))
+    with pytest.raises(PublishError, match="open in another program") as caught:
+        publish_folder(demo_repo, out)
+    assert "joint-acceptance.ics" in str(caught.value)
+    assert (out / "joint-acceptance.ics").read_bytes() == old
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+
+
 def test_read_only_folder_gives_a_clear_message(demo_repo, tmp_path, monkeypatch):
     out = tmp_path / "out"
     publish_folder(demo_repo, out)

@@ -404,13 +404,15 @@ class ImportResult:
         if self.event_count == 0:
             return tr("{department}: {location} contains no events; accepted, the department has no busy time "
                       "from this source.", department=self.department, location=self.location)
-        text = tr("{department}: {events} events read from {location}; {busy} busy periods stored for "
+        if self.own_visits:
+            return tr("{department}: {events} events read from {location}, {own} of them our own visits (the "
+                      "department subscribes to our feed), which are not busy time; {busy} busy periods stored for "
+                      "{first} – {last}.", department=self.department, events=self.event_count,
+                      location=self.location, own=self.own_visits, busy=self.busy_count, first=self.first,
+                      last=self.last)
+        return tr("{department}: {events} events read from {location}; {busy} busy periods stored for "
                   "{first} – {last}.", department=self.department, events=self.event_count,
                   location=self.location, busy=self.busy_count, first=self.first, last=self.last)
-        if self.own_visits:
-            text += " " + tr("{count} of them are our own visits (from our feed) and are not counted as busy time.",
-                             count=self.own_visits)
-        return text
 
 
 class AvailabilityError(InputError):

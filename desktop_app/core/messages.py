@@ -296,8 +296,10 @@ ZH_CN.update({
     "{count} days": "{count} 天",
     "{department}: {events} events read from {location}; {busy} busy periods stored for {first} – {last}.":
         "{department}：从 {location} 读取 {events} 个事件；已保存 {first} 至 {last} 间的 {busy} 段忙碌时间。",
-    "{count} of them are our own visits (from our feed) and are not counted as busy time.":
-        "其中 {count} 个是本局自己安排的验收（该部门订阅了本局的日历），不计为忙碌时间。",
+    "{department}: {events} events read from {location}, {own} of them our own visits (the department subscribes "
+    "to our feed), which are not busy time; {busy} busy periods stored for {first} – {last}.":
+        "{department}：从 {location} 读取 {events} 个事件，其中 {own} 个是本局自己安排的验收（该部门订阅了本局的日历），"
+        "不计为忙碌时间；已保存 {first} 至 {last} 间的 {busy} 段忙碌时间。",
     "{department}: {location} contains no events; accepted, the department has no busy time from this source.":
         "{department}：{location} 中没有任何事件；已接受，该来源不再给该部门带来忙碌时间。",
     "{problem}\nThe last good copy from {fetched} ({age} old) stays in use.":

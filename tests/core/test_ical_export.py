@@ -416,7 +416,7 @@ def test_our_own_visits_echoed_back_are_not_busy_time(demo_repo, demo_today, tmp
 
     result = import_calendar_bytes(demo_repo.db, "D03", "https://d03.example.cn/calendar.ics", data, window=window)
     assert (result.event_count, result.busy_count, result.own_visits) == (2, 1, 1)
-    assert "own visits" in result.message()
+    assert "1 of them our own visits" in result.message()
     availability = Availability.from_repository(demo_repo, *window)
     assert availability.is_free("D03", visit.start, visit.end)
     assert not availability.is_free("D03", dt.datetime(2026, 12, 2, 9, tzinfo=SHANGHAI),

@@ -23,6 +23,7 @@ import json
 import os
 import re
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -306,12 +307,31 @@ def export_fingerprint(source: FeedSource, invitations: frozenset[str] | None) -
     return digest.hexdigest()
 
 
-def _file_stamp(path: str) -> list[int] | None:
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return [status.st_size, status.st_mtime_ns]
+def _file_stamps(folder: Path, paths: Iterable[str]) -> dict[str, list[int] | None]:
+    """Size and modification time of each file (None if missing), one directory listing per folder.
+
+    On a network share a stat per file costs a round trip; a listing brings them all at once
+    (Windows fills them in from the listing itself, Linux's CIFS client caches them).
+    """
+    by_directory: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for relative in paths:
+        directory, _, name = relative.rpartition("/")
+        by_directory[directory].append((relative, name))
+    stamps: dict[str, list[int] | None] = {}
+    for directory, wanted in by_directory.items():
+        try:
+            with os.scandir(os.path.join(folder, directory)) as listing:
+                entries = {entry.name: entry for entry in listing}
+        except OSError:
+            entries = {}
+        for relative, name in wanted:
+            entry = entries.get(name)
+            try:
+                status = entry.stat() if entry is not None else None
+            except OSError:
+                status = None
+            stamps[relative] = [status.st_size, status.st_mtime_ns] if status is not None else None
+    return stamps
 
 
 def _unchanged_since_last_export(folder: Path, fingerprint: str) -> list[str] | None:
@@ -323,14 +343,13 @@ def _unchanged_since_last_export(folder: Path, fingerprint: str) -> list[str] | 
             return None
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    for relative, stamp in files.items():
-        if _file_stamp(os.path.join(folder, relative)) != stamp:
-            return None
+    if _file_stamps(folder, files) != files:
+        return None
     return sorted(files)
 
 
 def _write_manifest(folder: Path, fingerprint: str, paths: Iterable[str]) -> None:
-    files = {relative: _file_stamp(os.path.join(folder, relative)) for relative in sorted(paths)}
+    files = _file_stamps(folder, sorted(paths))
     write_atomically(folder / MANIFEST, json.dumps({"fingerprint": fingerprint, "files": files},
                                                    sort_keys=True).encode("utf-8"))
 

@@ -169,11 +169,32 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[str
     return removed
 
 
-def _differs(path: str, content: bytes) -> tuple[bool, bool]:
-    """Whether ``path`` must be written, and whether it exists (one stat, read only when sizes match)."""
+def _sizes(directory: str) -> dict[str, int]:
+    """The size of every file in ``directory`` (empty when it does not exist yet), from one listing."""
+    sizes: dict[str, int] = {}
     try:
-        if os.stat(path).st_size != len(content):
-            return True, True
+        with os.scandir(directory) as listing:
+            for entry in listing:
+                with contextlib.suppress(OSError):
+                    if entry.is_file():
+                        sizes[entry.name] = entry.stat().st_size
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    return sizes
+
+
+def _differs(path: str, content: bytes, sizes: dict[str, int]) -> tuple[bool, bool]:
+    """Whether ``path`` must be written, and whether it exists; the file is read only when its size matches.
+
+    ``sizes`` is its folder's listing: a first export into a new folder touches no file to find out,
+    which on a network share spares a round trip per file.
+    """
+    size = sizes.get(os.path.basename(path))
+    if size is None:
+        return True, False
+    if size != len(content):
+        return True, True
+    try:
         with open(path, "rb") as stream:
             return stream.read() != content, True
     except FileNotFoundError:
@@ -256,20 +277,20 @@ def write_files(folder: Path, files: Iterable[FeedFile], result: FolderResult) -
     temporaries: list[tuple[str, str]] = []
     replacing: list[tuple[str, str]] = []   # temporaries that will replace an existing file
     changed: list[str] = []
-    directories: set[str] = set()
+    listings: dict[str, dict[str, int]] = {}     # folder -> its files' sizes, listed once
     renamed = 0
     current = base
     try:
         for file in files:
             current = os.path.join(base, file.path)
-            differs, exists = _differs(current, file.content)
+            directory = os.path.dirname(current)
+            if directory not in listings:
+                listings[directory] = _sizes(directory)
+                os.makedirs(directory, exist_ok=True)
+            differs, exists = _differs(current, file.content, listings[directory])
             if not differs:
                 result.unchanged.append(file.path)
                 continue
-            directory = os.path.dirname(current)
-            if directory not in directories:
-                os.makedirs(directory, exist_ok=True)
-                directories.add(directory)
             temporary = _write_temporary(current, file.content, tag)
             temporaries.append((temporary, current))
             if exists:

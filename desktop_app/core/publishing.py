@@ -270,7 +270,8 @@ def write_files(folder: Path, files: Iterable[FeedFile], result: FolderResult) -
     """Write the changed files in two phases: every temporary first, then the renames.
 
     A failure while writing (disk full, read-only share) removes all temporaries and renames
-    nothing, so every old file stays; subscribers never see a half-written file.
+    nothing, so every old file stays; a failure while renaming (a file held open) leaves each
+    file old or new. Subscribers never see a half-written file.
     """
     base = str(folder)
     tag = str(os.getpid())

@@ -589,6 +589,14 @@ def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource
                 calendar = principal.make_calendar(name=name, cal_id=cal_id)
                 result.calendars_created.append(cal_id)
             _mirror_calendar(calendar, events, result)
+        # A department that no longer exists: its calendar stays (subscribers keep a working
+        # address) but is emptied, as its feed file is removed from the folder.
+        wanted = {cal_id for cal_id, _ in desired}
+        for cal_id, calendar in sorted(existing.items()):
+            if cal_id.startswith(f"{SHARED_CALENDAR_ID}-") and cal_id not in wanted:
+                if progress:
+                    progress(cal_id)
+                _mirror_calendar(calendar, {}, result)
     except PublishError:
         raise
     except Exception as error:

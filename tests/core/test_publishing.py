@@ -77,6 +77,25 @@ def test_caldav_mirrors_create_move_and_cancel(demo_repo, demo_today, radicale):
     assert all(visit_uid(first.id, token) not in events for events in seen.values())
 
 
+def test_the_calendar_of_a_department_that_is_gone_is_emptied(demo_repo, demo_today, radicale):
+    visit = add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)
+    target = CalDAVTarget(radicale.url, "bureau")
+    publish_caldav(demo_repo, target)
+    # What an earlier publish left for a department since removed: its calendar with a visit in it.
+    principal = caldav.DAVClient(url=radicale.url, username="bureau", password="").principal()
+    gone = principal.make_calendar(name="联合验收 — 已撤销的部门", cal_id=calendar_id("D99"))
+    shared = next(c for c in principal.calendars() if str(c.url).rstrip("/").endswith("/joint-acceptance"))
+    gone.save_event(shared.events()[0].data)
+    stranger = principal.make_calendar(name="Someone else's", cal_id="holidays")
+    stranger.save_event(shared.events()[0].data)
+
+    result = publish_caldav(demo_repo, target)
+    assert result.removed == 1 and result.created == result.updated == 0
+    seen = _read_back(radicale.url)
+    assert seen[calendar_id("D99")] == {}                        # still there, so subscriptions keep working
+    assert visit_uid(visit.id, uid_token(demo_repo)) in seen["holidays"]   # not ours: untouched
+
+
 def test_caldav_password_from_environment_and_refused_credentials(demo_repo, demo_today, db_path,
                                                                    radicale_with_password, monkeypatch, capsys):
     add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)

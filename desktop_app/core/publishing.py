@@ -22,6 +22,7 @@ import itertools
 import json
 import os
 import re
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -45,6 +46,7 @@ SHARED_CALENDAR_ID = "joint-acceptance"
 MANIFEST = ".joint-acceptance-export.json"
 HASH_PROPERTY = "X-JOINT-ACCEPTANCE-HASH"
 DEFAULT_TIMEOUT_SECONDS = 30
+CALDAV_CONNECTIONS = 4       # requests in flight at once while publishing to a CalDAV server
 # Only files we wrote are ever removed: our managed sub-folders, and only .ics files with our PRODID.
 _MANAGED_FOLDERS = (DEPARTMENT_FOLDER, PROJECT_FOLDER)
 _PRODID_LINE = f"PRODID:{PRODID}".encode()
@@ -566,21 +568,15 @@ def _stored_uid(data: str) -> str | None:
 def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource | None = None,
                    progress: Callable[[str], None] | None = None) -> CalDAVResult:
     """Mirror the active visits to the CalDAV server: create, update and remove events."""
-    import caldav
-
     if not target.url.lower().startswith(("http://", "https://")):
         raise PublishError(tr("The CalDAV address {url} must start with http:// or https://", url=target.url))
     source = source or load_feed_source(repo)
     desired = _desired(source)
     result = CalDAVResult(target.url)
     try:
-        # With a user name but no password, send an empty one: servers without authentication
-        # (Radicale's "none") still need the user name to find the calendars.
-        password = target.password if target.password is not None else ("" if target.username else None)
-        client = caldav.DAVClient(url=target.url, username=target.username or None, password=password,
-                                  timeout=target.timeout, enable_rfc6764=False)
-        principal = client.principal()
+        principal = _dav_client(target).principal()
         existing = {c.id if c.id else str(c.url).rstrip("/").rsplit("/", 1)[-1]: c for c in principal.calendars()}
+        changes: list[_Change] = []
         for (cal_id, name), events in desired.items():
             if progress:
                 progress(name)
@@ -588,7 +584,7 @@ def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource
             if calendar is None:
                 calendar = principal.make_calendar(name=name, cal_id=cal_id)
                 result.calendars_created.append(cal_id)
-            _mirror_calendar(calendar, events, result)
+            changes += _planned_changes(calendar, events, result)
         # A department that no longer exists: its calendar stays (subscribers keep a working
         # address) but is emptied, as its feed file is removed from the folder.
         wanted = {cal_id for cal_id, _ in desired}
@@ -596,7 +592,8 @@ def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource
             if cal_id.startswith(f"{SHARED_CALENDAR_ID}-") and cal_id not in wanted:
                 if progress:
                     progress(cal_id)
-                _mirror_calendar(calendar, {}, result)
+                changes += _planned_changes(calendar, {}, result)
+        _apply_changes(changes, target, result, progress)
     except PublishError:
         raise
     except Exception as error:
@@ -604,7 +601,28 @@ def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource
     return result
 
 
-def _mirror_calendar(calendar, events: dict[str, bytes], result: CalDAVResult) -> None:
+def _dav_client(target: CalDAVTarget):
+    import caldav
+
+    # With a user name but no password, send an empty one: servers without authentication
+    # (Radicale's "none") still need the user name to find the calendars.
+    password = target.password if target.password is not None else ("" if target.username else None)
+    return caldav.DAVClient(url=target.url, username=target.username or None, password=password,
+                            timeout=target.timeout, enable_rfc6764=False)
+
+
+@dataclass(frozen=True)
+class _Change:
+    """One request that brings a server calendar in line with the database."""
+
+    kind: str                 # "create", "update" or "delete"
+    calendar_url: str
+    url: str | None = None    # the event on the server (update, delete)
+    data: str | None = None   # its new text (create, update)
+
+
+def _planned_changes(calendar, events: dict[str, bytes], result: CalDAVResult) -> list[_Change]:
+    """Compare one calendar on the server with ``events`` (UID -> resource); unchanged ones are counted."""
     on_server: dict[str, tuple[object, str | None]] = {}
     for resource in calendar.events():
         data = resource.data or ""
@@ -612,21 +630,72 @@ def _mirror_calendar(calendar, events: dict[str, bytes], result: CalDAVResult) -
         if uid is None:
             continue
         on_server[uid] = (resource, _stored_hash(data))
+    changes = []
+    calendar_url = str(calendar.url)
     for uid in sorted(events):
         content = events[uid]
-        wanted = content_hash(content)
-        if uid in on_server:
-            resource, stored = on_server[uid]
-            if stored == wanted:
-                result.unchanged += 1
-                continue
-            resource.data = with_hash(content).decode("utf-8")
-            # SEQUENCE is ours (it rises on a move only); the library would raise it on every save.
-            resource.save(increase_seqno=False)
-            result.updated += 1
+        if uid not in on_server:
+            changes.append(_Change("create", calendar_url, data=with_hash(content).decode("utf-8")))
+            continue
+        resource, stored = on_server[uid]
+        if stored == content_hash(content):
+            result.unchanged += 1
         else:
-            calendar.save_event(with_hash(content).decode("utf-8"))
-            result.created += 1
-    for uid in sorted(set(on_server) - set(events)):
-        on_server[uid][0].delete()
-        result.removed += 1
+            changes.append(_Change("update", calendar_url, str(resource.url), with_hash(content).decode("utf-8")))
+    changes += [_Change("delete", calendar_url, str(on_server[uid][0].url)) for uid in sorted(set(on_server) - set(events))]
+    return changes
+
+
+def _apply_changes(changes: list[_Change], target: CalDAVTarget, result: CalDAVResult,
+                   progress: Callable[[str], None] | None) -> None:
+    """Send the changes a few at a time: each is a round trip, and a first publish is thousands of them.
+
+    Each worker thread has its own client (its own HTTP session). The first failure stops the
+    rest; what was sent stays, and the next publish completes the mirror.
+    """
+    import caldav
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    local = threading.local()
+    clients = []
+    lock = threading.Lock()
+
+    def client():
+        if not hasattr(local, "client"):
+            local.client = _dav_client(target)
+            with lock:
+                clients.append(local.client)
+        return local.client
+
+    def apply(change: _Change) -> str:
+        dav = client()
+        calendar = dav.calendar(url=change.calendar_url)
+        if change.kind == "create":
+            calendar.save_event(change.data)
+        elif change.kind == "update":
+            # SEQUENCE is ours (it rises on a move only); the library would raise it on every save.
+            caldav.Event(client=dav, url=change.url, data=change.data, parent=calendar).save(increase_seqno=False)
+        else:
+            caldav.Event(client=dav, url=change.url, parent=calendar).delete()
+        return change.kind
+
+    if not changes:
+        return
+    counters = {"create": "created", "update": "updated", "delete": "removed"}
+    try:
+        with ThreadPoolExecutor(max_workers=min(CALDAV_CONNECTIONS, len(changes))) as pool:
+            futures = [pool.submit(apply, change) for change in changes]
+            try:
+                for future in as_completed(futures):
+                    field_name = counters[future.result()]
+                    setattr(result, field_name, getattr(result, field_name) + 1)
+                    if progress:
+                        progress(target.url)
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
+    finally:
+        for dav in clients:
+            with contextlib.suppress(Exception):
+                dav.close()

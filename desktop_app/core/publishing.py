@@ -576,24 +576,25 @@ def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource
     try:
         principal = _dav_client(target).principal()
         existing = {c.id if c.id else str(c.url).rstrip("/").rsplit("/", 1)[-1]: c for c in principal.calendars()}
-        changes: list[_Change] = []
+        wanted: list[tuple[str, dict[str, bytes]]] = []      # calendar URL -> the events it must hold
         for (cal_id, name), events in desired.items():
-            if progress:
-                progress(name)
             calendar = existing.get(cal_id)
             if calendar is None:
                 calendar = principal.make_calendar(name=name, cal_id=cal_id)
                 result.calendars_created.append(cal_id)
-            changes += _planned_changes(calendar, events, result)
+            wanted.append((str(calendar.url), events))
         # A department that no longer exists: its calendar stays (subscribers keep a working
         # address) but is emptied, as its feed file is removed from the folder.
-        wanted = {cal_id for cal_id, _ in desired}
-        for cal_id, calendar in sorted(existing.items()):
-            if cal_id.startswith(f"{SHARED_CALENDAR_ID}-") and cal_id not in wanted:
-                if progress:
-                    progress(cal_id)
-                changes += _planned_changes(calendar, {}, result)
-        _apply_changes(changes, target, result, progress)
+        kept = {cal_id for cal_id, _ in desired}
+        wanted += [(str(calendar.url), {}) for cal_id, calendar in sorted(existing.items())
+                   if cal_id.startswith(f"{SHARED_CALENDAR_ID}-") and cal_id not in kept]
+        with _Connections(target, progress) as connections:
+            changes = [change for planned in connections.run(_planned_changes, wanted)
+                       for change in planned]
+            result.unchanged = sum(len(events) for _, events in wanted) - sum(
+                1 for change in changes if change.kind != "delete")
+            for kind in connections.run(_apply_change, changes):
+                setattr(result, _COUNTERS[kind], getattr(result, _COUNTERS[kind]) + 1)
     except PublishError:
         raise
     except Exception as error:
@@ -611,6 +612,60 @@ def _dav_client(target: CalDAVTarget):
                             timeout=target.timeout, enable_rfc6764=False)
 
 
+class _Connections:
+    """A few HTTP sessions to the server, one per worker thread: each event is a round trip,
+    and a first publish is thousands of them.
+
+    ``run`` applies a function to many items at once; the first failure (or a cancel raised by
+    ``progress``) stops the rest. What was already sent stays: the next publish completes it.
+    """
+
+    def __init__(self, target: CalDAVTarget, progress: Callable[[str], None] | None) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.target, self.progress = target, progress
+        self._local = threading.local()
+        self._clients: list[object] = []
+        self._lock = threading.Lock()
+        self._pool = ThreadPoolExecutor(max_workers=CALDAV_CONNECTIONS)
+
+    def __enter__(self) -> "_Connections":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        for client in self._clients:
+            with contextlib.suppress(Exception):
+                client.close()
+
+    def _client(self):
+        if not hasattr(self._local, "client"):
+            self._local.client = _dav_client(self.target)
+            with self._lock:
+                self._clients.append(self._local.client)
+        return self._local.client
+
+    def run(self, function: Callable, items: Iterable) -> list:
+        """``function(client, item)`` for every item, at most CALDAV_CONNECTIONS at a time."""
+        from concurrent.futures import as_completed
+
+        futures = [self._pool.submit(lambda item=item: function(self._client(), item)) for item in items]
+        results = []
+        try:
+            for future in as_completed(futures):
+                results.append(future.result())
+                if self.progress:
+                    self.progress(self.target.url)
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+        return results
+
+
+_COUNTERS = {"create": "created", "update": "updated", "delete": "removed"}
+
+
 @dataclass(frozen=True)
 class _Change:
     """One request that brings a server calendar in line with the database."""
@@ -621,81 +676,35 @@ class _Change:
     data: str | None = None   # its new text (create, update)
 
 
-def _planned_changes(calendar, events: dict[str, bytes], result: CalDAVResult) -> list[_Change]:
-    """Compare one calendar on the server with ``events`` (UID -> resource); unchanged ones are counted."""
-    on_server: dict[str, tuple[object, str | None]] = {}
-    for resource in calendar.events():
+def _planned_changes(client, wanted: tuple[str, dict[str, bytes]]) -> list[_Change]:
+    """What one calendar on the server needs to hold exactly ``events`` (UID -> resource)."""
+    calendar_url, events = wanted
+    on_server: dict[str, tuple[str, str | None]] = {}
+    for resource in client.calendar(url=calendar_url).events():
         data = resource.data or ""
         uid = _stored_uid(data)
-        if uid is None:
-            continue
-        on_server[uid] = (resource, _stored_hash(data))
+        if uid is not None:
+            on_server[uid] = (str(resource.url), _stored_hash(data))
     changes = []
-    calendar_url = str(calendar.url)
     for uid in sorted(events):
         content = events[uid]
         if uid not in on_server:
             changes.append(_Change("create", calendar_url, data=with_hash(content).decode("utf-8")))
-            continue
-        resource, stored = on_server[uid]
-        if stored == content_hash(content):
-            result.unchanged += 1
-        else:
-            changes.append(_Change("update", calendar_url, str(resource.url), with_hash(content).decode("utf-8")))
-    changes += [_Change("delete", calendar_url, str(on_server[uid][0].url)) for uid in sorted(set(on_server) - set(events))]
+        elif on_server[uid][1] != content_hash(content):
+            changes.append(_Change("update", calendar_url, on_server[uid][0], with_hash(content).decode("utf-8")))
+    changes += [_Change("delete", calendar_url, on_server[uid][0]) for uid in sorted(set(on_server) - set(events))]
     return changes
 
 
-def _apply_changes(changes: list[_Change], target: CalDAVTarget, result: CalDAVResult,
-                   progress: Callable[[str], None] | None) -> None:
-    """Send the changes a few at a time: each is a round trip, and a first publish is thousands of them.
-
-    Each worker thread has its own client (its own HTTP session). The first failure stops the
-    rest; what was sent stays, and the next publish completes the mirror.
-    """
+def _apply_change(client, change: _Change) -> str:
     import caldav
-    from concurrent.futures import ThreadPoolExecutor, as_completed
 
-    local = threading.local()
-    clients = []
-    lock = threading.Lock()
-
-    def client():
-        if not hasattr(local, "client"):
-            local.client = _dav_client(target)
-            with lock:
-                clients.append(local.client)
-        return local.client
-
-    def apply(change: _Change) -> str:
-        dav = client()
-        calendar = dav.calendar(url=change.calendar_url)
-        if change.kind == "create":
-            calendar.save_event(change.data)
-        elif change.kind == "update":
-            # SEQUENCE is ours (it rises on a move only); the library would raise it on every save.
-            caldav.Event(client=dav, url=change.url, data=change.data, parent=calendar).save(increase_seqno=False)
-        else:
-            caldav.Event(client=dav, url=change.url, parent=calendar).delete()
-        return change.kind
-
-    if not changes:
-        return
-    counters = {"create": "created", "update": "updated", "delete": "removed"}
-    try:
-        with ThreadPoolExecutor(max_workers=min(CALDAV_CONNECTIONS, len(changes))) as pool:
-            futures = [pool.submit(apply, change) for change in changes]
-            try:
-                for future in as_completed(futures):
-                    field_name = counters[future.result()]
-                    setattr(result, field_name, getattr(result, field_name) + 1)
-                    if progress:
-                        progress(target.url)
-            except BaseException:
-                for future in futures:
-                    future.cancel()
-                raise
-    finally:
-        for dav in clients:
-            with contextlib.suppress(Exception):
-                dav.close()
+    calendar = client.calendar(url=change.calendar_url)
+    if change.kind == "create":
+        calendar.save_event(change.data)
+    elif change.kind == "update":
+        # SEQUENCE is ours (it rises on a move only); the library would raise it on every save.
+        caldav.Event(client=client, url=change.url, data=change.data, parent=calendar).save(increase_seqno=False)
+    else:
+        caldav.Event(client=client, url=change.url, parent=calendar).delete()
+    return change.kind

@@ -588,7 +588,7 @@ def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource
         kept = {cal_id for cal_id, _ in desired}
         wanted += [(str(calendar.url), {}) for cal_id, calendar in sorted(existing.items())
                    if cal_id.startswith(f"{SHARED_CALENDAR_ID}-") and cal_id not in kept]
-        with _Connections(target, progress) as connections:
+        with _Connections(target, _passed_on(progress)) as connections:
             changes = [change for planned in connections.run(_planned_changes, wanted)
                        for change in planned]
             result.unchanged = sum(len(events) for _, events in wanted) - sum(
@@ -597,9 +597,31 @@ def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource
                 setattr(result, _COUNTERS[kind], getattr(result, _COUNTERS[kind]) + 1)
     except PublishError:
         raise
+    except _ProgressStop as stop:
+        raise stop.error from None
     except Exception as error:
         raise _caldav_error(target, error) from error
     return result
+
+
+class _ProgressStop(Exception):
+    """What the progress callback raised (the user cancelled): passed on as it is, not as a server error."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+def _passed_on(progress: Callable[[str], None] | None) -> Callable[[str], None] | None:
+    if progress is None:
+        return None
+
+    def call(text: str) -> None:
+        try:
+            progress(text)
+        except Exception as error:
+            raise _ProgressStop(error) from error
+    return call
 
 
 def _dav_client(target: CalDAVTarget):

@@ -96,6 +96,29 @@ def test_the_calendar_of_a_department_that_is_gone_is_emptied(demo_repo, demo_to
     assert visit_uid(visit.id, uid_token(demo_repo)) in seen["holidays"]   # not ours: untouched
 
 
+def test_a_cancelled_publish_stops_as_cancelled_and_the_next_one_completes(demo_repo, demo_today, radicale):
+    for day in range(1, 4):
+        add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=day), 9)
+    target = CalDAVTarget(radicale.url, "bureau")
+
+    class Cancelled(Exception):
+        pass
+
+    calls = []
+
+    def cancel_after_a_few(text: str) -> None:
+        calls.append(text)
+        if len(calls) > 20:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):            # not dressed up as a server error
+        publish_caldav(demo_repo, target, progress=cancel_after_a_few)
+    result = publish_caldav(demo_repo, target)
+    assert result.created > 0
+    seen = _read_back(radicale.url)
+    assert {name: set(events) for name, events in seen.items()} == _expected_mirror(demo_repo)
+
+
 def test_caldav_password_from_environment_and_refused_credentials(demo_repo, demo_today, db_path,
                                                                    radicale_with_password, monkeypatch, capsys):
     add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)

@@ -264,6 +264,15 @@ def test_cli_asks_for_the_password_and_remembers_it_once_accepted(demo_repo, dem
     assert len(_read_back(url, password="秘密-s3cret")["joint-acceptance"]) == 1
 
 
+def _publish_then_move_a_visit(repo, today, out) -> bytes:
+    """Publish one visit into ``out``, then move it to 2026-12-03 09:00; returns the shared feed as published."""
+    visit = add_visit(repo, "XM2026-001", today + dt.timedelta(days=1), 9)
+    publish_folder(repo, out)
+    old = (out / "joint-acceptance.ics").read_bytes()
+    move_visit(repo, visit, dt.datetime(2026, 12, 3, 9, tzinfo=SHANGHAI))
+    return old
+
+
 # --- folder --------------------------------------------------------------------------------------
 def test_folder_whose_parent_is_missing_is_refused(demo_repo, tmp_path):
     with pytest.raises(PublishError, match="does not exist"):
@@ -281,10 +290,7 @@ def test_a_file_where_the_folder_should_be_is_refused(demo_repo, tmp_path):
 
 def test_disk_full_keeps_the_old_file_and_leaves_no_temporary(demo_repo, demo_today, tmp_path, monkeypatch):
     out = tmp_path / "out"
-    visit = add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)
-    publish_folder(demo_repo, out)
-    old = (out / "joint-acceptance.ics").read_bytes()
-    move_visit(demo_repo, visit, dt.datetime(2026, 12, 3, 9, tzinfo=SHANGHAI))
+    old = _publish_then_move_a_visit(demo_repo, demo_today, out)
 
     real_write = os.write
 
@@ -402,9 +408,7 @@ def test_an_export_killed_mid_way_leaves_only_whole_files(tmp_path):
 def test_a_feed_held_open_by_another_program_is_replaced_once_it_lets_go(demo_repo, demo_today, tmp_path,
                                                                         monkeypatch):
     out = tmp_path / "out"
-    visit = add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)
-    publish_folder(demo_repo, out)
-    move_visit(demo_repo, visit, dt.datetime(2026, 12, 3, 9, tzinfo=SHANGHAI))
+    _publish_then_move_a_visit(demo_repo, demo_today, out)
     real_replace, refusals = os.replace, []
 
     def held_open_twice(source, target):
@@ -424,10 +428,7 @@ def test_a_feed_held_open_by_another_program_is_replaced_once_it_lets_go(demo_re
 
 def test_a_feed_that_stays_open_is_named_with_the_reason(demo_repo, demo_today, tmp_path, monkeypatch):
     out = tmp_path / "out"
-    visit = add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)
-    publish_folder(demo_repo, out)
-    old = (out / "joint-acceptance.ics").read_bytes()
-    move_visit(demo_repo, visit, dt.datetime(2026, 12, 3, 9, tzinfo=SHANGHAI))
+    old = _publish_then_move_a_visit(demo_repo, demo_today, out)
     real_replace = os.replace
 
     def always_open(source, target):

@@ -573,8 +573,10 @@ def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource
     source = source or load_feed_source(repo)
     desired = _desired(source)
     result = CalDAVResult(target.url)
+    client = None
     try:
-        principal = _dav_client(target).principal()
+        client = _dav_client(target)
+        principal = client.principal()
         existing = {c.id if c.id else str(c.url).rstrip("/").rsplit("/", 1)[-1]: c for c in principal.calendars()}
         wanted: list[tuple[str, dict[str, bytes]]] = []      # calendar URL -> the events it must hold
         for (cal_id, name), events in desired.items():
@@ -601,6 +603,10 @@ def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource
         raise stop.error from None
     except Exception as error:
         raise _caldav_error(target, error) from error
+    finally:
+        if client is not None:
+            with contextlib.suppress(Exception):
+                client.close()
     return result
 
 

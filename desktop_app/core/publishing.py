@@ -51,8 +51,8 @@ CALDAV_CONNECTIONS = 4       # requests in flight at once while publishing to a 
 _MANAGED_FOLDERS = (DEPARTMENT_FOLDER, PROJECT_FOLDER)
 _PRODID_LINE = f"PRODID:{PRODID}".encode()
 _FSYNC_EACH_UP_TO = 16
-# Temporaries are ".<name>.<pid>-<attempt>.tmp"; one older than this was left by a killed export.
-_TEMPORARY_NAME = re.compile(r"^\..+\.\d+-\d+\.tmp$")
+# Temporaries are ".<feed or manifest name>.<pid>-<attempt>.tmp"; one older than this was left by a killed export.
+_TEMPORARY_NAME = re.compile(r"^\..+\.(ics|json)\.\d+-\d+\.tmp$")
 STALE_TEMPORARY_SECONDS = 3600
 _REPLACE_RETRY_SECONDS = (0.05, 0.1, 0.2, 0.4, 0.8)
 _SHARING_VIOLATIONS = (32, 33)     # Windows: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION

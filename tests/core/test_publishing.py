@@ -353,13 +353,14 @@ def test_temporaries_of_a_killed_export_are_cleaned_up_later(demo_repo, demo_tod
         os.utime(path, (hour_ago, hour_ago))
     running = out / "departments" / ".D01.ics.777-0.tmp"    # another computer's export, right now
     running.write_bytes(b"BEGIN:VCALENDAR\r\n")
-    mine = out / "notes.tmp"                                  # not our pattern: never touched
-    mine.write_text("x")
-    os.utime(mine, (hour_ago, hour_ago))
+    mine = [out / "notes.tmp", out / ".backup.2024-01.tmp"]  # not our pattern: never touched
+    for path in mine:
+        path.write_text("x")
+        os.utime(path, (hour_ago, hour_ago))
 
     publish_folder(demo_repo, out)
     assert not any(path.exists() for path in stale)
-    assert running.exists() and mine.exists()
+    assert running.exists() and all(path.exists() for path in mine)
 
 
 def test_an_export_killed_mid_way_leaves_only_whole_files(tmp_path):

@@ -70,6 +70,10 @@ class RequestFilter(QSortFilterProxyModel):
         self._status, self._place, self._department, self._late_only = status, place, department, late_only
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The source model sorts its own records (RecordTableModel.sort); this proxy only filters.
+        self.sourceModel().sort(column, order)
+
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         row: RequestRow = self.sourceModel().records[source_row]
         if self._status and str(row.project.status) != self._status:

@@ -18,6 +18,15 @@ AMBER = QColor("#b45309")
 RED = QColor("#b91c1c")
 
 
+def _comparable(value: Any) -> tuple:
+    """A sort key that never compares unlike things: text without regard to case, empty values last."""
+    if value is None or value == "":
+        return (2,)
+    if isinstance(value, str):
+        return (1, value.casefold())
+    return (0, value)
+
+
 @dataclass(frozen=True)
 class Column(Generic[Record]):
     header: Callable[[], str]                       # called at display time: follows the language
@@ -35,11 +44,40 @@ class RecordTableModel(QAbstractTableModel, Generic[Record]):
         super().__init__(parent)
         self.columns = list(columns)
         self.records: list[Record] = []
+        self._given: list[Record] = []          # in the order set_records received them
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
 
     def set_records(self, records: Sequence[Record]) -> None:
         self.beginResetModel()
-        self.records = list(records)
+        self._given = list(records)
+        self.records = self._sorted()
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the records themselves, one key per record.
+
+        A QSortFilterProxyModel sorting 5,000 rows calls back into Python twice per comparison:
+        0.4 s on every reload. Python's sort is stable and starts from the given order, as the
+        proxy's did, so equal keys keep that order.
+        """
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        moved = [self.records[index.row()] for index in before]
+        self.records = self._sorted()
+        row_of = {id(record): row for row, record in enumerate(self.records)}
+        self.changePersistentIndexList(before, [self.index(row_of[id(record)], index.column())
+                                                for index, record in zip(before, moved)])
+        self.layoutChanged.emit()
+
+    def _sorted(self) -> list[Record]:
+        if not 0 <= self._sort_column < len(self.columns):
+            return list(self._given)
+        column = self.columns[self._sort_column]
+        key = column.sort_key or column.text
+        return sorted(self._given, key=lambda record: _comparable(key(record)),
+                      reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
 
     def record(self, row: int) -> Record:
         return self.records[row]

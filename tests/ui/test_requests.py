@@ -115,3 +115,41 @@ def test_filters_search_status_place_department_and_late(window, qtbot):
     late = {r.project.code for r in page.model.records if r.late}
     assert late and page.proxy.rowCount() == len(late)
     assert "of 30 requests" in page.count_label.text()
+
+
+def test_sorting_by_a_column_keeps_the_selection_and_the_filter(window, demo_today):
+    from PySide6.QtCore import Qt
+
+    from desktop_app.core.scheduler import run_schedule
+
+    run_schedule(window.workspace.repo, demo_today, solver="greedy")
+    window.workspace.reload()
+    page = window.pages["requests"]
+    deadline_column, visit_column = 6, 8
+
+    def shown(attribute):
+        return [getattr(page.model.records[page.proxy.mapToSource(page.proxy.index(r, 0)).row()], attribute)
+                for r in range(page.proxy.rowCount())]
+
+    page.select("XM2026-007")
+    page.table.sortByColumn(deadline_column, Qt.SortOrder.DescendingOrder)
+    deadlines = shown("deadline")
+    assert deadlines == sorted(deadlines, reverse=True) and len(deadlines) == 30
+    assert page.selected_project().code == "XM2026-007"          # the selection follows its row
+
+    page.place_filter.setCurrentIndex(page.place_filter.findData("P01"))
+    deadlines = shown("deadline")
+    assert deadlines == sorted(deadlines, reverse=True) and 0 < len(deadlines) < 30
+
+    page.place_filter.setCurrentIndex(0)
+    page.table.sortByColumn(visit_column, Qt.SortOrder.AscendingOrder)
+    starts = shown("visit_start")
+    scheduled = [start for start in starts if start is not None]
+    assert len(scheduled) == 30 or 0 < len(scheduled) < len(starts)
+    assert scheduled == sorted(scheduled) and starts == scheduled + [None] * (len(starts) - len(scheduled))
+
+    page.reload()                                                  # a reload keeps the chosen order
+    assert shown("visit_start") == starts
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    codes = [row.code for row in shown("project")]
+    assert codes == sorted(codes)

@@ -42,6 +42,7 @@ class WorkingCalendar:
         self._cache: dict[dt.date, bool] = {}
         self._official = holidays.China(years=(), language="zh_CN")
         self._swaps: dict[int, dict[dt.date, dt.date]] = {}
+        self._running_counts: dict[int, list[int]] = {}     # year -> working days through each day of it
 
     # --- facts about one day --------------------------------------------------------
     def is_working_day(self, day: dt.date) -> bool:
@@ -115,14 +116,32 @@ class WorkingCalendar:
         return day
 
     def working_days_between(self, first: dt.date, last: dt.date) -> int:
-        """Working days in (first, last]: 0 when last <= first."""
-        count = 0
-        day = first
-        while day < last:
-            day += _ONE_DAY
-            if self.is_working_day(day):
-                count += 1
-        return count
+        """Working days in (first, last]: 0 when last <= first.
+
+        From running counts per year, not day by day: the requests table asks this for every
+        request on each reload (5,000 rows, months apart each).
+        """
+        if last <= first:
+            return 0
+        count = -self._through(first)
+        for year in range(first.year, last.year):
+            count += self._running(year)[-1]
+        return count + self._through(last)
+
+    def _through(self, day: dt.date) -> int:
+        """Working days from 1 January of ``day``'s year through ``day``."""
+        return self._running(day.year)[day.timetuple().tm_yday - 1]
+
+    def _running(self, year: int) -> list[int]:
+        running = self._running_counts.get(year)
+        if running is None:
+            running, count, day = [], 0, dt.date(year, 1, 1)
+            while day.year == year:
+                count += self.is_working_day(day)
+                running.append(count)
+                day += _ONE_DAY
+            self._running_counts[year] = running
+        return running
 
     def working_days(self, first: dt.date, last: dt.date) -> list[dt.date]:
         """The working days in [first, last]."""

@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop_app.core.errors import InputError
 from desktop_app.core.model import HolidayKind, HolidayOverride
@@ -45,6 +47,19 @@ def test_working_day_arithmetic_over_national_day():
     assert calendar.add_working_days(D(2026, 10, 12), -4) == D(2026, 9, 30)
     assert deadline_for(D(2026, 9, 30), None, calendar, 5) == D(2026, 10, 13)
     assert deadline_for(D(2026, 9, 30), D(2026, 11, 1), calendar, 5) == D(2026, 11, 1)
+
+
+_SPAN = st.dates(min_value=D(2024, 10, 1), max_value=D(2028, 3, 31))
+_OVERRIDES = WorkingCalendar([HolidayOverride(D(2027, 3, 1), HolidayKind.HOLIDAY, "区庆"),
+                              HolidayOverride(D(2027, 3, 6), HolidayKind.WORKDAY, "补班")])
+
+
+@given(_SPAN, _SPAN)
+@settings(max_examples=300, deadline=None)
+def test_working_days_between_counts_exactly_the_working_days_after_first_up_to_last(first, last):
+    day_by_day = sum(1 for offset in range(1, (last - first).days + 1)
+                     if _OVERRIDES.is_working_day(first + dt.timedelta(days=offset)))
+    assert _OVERRIDES.working_days_between(first, last) == day_by_day
 
 
 def test_stand_in_weekday_of_make_up_days():

@@ -18,10 +18,10 @@ AMBER = QColor("#b45309")
 RED = QColor("#b91c1c")
 
 
-def _comparable(value: Any) -> tuple:
-    """A sort key that never compares unlike things: text without regard to case, empty values last."""
+def _comparable(value: Any) -> tuple | None:
+    """A sort key that never compares unlike things (text without regard to case); None for an empty cell."""
     if value is None or value == "":
-        return (2,)
+        return None
     if isinstance(value, str):
         return (1, value.casefold())
     return (0, value)
@@ -76,8 +76,11 @@ class RecordTableModel(QAbstractTableModel, Generic[Record]):
             return list(self._given)
         column = self.columns[self._sort_column]
         key = column.sort_key or column.text
-        return sorted(self._given, key=lambda record: _comparable(key(record)),
-                      reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        keyed = [(_comparable(key(record)), record) for record in self._given]
+        # Empty cells go last in both directions, as in a spreadsheet.
+        filled = sorted((pair for pair in keyed if pair[0] is not None), key=lambda pair: pair[0],
+                        reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        return [record for _, record in filled] + [record for sort_key, record in keyed if sort_key is None]
 
     def record(self, row: int) -> Record:
         return self.records[row]

@@ -81,12 +81,16 @@ def calendar_for(repo: Repository) -> WorkingCalendar:
     return WorkingCalendar(repo.holiday_overrides(), settings.complete_override_years)
 
 
-def database_stats(repo: Repository, today: dt.date) -> dict:
-    """Everything `joint-acceptance stats` reports, as plain data."""
+def database_stats(repo: Repository, today: dt.date, *, projects: list[Project] | None = None,
+                   visits: list[Visit] | None = None) -> dict:
+    """Everything `joint-acceptance stats` reports, as plain data.
+
+    ``projects`` and ``visits``, when the caller has just read them (the dashboard), are not read again.
+    """
     settings = repo.settings()
     calendar = calendar_for(repo)
-    projects = repo.projects()
-    visits = repo.visits()
+    projects = repo.projects() if projects is None else projects
+    visits = repo.visits() if visits is None else visits
     statuses = Counter(str(p.status) for p in projects)
     deadlines = [request_deadline(p, calendar, settings.deadline_working_days)
                  for p in projects if p.status in (RequestStatus.PENDING, RequestStatus.SCHEDULED)]

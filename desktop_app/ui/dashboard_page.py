@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.conflicts import Conflict, grouped_lines, upcoming_conflicts
 from desktop_app.core.metrics import database_stats
+from desktop_app.core.model import Project, Visit
 from desktop_app.core.workload import (
     late_visit_ids,
     load_per_department,
@@ -132,7 +133,8 @@ class DashboardPage(QWidget):
     def reload(self) -> None:
         ws = self.workspace
         repo, today = ws.repo, ws.today()
-        self.stats = database_stats(repo, today)
+        projects, visits = repo.projects(), repo.visits()
+        self.stats = database_stats(repo, today, projects=projects, visits=visits)
         self.conflicts = upcoming_conflicts(repo, today)
         settings = repo.settings()
         self.title.setText(translate("Dashboard", "{bureau} — {date}").format(
@@ -145,7 +147,7 @@ class DashboardPage(QWidget):
             joint=metrics["trips_joint"], separate=metrics["trips_separate"]))
         self.figures["conflicts"].value.setStyleSheet(
             "font-size: 26px; font-weight: 600;" + (" color: #dc2626;" if self.conflicts else ""))
-        self._show_charts(today)
+        self._show_charts(today, projects, visits)
         self._show_conflicts()
         self.counts.setText(translate(
             "Dashboard", "{departments} departments, {items} acceptance items, {places} places, "
@@ -155,10 +157,8 @@ class DashboardPage(QWidget):
         self.warning.setText(self.stats["calendar"]["warning"])
         self.warning.setVisible(bool(self.stats["calendar"]["warning"]))
 
-    def _show_charts(self, today: dt.date) -> None:
+    def _show_charts(self, today: dt.date, projects: list[Project], visits: list[Visit]) -> None:
         repo = self.workspace.repo
-        visits = repo.visits()
-        projects = repo.projects()
         this_monday = monday_of(today)
         late = late_visit_ids(visits, projects, self.workspace.calendar(), repo.settings().deadline_working_days)
         self.week_counts = visits_per_week(visits, this_monday - dt.timedelta(weeks=WEEKS_BEFORE),

@@ -7,6 +7,12 @@ import sys
 import desktop_app.core
 
 
+def _runs_cleanly(script: str) -> None:
+    """Run ``script`` in a fresh interpreter (nothing imported yet) and fail with its error output."""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
 def test_every_core_module_imports_without_qt():
     modules = [m.name for m in pkgutil.walk_packages(desktop_app.core.__path__, "desktop_app.core.")]
     assert "desktop_app.core.storage" in modules
@@ -21,8 +27,7 @@ def test_every_core_module_imports_without_qt():
         "    importlib.import_module(name)\n"
         "assert not any(m.startswith('PySide6') for m in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    _runs_cleanly(script)
 
 
 def test_cli_help_imports_neither_qt_nor_ortools():
@@ -36,8 +41,7 @@ def test_cli_help_imports_neither_qt_nor_ortools():
         "heavy = [m for m in sys.modules if m.startswith(('PySide6', 'ortools', 'icalendar'))]\n"
         "assert not heavy, heavy\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    _runs_cleanly(script)
 
 
 def test_core_start_up_does_not_load_pandas():
@@ -51,5 +55,4 @@ def test_core_start_up_does_not_load_pandas():
         "db['t'].insert({'a': 1})\n"
         "assert db['t'].count == 1\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    _runs_cleanly(script)

@@ -117,6 +117,10 @@ class Workspace(QObject):
         self.changed.emit(kind)
         self.undo_stack.push(_EditCommand(self, text, kind, apply, revert))
 
+    def _swap(self, text: str, kind: str, replace: Callable, before, after) -> bool:
+        """An undoable edit that replaces ``before`` by ``after``; undo replaces them the other way round."""
+        return self.edit(text, kind, lambda: replace(before, after), lambda: replace(after, before))
+
     def save_project(self, before: Project | None, after: Project | None) -> bool:
         code = (after or before).code
         if after is None:
@@ -125,20 +129,17 @@ class Workspace(QObject):
             text = translate("Workspace", "New request {code}").format(code=code)
         else:
             text = translate("Workspace", "Edit request {code}").format(code=code)
-        return self.edit(text, PROJECTS, lambda: self.repo.replace_project(before, after),
-                         lambda: self.repo.replace_project(after, before))
+        return self._swap(text, PROJECTS, self.repo.replace_project, before, after)
 
     def save_department(self, before: Department | None, after: Department | None) -> bool:
         code = (after or before).code
         text = translate("Workspace", "Change department {code}").format(code=code)
-        return self.edit(text, DEPARTMENTS, lambda: self.repo.replace_department(before, after),
-                         lambda: self.repo.replace_department(after, before))
+        return self._swap(text, DEPARTMENTS, self.repo.replace_department, before, after)
 
     def save_item(self, before: Item | None, after: Item | None) -> bool:
         code = (after or before).code
         text = translate("Workspace", "Change item {code}").format(code=code)
-        return self.edit(text, ITEMS, lambda: self.repo.replace_item(before, after),
-                         lambda: self.repo.replace_item(after, before))
+        return self._swap(text, ITEMS, self.repo.replace_item, before, after)
 
     def save_place(self, before: Place | None, after: Place | None) -> bool:
         code = (after or before).code

@@ -24,7 +24,6 @@ import os
 import re
 import threading
 import time
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,30 +170,34 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[str
     return removed
 
 
-def _sizes(directory: str) -> dict[str, int]:
-    """The size of every file in ``directory`` (empty when it does not exist yet), from one listing."""
-    sizes: dict[str, int] = {}
+def _listing(directory: str) -> dict[str, os.stat_result]:
+    """The status of every file in ``directory`` (empty when it does not exist), from one listing.
+
+    On a network share a stat per file costs a round trip; a listing brings them all at once
+    (Windows fills them in from the listing itself, Linux's CIFS client caches them).
+    """
+    files: dict[str, os.stat_result] = {}
     try:
-        with os.scandir(directory) as listing:
-            for entry in listing:
+        with os.scandir(directory) as entries:
+            for entry in entries:
                 with contextlib.suppress(OSError):
                     if entry.is_file():
-                        sizes[entry.name] = entry.stat().st_size
+                        files[entry.name] = entry.stat()
     except (FileNotFoundError, NotADirectoryError):
         pass
-    return sizes
+    return files
 
 
-def _differs(path: str, content: bytes, sizes: dict[str, int]) -> tuple[bool, bool]:
+def _differs(path: str, content: bytes, listing: dict[str, os.stat_result]) -> tuple[bool, bool]:
     """Whether ``path`` must be written, and whether it exists; the file is read only when its size matches.
 
-    ``sizes`` is its folder's listing: a first export into a new folder touches no file to find out,
+    ``listing`` is its folder's: a first export into a new folder touches no file to find out,
     which on a network share spares a round trip per file.
     """
-    size = sizes.get(os.path.basename(path))
-    if size is None:
+    status = listing.get(os.path.basename(path))
+    if status is None:
         return True, False
-    if size != len(content):
+    if status.st_size != len(content):
         return True, True
     try:
         with open(path, "rb") as stream:
@@ -280,7 +283,7 @@ def write_files(folder: Path, files: Iterable[FeedFile], result: FolderResult) -
     temporaries: list[tuple[str, str]] = []
     replacing: list[tuple[str, str]] = []   # temporaries that will replace an existing file
     changed: list[str] = []
-    listings: dict[str, dict[str, int]] = {}     # folder -> its files' sizes, listed once
+    listings: dict[str, dict[str, os.stat_result]] = {}     # folder -> its files, listed once
     renamed = 0
     current = base
     try:
@@ -288,7 +291,7 @@ def write_files(folder: Path, files: Iterable[FeedFile], result: FolderResult) -
             current = os.path.join(base, file.path)
             directory = os.path.dirname(current)
             if directory not in listings:
-                listings[directory] = _sizes(directory)
+                listings[directory] = _listing(directory)
                 os.makedirs(directory, exist_ok=True)
             differs, exists = _differs(current, file.content, listings[directory])
             if not differs:
@@ -332,29 +335,15 @@ def export_fingerprint(source: FeedSource, invitations: frozenset[str] | None) -
 
 
 def _file_stamps(folder: Path, paths: Iterable[str]) -> dict[str, list[int] | None]:
-    """Size and modification time of each file (None if missing), one directory listing per folder.
-
-    On a network share a stat per file costs a round trip; a listing brings them all at once
-    (Windows fills them in from the listing itself, Linux's CIFS client caches them).
-    """
-    by_directory: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    """Size and modification time of each file (None if missing), one listing per folder."""
+    listings: dict[str, dict[str, os.stat_result]] = {}
+    stamps: dict[str, list[int] | None] = {}
     for relative in paths:
         directory, _, name = relative.rpartition("/")
-        by_directory[directory].append((relative, name))
-    stamps: dict[str, list[int] | None] = {}
-    for directory, wanted in by_directory.items():
-        try:
-            with os.scandir(os.path.join(folder, directory)) as listing:
-                entries = {entry.name: entry for entry in listing}
-        except OSError:
-            entries = {}
-        for relative, name in wanted:
-            entry = entries.get(name)
-            try:
-                status = entry.stat() if entry is not None else None
-            except OSError:
-                status = None
-            stamps[relative] = [status.st_size, status.st_mtime_ns] if status is not None else None
+        if directory not in listings:
+            listings[directory] = _listing(os.path.join(folder, directory))
+        status = listings[directory].get(name)
+        stamps[relative] = [status.st_size, status.st_mtime_ns] if status is not None else None
     return stamps
 
 

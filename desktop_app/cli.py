@@ -19,18 +19,10 @@ from pathlib import Path
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 APP_NAME = "joint-acceptance"
-APP_AUTHOR = "JointAcceptance"
 
 
 class UsageError(Exception):
     """Bad command-line usage; exit status 2."""
-
-
-def default_database_path() -> Path:
-    """The embedded default: a database in the user data directory."""
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "joint-acceptance.sqlite"
 
 
 def _date_argument(text: str) -> dt.date:
@@ -40,26 +32,9 @@ def _date_argument(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"bad date {text!r} (expected YYYY-MM-DD)") from None
 
 
-def open_or_create(db_path: Path | None, today: dt.date | None = None, *, demo_on_first_run: bool = True):
-    """Open the database; the embedded default one gets the demo data while it is empty (first run).
-
-    Returns the database, its path and whether the demo was loaded. A database named with --db is
-    never filled on its own, and neither is the default one for `import` (it brings its own data).
-    """
-    from desktop_app.core.demo import load_demo
-    from desktop_app.core.repository import Repository
-    from desktop_app.core.storage import open_database
-
-    path = Path(db_path) if db_path else default_database_path()
-    db = open_database(path)
-    if db_path is None and demo_on_first_run and Repository(db).is_empty():
-        load_demo(db, today=today or dt.date.today(), availability_writer=_availability_writer())
-        return db, path, True
-    return db, path, False
-
-
 def _database(args: argparse.Namespace, *, demo_on_first_run: bool = True):
-    from desktop_app.core.messages import tr
+    from desktop_app.core.dataset.first_run import open_or_create
+    from desktop_app.core.model.messages import tr
 
     db, path, loaded_demo = open_or_create(args.db, getattr(args, "today", None),
                                            demo_on_first_run=demo_on_first_run)
@@ -80,35 +55,29 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 def _run_demo(args: argparse.Namespace) -> int:
-    from desktop_app.core.demo import load_demo
-    from desktop_app.core.messages import tr
-    from desktop_app.core.repository import Repository
+    from desktop_app.core.calendar.availability import store_calendar_bytes
+    from desktop_app.core.dataset.demo import load_demo
+    from desktop_app.core.dataset.first_run import default_database_path
+    from desktop_app.core.model.messages import tr
+    from desktop_app.core.store.repository import Repository
 
     db = _database(args, demo_on_first_run=False)
     path = args.db or default_database_path()
     if not Repository(db).is_empty():
         print(tr("{path} already holds data; the demo was not loaded again.", path=path), file=sys.stderr)
         return EXIT_OK
-    load_demo(db, today=args.today, availability_writer=_availability_writer())
+    load_demo(db, today=args.today, availability_writer=store_calendar_bytes)
     print(tr("Demo data loaded into {path}", path=path))
     return EXIT_OK
 
 
-def _availability_writer():
-    """The function that stores a department's busy-time calendar during an import, if available."""
-    try:
-        from desktop_app.core.availability import store_calendar_bytes
-    except ImportError:
-        return None
-    return store_calendar_bytes
-
-
 def _run_import(args: argparse.Namespace) -> int:
-    from desktop_app.core.dataset import import_dataset
-    from desktop_app.core.messages import tr
+    from desktop_app.core.calendar.availability import store_calendar_bytes
+    from desktop_app.core.dataset.dataset_import import import_dataset
+    from desktop_app.core.model.messages import tr
 
     db = _database(args, demo_on_first_run=False)
-    plan = import_dataset(args.source, db, _availability_writer())
+    plan = import_dataset(args.source, db, store_calendar_bytes)
     if args.json:
         _print_json(plan.summary())
     else:
@@ -118,8 +87,8 @@ def _run_import(args: argparse.Namespace) -> int:
 
 
 def _run_stats(args: argparse.Namespace) -> int:
-    from desktop_app.core.metrics import database_stats
-    from desktop_app.core.repository import Repository
+    from desktop_app.core.reports.metrics import database_stats
+    from desktop_app.core.store.repository import Repository
 
     stats = database_stats(Repository(_database(args)), args.today or dt.date.today())
     if args.json:
@@ -137,7 +106,7 @@ def _short_time(iso: str | None) -> str:
 
 
 def format_stats(stats: dict) -> str:
-    from desktop_app.core.messages import tr
+    from desktop_app.core.model.messages import tr
 
     metrics = stats["metrics"]
     lines = [
@@ -170,8 +139,8 @@ def format_stats(stats: dict) -> str:
 
 # --- iCal export and publishing (DESIGN §6) --------------------------------------------------
 def _run_export(args: argparse.Namespace) -> int:
-    from desktop_app.core.publishing import publish_folder
-    from desktop_app.core.repository import Repository
+    from desktop_app.core.feeds.publishing import publish_folder
+    from desktop_app.core.store.repository import Repository
 
     result = publish_folder(Repository(_database(args)), args.folder, invitations=args.invitations)
     print(_folder_summary(result))
@@ -179,7 +148,7 @@ def _run_export(args: argparse.Namespace) -> int:
 
 
 def _folder_summary(result) -> str:
-    from desktop_app.core.messages import tr
+    from desktop_app.core.model.messages import tr
 
     return tr("{folder}: {written} file(s) written, {unchanged} unchanged, {removed} removed",
               folder=result.folder, written=len(result.written), unchanged=len(result.unchanged),
@@ -206,12 +175,12 @@ def _add_publish_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_publish(args: argparse.Namespace) -> int:
-    from desktop_app.core.ical_export import load_feed_source
-    from desktop_app.core.messages import tr
-    from desktop_app.core.publishing import (
+    from desktop_app.core.feeds.ical_export import load_feed_source
+    from desktop_app.core.model.messages import tr
+    from desktop_app.core.feeds.publishing import (
         CalDAVTarget, PublishError, caldav_password, publish_caldav, publish_folder, remember_caldav_password,
     )
-    from desktop_app.core.repository import Repository
+    from desktop_app.core.store.repository import Repository
 
     repo = Repository(_database(args))
     settings = repo.settings()
@@ -276,8 +245,8 @@ def _add_print_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_print(args: argparse.Namespace) -> int:
-    from desktop_app.core.messages import tr
-    from desktop_app.core.repository import Repository
+    from desktop_app.core.model.messages import tr
+    from desktop_app.core.store.repository import Repository
     from desktop_app.printing import print_jobs
 
     issued_on = args.today or dt.date.today()
@@ -304,8 +273,8 @@ def _run_print(args: argparse.Namespace) -> int:
 
 
 def _run_schedule(args: argparse.Namespace) -> int:
-    from desktop_app.core.repository import Repository
-    from desktop_app.core.scheduler import run_schedule, summary_lines
+    from desktop_app.core.store.repository import Repository
+    from desktop_app.core.planning.scheduler import run_schedule, summary_lines
 
     if args.time_limit <= 0:
         raise UsageError("--time-limit must be a positive number of seconds")
@@ -327,9 +296,9 @@ def _datetime_argument(text: str) -> dt.datetime:
 
 def _run_move(args: argparse.Namespace) -> int:
     """Check (and unless --check, save) one manual move: the same core calls as the GUI's drag & drop."""
-    from desktop_app.core.messages import tr
-    from desktop_app.core.repository import Repository
-    from desktop_app.core.scheduler import MoveRefusedError, apply_move, check_move
+    from desktop_app.core.model.messages import tr
+    from desktop_app.core.store.repository import Repository
+    from desktop_app.core.planning.scheduler import MoveRefusedError, apply_move, check_move
 
     repo = Repository(_database(args))
     today = args.today or dt.date.today()
@@ -371,16 +340,16 @@ def _add_schedule_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _run_availability(args: argparse.Namespace) -> int:
     """Busy-time sources: import one, refresh them, list them; or import a holiday calendar."""
-    from desktop_app.core import availability
-    from desktop_app.core.messages import tr
+    from desktop_app.core.calendar import availability
+    from desktop_app.core.model.messages import tr
 
     db = _database(args)
     window = availability.planning_window(args.today) if args.today else None
     if args.holidays:
         if args.department or args.source or args.refresh:
             raise UsageError(tr("--holidays takes only the .ics file (and --complete-year)"))
-        from desktop_app.core.calendar_feed import read_feed_file
-        from desktop_app.core.workdays import import_holiday_calendar
+        from desktop_app.core.calendar.ical_reader import read_feed_file
+        from desktop_app.core.calendar.workdays import import_holiday_calendar
 
         imported = import_holiday_calendar(db, read_feed_file(args.holidays), str(args.holidays), args.complete_year)
         print(tr("{count} holiday overrides stored from {source}", count=len(imported), source=args.holidays))
@@ -436,9 +405,9 @@ def _add_availability_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _run_conflicts(args: argparse.Namespace) -> int:
     """Planned and published visits whose departments are no longer all free (issue 8)."""
-    from desktop_app.core.conflicts import conflict_lines, upcoming_conflicts
-    from desktop_app.core.messages import tr
-    from desktop_app.core.repository import Repository
+    from desktop_app.core.planning.conflicts import conflict_lines, upcoming_conflicts
+    from desktop_app.core.model.messages import tr
+    from desktop_app.core.store.repository import Repository
 
     repo = Repository(_database(args))
     today = args.today or dt.date.today()
@@ -456,9 +425,9 @@ def _run_conflicts(args: argparse.Namespace) -> int:
 
 def _run_visit(args: argparse.Namespace) -> int:
     """List visits, or lock / unlock / cancel / publish them, or show where one may move: as in the GUI."""
-    from desktop_app.core import visit_actions
-    from desktop_app.core.messages import tr
-    from desktop_app.core.repository import Repository
+    from desktop_app.core.planning import visit_actions
+    from desktop_app.core.model.messages import tr
+    from desktop_app.core.store.repository import Repository
 
     repo = Repository(_database(args))
     if args.action == "list":
@@ -479,7 +448,7 @@ def _run_visit(args: argparse.Namespace) -> int:
 
 
 def _list_visits(repo, args: argparse.Namespace) -> int:
-    from desktop_app.core.messages import tr
+    from desktop_app.core.model.messages import tr
 
     zone = _bureau_zone(repo)
     start = dt.datetime.combine(args.first, dt.time(), zone) if args.first else None
@@ -505,8 +474,8 @@ def _bureau_zone(repo):
 
 
 def _visit_slots(repo, args: argparse.Namespace) -> int:
-    from desktop_app.core import visit_actions
-    from desktop_app.core.messages import tr
+    from desktop_app.core.planning import visit_actions
+    from desktop_app.core.model.messages import tr
 
     (visit,) = visit_actions.load_visits(repo, args.ids[:1])
     options = visit_actions.move_options(repo, visit, args.today or dt.date.today())
@@ -553,8 +522,8 @@ def _add_visit_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _run_department(args: argparse.Namespace) -> int:
     """A department's blocked dates and seasonal office hours: what the GUI's department page edits."""
-    from desktop_app.core import availability
-    from desktop_app.core.messages import tr
+    from desktop_app.core.calendar import availability
+    from desktop_app.core.model.messages import tr
 
     db = _database(args)
     code = args.department
@@ -594,8 +563,8 @@ def _date_argument_or_usage(text: str) -> dt.date:
 
 
 def _show_department_calendar(db, code: str, as_json: bool) -> None:
-    from desktop_app.core import availability
-    from desktop_app.core.messages import tr
+    from desktop_app.core.calendar import availability
+    from desktop_app.core.model.messages import tr
 
     blocked = availability.blocked_periods(db, code)
     variants = availability.office_hours_variants(db, code)
@@ -627,8 +596,8 @@ def _run_settings(args: argparse.Namespace) -> int:
     """Show the bureau's settings, or change one: `settings bureau_name 某某区行政审批局`."""
     import dataclasses
 
-    from desktop_app.core.messages import tr
-    from desktop_app.core.repository import Repository
+    from desktop_app.core.model.messages import tr
+    from desktop_app.core.store.repository import Repository
 
     repo = Repository(_database(args))
     settings = repo.settings()
@@ -654,7 +623,7 @@ def _run_settings(args: argparse.Namespace) -> int:
 def _setting_value(current: object, args: argparse.Namespace) -> object:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    from desktop_app.core.messages import tr
+    from desktop_app.core.model.messages import tr
 
     text = args.value
     try:
@@ -687,8 +656,8 @@ def _add_settings_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _run_remove(args: argparse.Namespace) -> int:
     """Delete a request, department, item or place by code, refused while anything still uses it."""
-    from desktop_app.core.messages import tr
-    from desktop_app.core.repository import Repository
+    from desktop_app.core.model.messages import tr
+    from desktop_app.core.store.repository import Repository
 
     repo = Repository(_database(args))
     read, replace = {
@@ -779,8 +748,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return EXIT_OK if exit_.code in (0, None) else EXIT_BAD_INPUT
-    from desktop_app.core.errors import InputError
-    from desktop_app.core.messages import set_language
+    from desktop_app.core.model.errors import InputError
+    from desktop_app.core.model.messages import set_language
 
     set_language(args.lang or "zh_CN")
     try:

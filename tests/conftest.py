@@ -12,10 +12,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop_app.core import messages  # noqa: E402
-from desktop_app.core.demo import ANCHOR_MONDAY, load_demo  # noqa: E402
-from desktop_app.core.repository import Repository  # noqa: E402
-from desktop_app.core.storage import open_database  # noqa: E402
+from desktop_app.core.model import messages  # noqa: E402
+from desktop_app.core.calendar.availability import store_calendar_bytes  # noqa: E402
+from desktop_app.core.dataset.demo import ANCHOR_MONDAY, load_demo  # noqa: E402
+from desktop_app.core.store.repository import Repository  # noqa: E402
+from desktop_app.core.store.database import open_database  # noqa: E402
 from tests.radicale_server import RadicaleServer  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -48,18 +49,10 @@ def repo(db) -> Repository:
     return Repository(db)
 
 
-def _availability_writer():
-    try:
-        from desktop_app.core.availability import store_calendar_bytes
-    except ImportError:
-        return None
-    return store_calendar_bytes
-
-
 @pytest.fixture
 def demo_db(db):
     """A database holding the demo dataset, dated as in seeds/demo (today = 2026-11-30)."""
-    load_demo(db, today=DEMO_TODAY, availability_writer=_availability_writer())
+    load_demo(db, today=DEMO_TODAY, availability_writer=store_calendar_bytes)
     return db
 
 

@@ -1,7 +1,9 @@
-"""The Qt-free core: domain model, calendars, scheduling, storage, import and export.
+"""The Qt-free core: domain model, storage, calendars, planning, feeds, dataset import and reports.
 
-Nothing under this package may import PySide6 (tests/core/test_qt_free.py enforces it),
-so everything the GUI does can also be done from the command line.
+Nothing under this package imports PySide6, the printing package, the UI or the CLI (import-linter
+contracts in pyproject.toml), so everything the GUI does can also be done from the command line.
+Its parts stand in layers, each importing only those below it:
+model ← store ← calendar ← planning | feeds | dataset ← reports.
 """
 
 import sys as _sys

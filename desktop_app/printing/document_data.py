@@ -11,9 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from desktop_app.core.errors import InputError
-from desktop_app.core.messages import tr
-from desktop_app.core.model import (
+from desktop_app.core.model.errors import InputError
+from desktop_app.core.model.messages import tr
+from desktop_app.core.model.domain import (
     Department,
     Item,
     Level,
@@ -23,8 +23,8 @@ from desktop_app.core.model import (
     Visit,
     VisitStatus,
 )
-from desktop_app.core.repository import Repository
-from desktop_app.core.workdays import WorkingCalendar
+from desktop_app.core.store.repository import Repository
+from desktop_app.core.calendar.workdays import WorkingCalendar
 
 # A notice announces a visit still to come; done and cancelled visits are history.
 NOTICE_STATUSES = (VisitStatus.PLANNED, VisitStatus.PUBLISHED)

@@ -9,7 +9,7 @@ centred, so a centred cell crossing a page break leaks hidden copies of its text
 
 from __future__ import annotations
 
-from desktop_app.core.model import Department, Level, Settings
+from desktop_app.core.model.domain import Department, Level, Settings
 from desktop_app.printing.chinese_text import esc
 from desktop_app.printing.fonts import FAMILY
 

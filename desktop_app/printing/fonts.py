@@ -13,8 +13,8 @@ import sys
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from desktop_app.core.errors import InputError
-from desktop_app.core.messages import tr
+from desktop_app.core.model.errors import InputError
+from desktop_app.core.model.messages import tr
 from desktop_app.paths import FONTS
 
 FAMILY = "JAS Noto Sans SC"

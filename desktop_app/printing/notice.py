@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from desktop_app.core.model import Item
+from desktop_app.core.model.domain import Item
 from desktop_app.printing.chinese_text import (
     chinese_date,
     chinese_date_weekday,

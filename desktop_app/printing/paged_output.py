@@ -25,8 +25,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
-from desktop_app.core.errors import InputError
-from desktop_app.core.messages import tr
+from desktop_app.core.model.errors import InputError
+from desktop_app.core.model.messages import tr
 from desktop_app.printing.fonts import FAMILY, document_font, register_fonts
 
 MARGINS_MM = QMarginsF(18, 14, 18, 12)       # left, top, right, bottom

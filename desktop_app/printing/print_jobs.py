@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.core.errors import InputError
-from desktop_app.core.messages import tr
-from desktop_app.core.repository import Repository
+from desktop_app.core.model.errors import InputError
+from desktop_app.core.model.messages import tr
+from desktop_app.core.store.repository import Repository
 from desktop_app.printing.day_sheet import day_sheet_document
 from desktop_app.printing.document_data import (
     Catalog,

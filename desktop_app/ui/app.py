@@ -46,7 +46,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 
 def set_language(app: QCoreApplication, language: str) -> None:
     """Switch the GUI and the core messages to ``language`` (widgets built afterwards use it)."""
-    from desktop_app.core.messages import set_language as set_core_language
+    from desktop_app.core.model.messages import set_language as set_core_language
 
     set_core_language(language)
     install_translators(app, language)
@@ -58,7 +58,7 @@ def chosen_language(requested: str | None) -> str:
     """--lang wins, then the language chosen in Settings, then Chinese."""
     from PySide6.QtCore import QSettings
 
-    from desktop_app.ui.settings_page import LANGUAGE_KEY
+    from desktop_app.ui.pages.settings_page import LANGUAGE_KEY
 
     language = requested or QSettings().value(LANGUAGE_KEY, "zh_CN")
     return language if language in ("zh_CN", "en") else "zh_CN"
@@ -82,15 +82,9 @@ def _has_system_cjk_font() -> bool:
                for family in QFontDatabase.families() if not family.startswith("JAS "))
 
 
-def open_or_create(db_path: Path | None):
-    """Open the database; on a first run of the default database, load the demo data."""
-    from desktop_app.cli import open_or_create as open_database_or_demo
-
-    return open_database_or_demo(db_path)
-
-
 def run_gui(db_path: Path | None, language: str | None) -> int:
-    from desktop_app.core.errors import InputError
+    from desktop_app.core.dataset.first_run import open_or_create
+    from desktop_app.core.model.errors import InputError
     from desktop_app.ui.main_window import MainWindow
 
     app = create_application(sys.argv[:1], language)

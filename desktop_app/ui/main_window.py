@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
     QProgressBar, QStackedWidget, QToolBar, QWidget,
 )
 
-from desktop_app.core.errors import InputError
-from desktop_app.core.storage import backup, open_database
-from desktop_app.ui import formatting as fmt
-from desktop_app.ui.screen_fit import resize_within_screen
-from desktop_app.ui.workspace import Workspace
+from desktop_app.core.model.errors import InputError
+from desktop_app.core.store.database import backup, open_database
+from desktop_app.ui.widgets import formatting as fmt
+from desktop_app.ui.widgets.screen_fit import resize_within_screen
+from desktop_app.ui.controllers.workspace import Workspace
 
 translate = QCoreApplication.translate
 SETTINGS_GROUP = "main_window"
@@ -70,13 +70,13 @@ class MainWindow(QMainWindow):
         self.show_page(current if current in self.pages else "requests")
 
     def _page_factories(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
-        from desktop_app.ui.calendar_page import CalendarPage
-        from desktop_app.ui.catalog_pages import ItemsPage, PlacesPage
-        from desktop_app.ui.dashboard_page import DashboardPage
-        from desktop_app.ui.departments_page import DepartmentsPage
-        from desktop_app.ui.holidays_page import HolidaysPage
-        from desktop_app.ui.requests_page import RequestsPage
-        from desktop_app.ui.settings_page import SettingsPage
+        from desktop_app.ui.calendar.calendar_page import CalendarPage
+        from desktop_app.ui.pages.catalog_pages import ItemsPage, PlacesPage
+        from desktop_app.ui.pages.dashboard_page import DashboardPage
+        from desktop_app.ui.pages.departments_page import DepartmentsPage
+        from desktop_app.ui.pages.holidays_page import HolidaysPage
+        from desktop_app.ui.pages.requests_page import RequestsPage
+        from desktop_app.ui.pages.settings_page import SettingsPage
 
         ws = self.workspace
         return [
@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
 
     def switch_language(self, language: str) -> None:
         """Reinstall the translators and rebuild every widget in ``language``."""
-        from desktop_app.core.messages import language as current_language
+        from desktop_app.core.model.messages import language as current_language
         from desktop_app.ui.app import set_language
 
         if language == current_language():
@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
 
     # --- actions ----------------------------------------------------------------------
     def edit_request(self, project, *, duplicate: bool = False):
-        from desktop_app.ui.request_dialog import RequestDialog
+        from desktop_app.ui.dialogs.request_dialog import RequestDialog
 
         dialog = RequestDialog(self.workspace, project, new=project is None or duplicate, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def duplicate_request(self, project):
-        from desktop_app.ui.requests_page import duplicate_of
+        from desktop_app.ui.pages.requests_page import duplicate_of
 
         codes = {p.code for p in self.workspace.repo.projects()}
         return self.edit_request(duplicate_of(project, codes), duplicate=True)
@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
         self.pages["requests"].focus_search()
 
     def import_data(self, source: Path | None = None):
-        from desktop_app.ui.import_dialog import ImportDialog
+        from desktop_app.ui.dialogs.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.workspace, source, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -14,12 +14,12 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QToolBar
 
-from desktop_app.ui import formatting as fmt
-from desktop_app.ui.move_dialog import MoveDialog
-from desktop_app.ui.move_edits import VisitEdits
-from desktop_app.ui.print_dialog import PrintDialog, offer_changed_notice
-from desktop_app.ui.publish_dialog import PublishDialog
-from desktop_app.ui.schedule_dialog import ScheduleDialog
+from desktop_app.ui.widgets import formatting as fmt
+from desktop_app.ui.dialogs.move_dialog import MoveDialog
+from desktop_app.ui.controllers.move_edits import VisitEdits
+from desktop_app.ui.dialogs.print_dialog import PrintDialog, offer_changed_notice
+from desktop_app.ui.dialogs.publish_dialog import PublishDialog
+from desktop_app.ui.dialogs.schedule_dialog import ScheduleDialog
 
 translate = QCoreApplication.translate
 

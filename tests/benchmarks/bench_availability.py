@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desktop_app.core.storage import open_database  # noqa: E402
+from desktop_app.core.store.database import open_database  # noqa: E402
 
 TODAY = dt.date(2026, 11, 30)
 WINDOW = (TODAY, TODAY + dt.timedelta(days=89))
@@ -75,7 +75,7 @@ def prepare_database(path: Path, departments: int = 60) -> None:
 
 def import_once(db_path: Path, feed_path: Path) -> None:
     """The measured import, run in its own process so its peak memory is its own."""
-    from desktop_app.core.availability import import_calendar_bytes
+    from desktop_app.core.calendar.availability import import_calendar_bytes
 
     db = open_database(db_path)
     started = time.perf_counter()
@@ -98,7 +98,7 @@ def bench_import(folder: Path) -> None:
 
 
 def bench_deadlines() -> None:
-    from desktop_app.core.workdays import WorkingCalendar, deadline_for
+    from desktop_app.core.calendar.workdays import WorkingCalendar, deadline_for
 
     calendar = WorkingCalendar()
     rng = random.Random(3)
@@ -111,8 +111,8 @@ def bench_deadlines() -> None:
 
 
 def bench_free_time(folder: Path) -> None:
-    from desktop_app.core.availability import Availability
-    from desktop_app.core.repository import Repository
+    from desktop_app.core.calendar.availability import Availability
+    from desktop_app.core.store.repository import Repository
 
     db_path = folder / "free.sqlite"
     prepare_database(db_path)

@@ -47,14 +47,14 @@ def department_calendar(code: str, events: int) -> bytes:
 def build_database(folder: Path, projects: int, events: int) -> Path:
     from generate import generate
 
-    from desktop_app.core.availability import (
+    from desktop_app.core.calendar.availability import (
         add_blocked_period,
         import_calendar_bytes,
         planning_window,
     )
-    from desktop_app.core.dataset import import_dataset
-    from desktop_app.core.repository import Repository
-    from desktop_app.core.storage import open_database
+    from desktop_app.core.dataset.dataset_import import import_dataset
+    from desktop_app.core.store.repository import Repository
+    from desktop_app.core.store.database import open_database
 
     path = folder / "large.sqlite"
     db = open_database(path)
@@ -77,10 +77,10 @@ def measure(path: Path) -> dict[str, list[float]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.core.storage import open_database
+    from desktop_app.core.store.database import open_database
     from desktop_app.ui.app import create_application
-    from desktop_app.ui.departments_page import DepartmentsPage
-    from desktop_app.ui.workspace import Workspace
+    from desktop_app.ui.pages.departments_page import DepartmentsPage
+    from desktop_app.ui.controllers.workspace import Workspace
 
     create_application(["bench"], "zh_CN")    # fonts and the Chinese translation, as the app starts
     workspace = Workspace(open_database(path), path, TODAY)

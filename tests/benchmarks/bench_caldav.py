@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desktop_app.core import publishing
-from desktop_app.core.demo import load_demo
-from desktop_app.core.publishing import CalDAVTarget, publish_caldav
-from desktop_app.core.repository import Repository
-from desktop_app.core.scheduler import run_schedule
-from desktop_app.core.storage import open_database
+from desktop_app.core.feeds import publishing
+from desktop_app.core.dataset.demo import load_demo
+from desktop_app.core.feeds.publishing import CalDAVTarget, publish_caldav
+from desktop_app.core.store.repository import Repository
+from desktop_app.core.planning.scheduler import run_schedule
+from desktop_app.core.store.database import open_database
 from tests.radicale_server import RadicaleServer, free_port
 
 

@@ -32,10 +32,10 @@ START = dt.date(2026, 11, 30)
 def build_database(folder: Path, visits: int, departments: int) -> Path:
     from generate import generate
 
-    from desktop_app.core.dataset import import_dataset
-    from desktop_app.core.model import Visit, VisitStatus
-    from desktop_app.core.repository import Repository
-    from desktop_app.core.storage import open_database
+    from desktop_app.core.dataset.dataset_import import import_dataset
+    from desktop_app.core.model.domain import Visit, VisitStatus
+    from desktop_app.core.store.repository import Repository
+    from desktop_app.core.store.database import open_database
 
     path = folder / "calendar.sqlite"
     db = open_database(path)
@@ -76,10 +76,10 @@ def PaintCounter():
 
 
 def measure(path: Path, switches: int) -> dict[str, list[float]]:
-    from desktop_app.core.storage import open_database
+    from desktop_app.core.store.database import open_database
     from desktop_app.ui.app import create_application
-    from desktop_app.ui.calendar_page import CalendarPage
-    from desktop_app.ui.workspace import Workspace
+    from desktop_app.ui.calendar.calendar_page import CalendarPage
+    from desktop_app.ui.controllers.workspace import Workspace
 
     app = create_application(["bench"], "zh_CN")
     workspace = Workspace(open_database(path), path, START)

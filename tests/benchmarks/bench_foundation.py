@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desktop_app.core.dataset import import_dataset  # noqa: E402
-from desktop_app.core.metrics import database_stats  # noqa: E402
-from desktop_app.core.repository import Repository  # noqa: E402
-from desktop_app.core.storage import open_database  # noqa: E402
+from desktop_app.core.dataset.dataset_import import import_dataset  # noqa: E402
+from desktop_app.core.reports.metrics import database_stats  # noqa: E402
+from desktop_app.core.store.repository import Repository  # noqa: E402
+from desktop_app.core.store.database import open_database  # noqa: E402
 from tests.benchmarks.generate import generate  # noqa: E402
 
 

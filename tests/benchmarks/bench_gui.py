@@ -27,7 +27,7 @@ import time, resource, sys, json, datetime as dt
 t0 = time.perf_counter()
 from pathlib import Path
 from desktop_app.ui.app import create_application
-from desktop_app.core.storage import open_database
+from desktop_app.core.store.database import open_database
 from desktop_app.ui.main_window import MainWindow
 app = create_application(["bench"], "zh_CN")
 path = Path(sys.argv[1])
@@ -44,8 +44,8 @@ print(json.dumps({"window_s": elapsed, "max_rss_mb": rss_mb,
 def build_database(folder: Path, projects: int) -> Path:
     from generate import generate
 
-    from desktop_app.core.dataset import import_dataset
-    from desktop_app.core.storage import open_database
+    from desktop_app.core.dataset.dataset_import import import_dataset
+    from desktop_app.core.store.database import open_database
 
     path = folder / "large.sqlite"
     db = open_database(path)
@@ -73,7 +73,7 @@ def typing(path: Path, text: str = "标准化厂房工程12") -> tuple[list[floa
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import datetime as dt
 
-    from desktop_app.core.storage import open_database
+    from desktop_app.core.store.database import open_database
     from desktop_app.ui.app import create_application
     from desktop_app.ui.main_window import MainWindow
 

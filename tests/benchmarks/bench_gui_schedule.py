@@ -30,10 +30,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from desktop_app.core import messages  # noqa: E402
-from desktop_app.core.availability import store_calendar_bytes  # noqa: E402
-from desktop_app.core.dataset import import_dataset  # noqa: E402
-from desktop_app.core.storage import open_database  # noqa: E402
+from desktop_app.core.model import messages  # noqa: E402
+from desktop_app.core.calendar.availability import store_calendar_bytes  # noqa: E402
+from desktop_app.core.dataset.dataset_import import import_dataset  # noqa: E402
+from desktop_app.core.store.database import open_database  # noqa: E402
 from tests.benchmarks.instance_generator import LARGE, TYPICAL, generate  # noqa: E402
 
 TICK_MS = 20

@@ -22,11 +22,11 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desktop_app.core.dataset import import_dataset
-from desktop_app.core.ical_export import build_feeds, load_feed_source
-from desktop_app.core.publishing import MANIFEST
-from desktop_app.core.repository import Repository
-from desktop_app.core.storage import now_iso, open_database
+from desktop_app.core.dataset.dataset_import import import_dataset
+from desktop_app.core.feeds.ical_export import build_feeds, load_feed_source
+from desktop_app.core.feeds.publishing import MANIFEST
+from desktop_app.core.store.repository import Repository
+from desktop_app.core.store.database import now_iso, open_database
 from tests.benchmarks.generate import generate
 
 VISITS = 10_000
@@ -160,7 +160,7 @@ def main() -> None:
         print(f"re-export without the manifest (render and compare every file): {seconds:.2f} s wall, "
               f"{rewritten} file(s) rewritten")
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "import desktop_app.core.publishing"], check=True)
+        subprocess.run([sys.executable, "-c", "import desktop_app.core.feeds.publishing"], check=True)
         print(f"(of which interpreter start and imports: {time.perf_counter() - started:.2f} s)")
 
 

@@ -25,10 +25,10 @@ def _demo_database(folder: Path, notices: int) -> Path:
     """The demo dataset with ``notices`` projects, each with one visit in the same fortnight."""
     from dataclasses import replace
 
-    from desktop_app.core.demo import ANCHOR_MONDAY, load_demo
-    from desktop_app.core.model import Visit
-    from desktop_app.core.repository import Repository
-    from desktop_app.core.storage import open_database
+    from desktop_app.core.dataset.demo import ANCHOR_MONDAY, load_demo
+    from desktop_app.core.model.domain import Visit
+    from desktop_app.core.store.repository import Repository
+    from desktop_app.core.store.database import open_database
 
     path = folder / "bench.sqlite"
     db = open_database(path)

@@ -19,11 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desktop_app.core.availability import store_calendar_bytes  # noqa: E402
-from desktop_app.core.dataset import import_dataset  # noqa: E402
-from desktop_app.core.repository import Repository  # noqa: E402
-from desktop_app.core.scheduler import run_schedule  # noqa: E402
-from desktop_app.core.storage import open_database  # noqa: E402
+from desktop_app.core.calendar.availability import store_calendar_bytes  # noqa: E402
+from desktop_app.core.dataset.dataset_import import import_dataset  # noqa: E402
+from desktop_app.core.store.repository import Repository  # noqa: E402
+from desktop_app.core.planning.scheduler import run_schedule  # noqa: E402
+from desktop_app.core.store.database import open_database  # noqa: E402
 from tests.benchmarks.instance_generator import LARGE, TYPICAL, Shape, generate  # noqa: E402
 
 

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.core.workdays import WorkingCalendar
+from desktop_app.core.calendar.workdays import WorkingCalendar
 
 CITY_KINDS = [("PLAN", "自然资源和规划局", 60, True), ("FIRE", "消防验收科", 90, True), ("CAD", "人民防空办公室", 60, True),
               ("ARCH", "城建档案馆", 30, True), ("LGT", "气象局（防雷）", 45, False), ("DRN", "排水管理处", 45, False),

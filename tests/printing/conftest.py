@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from desktop_app.core.model import Visit
-from desktop_app.core.repository import Repository
+from desktop_app.core.model.domain import Visit
+from desktop_app.core.store.repository import Repository
 
 ZONE = ZoneInfo("Asia/Shanghai")
 A4_PORTRAIT = (595, 842)

@@ -13,7 +13,7 @@ import pytest
 
 from PySide6.QtGui import QRawFont
 
-from desktop_app.core.errors import InputError
+from desktop_app.core.model.errors import InputError
 from desktop_app.printing.fonts import document_font
 from desktop_app.printing.document_data import NoVisitError, UnknownCodeError
 from desktop_app.printing.paged_output import MARGINS_MM, OutputPathError
@@ -133,7 +133,7 @@ def test_a_project_without_a_visit_is_refused_and_no_file_is_left(demo_repo, tmp
 
 
 def test_a_cancelled_visit_does_not_count_as_scheduled(demo_repo, tmp_path):
-    from desktop_app.core.model import VisitStatus
+    from desktop_app.core.model.domain import VisitStatus
 
     visit = add_visit(demo_repo, "XM2026-005", at("2026-12-03", "09:00"))
     demo_repo.update_visit(dataclasses.replace(visit, status=VisitStatus.CANCELLED))
@@ -299,7 +299,7 @@ def test_a_project_with_two_visits_lists_both(demo_repo, tmp_path):
 
 
 def test_chinese_errors_for_the_owner_of_the_tool(demo_repo, tmp_path):
-    from desktop_app.core import messages
+    from desktop_app.core.model import messages
 
     messages.set_language("zh_CN")
     with pytest.raises(NoVisitError, match="尚未安排现场验收"):

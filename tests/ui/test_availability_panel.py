@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop_app.core import availability as av
-from desktop_app.core.office_hours import WeeklyHours
-from desktop_app.ui.busy_preview import DayKind
+from desktop_app.core.calendar import availability as av
+from desktop_app.core.model.office_hours import WeeklyHours
+from desktop_app.ui.pages.busy_preview import DayKind
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ics"
 
@@ -148,7 +148,7 @@ def test_a_feed_that_fails_keeps_the_last_good_copy_and_shows_its_age(page, demo
 def test_refreshing_all_sources_runs_on_the_worker(page, window, qtbot, monkeypatch):
     import threading as threads
 
-    from desktop_app.ui import availability_panel
+    from desktop_app.ui.pages import availability_panel
 
     gui_thread = threads.get_ident()
     worker_threads = []
@@ -193,7 +193,7 @@ def test_blocked_period_add_undo_redo(page, window, demo_db):
 
 
 def test_seasonal_hours_through_the_dialog_with_undo_redo(page, window, demo_db):
-    from desktop_app.ui.departments_page import WeeklyHoursGrid
+    from desktop_app.ui.pages.departments_page import WeeklyHoursGrid
 
     page.select("D03")
     dialog = page.seasonal.open_editor(None)
@@ -247,7 +247,7 @@ def test_chinese_preview_names(window, qapp, qtbot):
     from desktop_app.ui.app import set_language
 
     set_language(qapp, "zh_CN")
-    from desktop_app.ui.departments_page import DepartmentsPage
+    from desktop_app.ui.pages.departments_page import DepartmentsPage
     page = DepartmentsPage(window.workspace)
     qtbot.addWidget(page)
     page.select("D01")

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
-from desktop_app.core.availability import import_calendar_bytes
-from desktop_app.core.model import HolidayKind, HolidayOverride, Visit, VisitStatus
-from desktop_app.ui.calendar_view import HEADER_HEIGHT, LABEL_WIDTH, LANE_HEIGHT
+from desktop_app.core.calendar.availability import import_calendar_bytes
+from desktop_app.core.model.domain import HolidayKind, HolidayOverride, Visit, VisitStatus
+from desktop_app.ui.calendar.calendar_view import HEADER_HEIGHT, LABEL_WIDTH, LANE_HEIGHT
 from tests.ical_samples import busy_ics
 
 ZONE = ZoneInfo("Asia/Shanghai")
@@ -32,7 +32,7 @@ def add_visit(repo, project="XM2026-004", day=TUESDAY, hour=10, departments=("D0
 
 @pytest.fixture
 def workspace(demo_db, db_path, demo_today, qapp):
-    from desktop_app.ui.workspace import Workspace
+    from desktop_app.ui.controllers.workspace import Workspace
 
     ws = Workspace(demo_db, db_path, demo_today)
     yield ws
@@ -42,7 +42,7 @@ def workspace(demo_db, db_path, demo_today, qapp):
 
 @pytest.fixture
 def page(qtbot, workspace):
-    from desktop_app.ui.calendar_page import CalendarPage
+    from desktop_app.ui.calendar.calendar_page import CalendarPage
 
     widget = CalendarPage(workspace)
     widget.resize(1400, 900)

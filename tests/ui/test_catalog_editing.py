@@ -7,14 +7,14 @@ import datetime as dt
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop_app.core.model import HolidayKind
-from desktop_app.core.office_hours import WeeklyHours
+from desktop_app.core.model.domain import HolidayKind
+from desktop_app.core.model.office_hours import WeeklyHours
 
 
 def test_department_office_hours_grid_and_undo(window, demo_repo):
     before = demo_repo.department("D03")
     dialog = window.pages["departments"].edit(before)
-    from desktop_app.ui.departments_page import WeeklyHoursGrid
+    from desktop_app.ui.pages.departments_page import WeeklyHoursGrid
     grid = dialog.findChild(WeeklyHoursGrid)
     grid.item(5, 0).setText("09:00-11:30")            # Saturday morning
     grid.item(2, 0).setText("08:30-12:00, 11:00-17:30")  # overlapping: refused inline

@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.core.availability import import_calendar_bytes
-from desktop_app.core.model import Visit, VisitStatus
-from desktop_app.ui.dashboard_charts import category_labels, series_values
+from desktop_app.core.calendar.availability import import_calendar_bytes
+from desktop_app.core.model.domain import Visit, VisitStatus
+from desktop_app.ui.pages.dashboard_charts import category_labels, series_values
 
 ZONE = ZoneInfo("Asia/Shanghai")
 
@@ -32,7 +32,7 @@ def scheduled(demo_repo):
            add_visit(demo_repo, "XM2026-001", dt.date(2026, 12, 9), 10, ("D01",), "P03"),
            add_visit(demo_repo, "XM2026-002", dt.date(2026, 12, 2), 10, ("D02",), "P03", VisitStatus.CANCELLED)]
     for code in ("XM2026-004", "XM2026-007", "XM2026-001"):
-        from desktop_app.core.model import RequestStatus
+        from desktop_app.core.model.domain import RequestStatus
 
         demo_repo.set_project_status(code, RequestStatus.SCHEDULED)
     return ids
@@ -40,8 +40,8 @@ def scheduled(demo_repo):
 
 @pytest.fixture
 def dashboard(qtbot, demo_db, db_path, demo_today, qapp):
-    from desktop_app.ui.dashboard_page import DashboardPage
-    from desktop_app.ui.workspace import Workspace
+    from desktop_app.ui.pages.dashboard_page import DashboardPage
+    from desktop_app.ui.controllers.workspace import Workspace
 
     def build():
         ws = Workspace(demo_db, db_path, demo_today)

@@ -6,7 +6,7 @@ import threading
 
 from PySide6.QtCore import QThread
 
-from desktop_app.ui.jobs import JobRunner
+from desktop_app.ui.controllers.jobs import JobRunner
 
 
 def test_result_is_delivered_on_the_gui_thread(qtbot):

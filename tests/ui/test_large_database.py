@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.dataset import import_dataset
-from desktop_app.core.storage import open_database
+from desktop_app.core.dataset.dataset_import import import_dataset
+from desktop_app.core.store.database import open_database
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from generate import generate  # noqa: E402

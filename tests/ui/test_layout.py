@@ -38,7 +38,7 @@ def shown(window, qtbot):
 
 
 def add_visit(repo, day: dt.date) -> int:
-    from desktop_app.core.model import Visit
+    from desktop_app.core.model.domain import Visit
 
     start = dt.datetime.combine(day, dt.time(10), dt.timezone(dt.timedelta(hours=8)))
     return repo.insert_visit(Visit(None, "XM2026-004", start, start + dt.timedelta(hours=2), "P01",
@@ -112,7 +112,7 @@ def test_a_small_window_scrolls_the_week_and_hiding_the_details_gives_the_lanes_
 
 
 def test_details_panel_choice_is_remembered(window, qtbot):
-    from desktop_app.ui.calendar_page import CalendarPage
+    from desktop_app.ui.calendar.calendar_page import CalendarPage
 
     page = window.pages["calendar"]
     page.set_details_visible(False)
@@ -166,7 +166,7 @@ def test_office_hours_grid_shows_all_seven_days_unclipped(window, qtbot):
     dialog = page.edit(window.workspace.repo.departments()[0])
     qtbot.addWidget(dialog)
     qtbot.waitExposed(dialog)
-    from desktop_app.ui.departments_page import WeeklyHoursGrid
+    from desktop_app.ui.pages.departments_page import WeeklyHoursGrid
 
     grid = dialog.findChild(WeeklyHoursGrid)
     rows = sum(grid.rowHeight(day) for day in range(7))
@@ -177,7 +177,7 @@ def test_office_hours_grid_shows_all_seven_days_unclipped(window, qtbot):
 
 
 def test_dialogs_never_open_larger_than_the_screen(window, qtbot):
-    from desktop_app.ui.screen_fit import available_size
+    from desktop_app.ui.widgets.screen_fit import available_size
 
     dialogs = [window.schedule_actions.auto_schedule(), window.edit_request(window.workspace.repo.projects()[0])]
     width, height = available_size(window)
@@ -233,7 +233,7 @@ def test_week_labels_turn_sideways_only_when_the_chart_is_narrow(shown, qtbot):
 
 
 def test_print_dialog_dates_read_the_same_in_both_languages(window, qtbot, qapp):
-    from desktop_app.ui.print_dialog import PrintDialog
+    from desktop_app.ui.dialogs.print_dialog import PrintDialog
 
     dialog = PrintDialog(window.workspace, [], dt.date(2026, 11, 30), window)
     qtbot.addWidget(dialog)
@@ -241,7 +241,7 @@ def test_print_dialog_dates_read_the_same_in_both_languages(window, qtbot, qapp)
 
 
 def test_reasons_are_joined_the_way_each_language_writes_lists(qapp):
-    from desktop_app.ui import formatting as fmt
+    from desktop_app.ui.widgets import formatting as fmt
 
     assert fmt.list_separator().join(["recommended", "after the deadline"]) == "recommended; after the deadline"
     set_language(qapp, "zh_CN")

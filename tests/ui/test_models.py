@@ -1,8 +1,8 @@
 """Every item model of the window passes Qt's model tester on real data."""
 
-from desktop_app.ui.catalog_pages import ItemsPage, PlacesPage
-from desktop_app.ui.departments_page import DepartmentsPage
-from desktop_app.ui.requests_page import RequestsPage
+from desktop_app.ui.pages.catalog_pages import ItemsPage, PlacesPage
+from desktop_app.ui.pages.departments_page import DepartmentsPage
+from desktop_app.ui.pages.requests_page import RequestsPage
 
 
 def test_requests_model_and_filter_proxy(qtmodeltester, window):

@@ -6,9 +6,9 @@ import dataclasses
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop_app.core.model import RequestStatus, VisitStatus
-from desktop_app.core.repository import Repository
-from desktop_app.core.storage import open_database
+from desktop_app.core.model.domain import RequestStatus, VisitStatus
+from desktop_app.core.store.repository import Repository
+from desktop_app.core.store.database import open_database
 
 
 def _fill_new_request(dialog, code="XM2026-900"):
@@ -120,7 +120,7 @@ def test_filters_search_status_place_department_and_late(window, qtbot):
 def test_sorting_by_a_column_keeps_the_selection_and_the_filter(window, demo_today):
     from PySide6.QtCore import Qt
 
-    from desktop_app.core.scheduler import run_schedule
+    from desktop_app.core.planning.scheduler import run_schedule
 
     repo = window.workspace.repo
     run_schedule(repo, demo_today, solver="greedy")

@@ -1,0 +1,728 @@
+"""Publishing the feeds: to a folder (a network share) and to a CalDAV server (DESIGN §6).
+
+Folder: each file is written to a temporary file in the same folder, flushed to disk and
+renamed over the old one, so a subscriber never reads half a file and a failed write (disk
+full, read-only share) leaves the old file in place. A file whose bytes are unchanged is not
+touched at all, so sync tools and subscribers see no churn.
+
+CalDAV: one calendar for the shared feed plus one per department, created when missing; each
+visit is one resource named after its UID. The server's copies are compared by a content hash
+we store in each event (servers re-serialize what they receive, so bytes cannot be compared),
+so an unchanged visit is not uploaded again. Publishing computes the whole mirror from the
+database every time: a publish interrupted by a network failure is completed by the next one.
+The password comes from the environment or the system keyring, never from the database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import itertools
+import json
+import os
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app.core.feeds import ical_export
+from desktop_app.core.model.errors import InputError
+from desktop_app.core.feeds.ical_export import (
+    DEPARTMENT_FOLDER, INVITATION_FOLDER, PRODID, PROJECT_FOLDER, FeedFile, FeedSource,
+    build_invitations, department_event, department_feed_name, iter_feeds, load_feed_source, shared_event,
+    shared_feed_name, vtimezone_block,
+)
+from desktop_app.core.store.uid_tokens import visit_uid
+from desktop_app.core.model.messages import tr
+from desktop_app.core.store.repository import Repository
+
+PASSWORD_VARIABLE = "JOINT_ACCEPTANCE_CALDAV_PASSWORD"
+KEYRING_SERVICE = "joint-acceptance-caldav"
+SHARED_CALENDAR_ID = "joint-acceptance"
+# Beside the feeds: what the last export wrote, so an unchanged re-export can stop early.
+MANIFEST = ".joint-acceptance-export.json"
+HASH_PROPERTY = "X-JOINT-ACCEPTANCE-HASH"
+DEFAULT_TIMEOUT_SECONDS = 30
+CALDAV_CONNECTIONS = 4       # requests in flight at once while publishing to a CalDAV server
+# Only files we wrote are ever removed: our managed sub-folders, and only .ics files with our PRODID.
+_MANAGED_FOLDERS = (DEPARTMENT_FOLDER, PROJECT_FOLDER)
+_PRODID_LINE = f"PRODID:{PRODID}".encode()
+_FSYNC_EACH_UP_TO = 16
+# Temporaries are ".<feed or manifest name>.<pid>-<attempt>.tmp"; one older than this was left by a killed export.
+_TEMPORARY_NAME = re.compile(r"^\..+\.(ics|json)\.\d+-\d+\.tmp$")
+STALE_TEMPORARY_SECONDS = 3600
+_REPLACE_RETRY_SECONDS = (0.05, 0.1, 0.2, 0.4, 0.8)
+_SHARING_VIOLATIONS = (32, 33)     # Windows: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+
+
+class PublishError(InputError):
+    """Publishing failed; the message names the file or the server. The database is untouched."""
+
+
+# --- folder ----------------------------------------------------------------------------------
+@dataclass
+class FolderResult:
+    folder: Path
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def _fsync_directory(folder: str | Path) -> None:
+    # The rename itself must reach the disk; Windows cannot open a directory for this.
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _reason(error: OSError) -> str:
+    if getattr(error, "winerror", None) in _SHARING_VIOLATIONS:
+        return tr("the file is open in another program (a web server, a sync tool or a virus scanner); "
+                  "publish again in a moment")
+    if error.errno == errno.ENOSPC:
+        return tr("the disk is full")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return tr("permission denied (the folder is read-only)")
+    return error.strerror or str(error)
+
+
+def write_atomically(path: Path, content: bytes) -> bool:
+    """Replace ``path`` by ``content`` unless it already holds exactly these bytes.
+
+    Returns True when the file was written. On failure the old file is kept, the temporary
+    file removed, and PublishError names the file.
+    """
+    result = FolderResult(path.parent)
+    write_files(path.parent, [FeedFile(path.name, content)], result)
+    return bool(result.written)
+
+
+def prepare_folder(folder: Path) -> Path:
+    """The export folder, created if only its last part is missing.
+
+    A missing parent is refused rather than created: it is usually a typo or a network
+    share that is not mounted, and feeds written to a local stand-in would reach no one.
+    """
+    folder = Path(folder).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise PublishError(tr("The export folder {folder} is a file, not a folder.", folder=folder))
+    if not folder.exists():
+        if not folder.parent.is_dir():
+            raise PublishError(tr("The export folder {folder} does not exist (nor does {parent}); "
+                                  "check the path or connect the network drive.", folder=folder,
+                                  parent=folder.parent))
+        try:
+            folder.mkdir()
+        except OSError as error:
+            raise PublishError(tr("Cannot create the export folder {folder}: {reason}",
+                                  folder=folder, reason=_reason(error))) from error
+    return folder
+
+
+def _our_stale_files(folder: Path, keep: set[str]) -> list[str]:
+    stale = []
+    for sub in _MANAGED_FOLDERS:
+        try:
+            names = sorted(os.listdir(folder / sub))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for name in names:
+            relative = f"{sub}/{name}"
+            if not name.endswith(".ics") or relative in keep:
+                continue
+            try:
+                with open(os.path.join(folder, sub, name), "rb") as stream:
+                    head = stream.read(512)
+            except OSError:
+                continue
+            if _PRODID_LINE in head:
+                stale.append(relative)
+    return stale
+
+
+def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[str]:
+    """Delete temporaries that a killed export left behind; returns their relative paths.
+
+    Only our own pattern, and only when older than an hour: another export (from another
+    computer writing to the same share) may be running right now.
+    """
+    now = time.time() if now is None else now
+    removed = []
+    for sub in ("", *_MANAGED_FOLDERS, INVITATION_FOLDER):
+        directory = os.path.join(folder, sub) if sub else str(folder)
+        try:
+            entries = list(os.scandir(directory))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for entry in entries:
+            if not _TEMPORARY_NAME.match(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                if now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMPORARY_SECONDS:
+                    os.unlink(entry.path)
+                    removed.append(f"{sub}/{entry.name}" if sub else entry.name)
+    return removed
+
+
+def _listing(directory: str) -> dict[str, os.stat_result]:
+    """The status of every file in ``directory`` (empty when it does not exist), from one listing.
+
+    On a network share a stat per file costs a round trip; a listing brings them all at once
+    (Windows fills them in from the listing itself, Linux's CIFS client caches them).
+    """
+    files: dict[str, os.stat_result] = {}
+    try:
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                with contextlib.suppress(OSError):
+                    if entry.is_file():
+                        files[entry.name] = entry.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    return files
+
+
+def _differs(path: str, content: bytes, listing: dict[str, os.stat_result]) -> tuple[bool, bool]:
+    """Whether ``path`` must be written, and whether it exists; the file is read only when its size matches.
+
+    ``listing`` is its folder's: a first export into a new folder touches no file to find out,
+    which on a network share spares a round trip per file.
+    """
+    status = listing.get(os.path.basename(path))
+    if status is None:
+        return True, False
+    if status.st_size != len(content):
+        return True, True
+    try:
+        with open(path, "rb") as stream:
+            return stream.read() != content, True
+    except FileNotFoundError:
+        return True, False
+    except OSError as error:
+        raise PublishError(tr("Cannot write {file}: {reason}; the previous file was kept.",
+                              file=path, reason=_reason(error))) from error
+
+
+def _durability_barrier(temporaries: list[tuple[str, str]]) -> None:
+    """Make the temporary files' bytes durable before any rename.
+
+    fsync() costs milliseconds per file and a 10,000-file export would spend most of its time
+    there, so a large batch is flushed by one sync(). Windows has no sync(): fsync each file.
+    """
+    if hasattr(os, "sync") and len(temporaries) > _FSYNC_EACH_UP_TO:
+        os.sync()
+        return
+    for temporary, _ in temporaries:
+        descriptor = os.open(temporary, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+_TEMPORARY_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _write_temporary(path: str, content: bytes, tag: str) -> str:
+    """Write ``content`` to a new file beside ``path``; returns its name.
+
+    Ordinary permissions, since subscribers' web servers read the files. Plain os.write, not a
+    file object: a 10,000-file export would otherwise pay three extra system calls per file.
+    """
+    directory, name = os.path.split(path)
+    for attempt in range(100):
+        temporary = os.path.join(directory, f".{name}.{tag}-{attempt}.tmp")
+        try:
+            descriptor = os.open(temporary, _TEMPORARY_FLAGS, 0o666)
+        except FileExistsError:   # left by a killed export: try the next name
+            continue
+        try:
+            view = memoryview(content)
+            while view:
+                view = view[os.write(descriptor, view):]
+        except BaseException:
+            os.close(descriptor)
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+        os.close(descriptor)
+        return temporary
+    raise FileExistsError(errno.EEXIST, "too many temporary files", path)
+
+
+def _replace(temporary: str, current: str) -> None:
+    """Rename over the old file, waiting a little while another program holds it open.
+
+    On Windows a file that a web server, sync tool or virus scanner has open cannot be replaced
+    (a sharing violation, seen as PermissionError) until it lets go, usually within a second.
+    """
+    for delay in _REPLACE_RETRY_SECONDS:
+        try:
+            os.replace(temporary, current)
+            return
+        except PermissionError:
+            time.sleep(delay)
+    os.replace(temporary, current)
+
+
+def write_files(folder: Path, files: Iterable[FeedFile], result: FolderResult) -> None:
+    """Write the changed files in two phases: every temporary first, then the renames.
+
+    A failure while writing (disk full, read-only share) removes all temporaries and renames
+    nothing, so every old file stays; a failure while renaming (a file held open) leaves each
+    file old or new. Subscribers never see a half-written file.
+    """
+    base = str(folder)
+    tag = str(os.getpid())
+    temporaries: list[tuple[str, str]] = []
+    replacing: list[tuple[str, str]] = []   # temporaries that will replace an existing file
+    changed: list[str] = []
+    listings: dict[str, dict[str, os.stat_result]] = {}     # folder -> its files, listed once
+    renamed = 0
+    current = base
+    try:
+        for file in files:
+            current = os.path.join(base, file.path)
+            directory = os.path.dirname(current)
+            if directory not in listings:
+                listings[directory] = _listing(directory)
+                os.makedirs(directory, exist_ok=True)
+            differs, exists = _differs(current, file.content, listings[directory])
+            if not differs:
+                result.unchanged.append(file.path)
+                continue
+            temporary = _write_temporary(current, file.content, tag)
+            temporaries.append((temporary, current))
+            if exists:
+                replacing.append((temporary, current))
+            changed.append(file.path)
+        # Only a file that replaces an old one must be durable before its rename: a crash can
+        # leave a brand-new file empty at worst, and the next export sees its size differ from
+        # the manifest and writes it again. This spares a first export a sync of every byte.
+        if replacing:
+            _durability_barrier(replacing)
+        for temporary, current in temporaries:
+            _replace(temporary, current)
+            renamed += 1
+    except OSError as error:
+        raise PublishError(tr("Cannot write {file}: {reason}; the previous file was kept.",
+                              file=current, reason=_reason(error))) from error
+    finally:
+        for temporary, _ in temporaries[renamed:]:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+    result.written.extend(changed)
+
+
+def export_fingerprint(source: FeedSource, invitations: frozenset[str] | None) -> str:
+    """A hash of everything the folder's files are made from: the data, the zone rules, the code.
+
+    The files are a pure function of these, so an equal fingerprint with the files as we left
+    them means there is nothing to write: a re-export then skips rendering and comparing.
+    """
+    digest = hashlib.sha256()
+    digest.update(Path(ical_export.__file__).read_bytes())
+    digest.update(vtimezone_block(source.settings.timezone))
+    digest.update(repr(source).encode("utf-8"))
+    digest.update(repr(sorted(invitations) if invitations is not None else None).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _file_stamps(folder: Path, paths: Iterable[str]) -> dict[str, list[int] | None]:
+    """Size and modification time of each file (None if missing), one listing per folder."""
+    listings: dict[str, dict[str, os.stat_result]] = {}
+    stamps: dict[str, list[int] | None] = {}
+    for relative in paths:
+        directory, _, name = relative.rpartition("/")
+        if directory not in listings:
+            listings[directory] = _listing(os.path.join(folder, directory))
+        status = listings[directory].get(name)
+        stamps[relative] = [status.st_size, status.st_mtime_ns] if status is not None else None
+    return stamps
+
+
+def _unchanged_since_last_export(folder: Path, fingerprint: str) -> list[str] | None:
+    """The files of the last export if it was made from the same fingerprint and nobody touched them."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_bytes())
+        files = manifest["files"]
+        if manifest["fingerprint"] != fingerprint or not isinstance(files, dict):
+            return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if _file_stamps(folder, files) != files:
+        return None
+    return sorted(files)
+
+
+def _write_manifest(folder: Path, fingerprint: str, paths: Iterable[str]) -> None:
+    files = _file_stamps(folder, sorted(paths))
+    write_atomically(folder / MANIFEST, json.dumps({"fingerprint": fingerprint, "files": files},
+                                                   sort_keys=True).encode("utf-8"))
+
+
+def publish_folder(repo: Repository, folder: Path, *, invitations: bool = False,
+                   source: FeedSource | None = None) -> FolderResult:
+    """Write (only what changed of) the feeds, and optionally the invitations, into ``folder``.
+
+    Feeds of departments or projects that no longer exist are removed, so the folder mirrors
+    the database.
+    """
+    folder = prepare_folder(folder)
+    remove_stale_temporaries(folder)
+    source = source or load_feed_source(repo)
+    existing = None
+    if invitations:
+        existing = frozenset(f"{INVITATION_FOLDER}/{p.name}" for p in (folder / INVITATION_FOLDER).glob("*.ics"))
+    fingerprint = export_fingerprint(source, existing)
+    result = FolderResult(folder)
+    unchanged = _unchanged_since_last_export(folder, fingerprint)
+    if unchanged is not None:
+        result.unchanged = unchanged
+        return result
+    files: Iterable[FeedFile] = iter_feeds(source)
+    if existing is not None:
+        files = itertools.chain(files, build_invitations(source, existing))
+    write_files(folder, files, result)
+    for relative in _our_stale_files(folder, {*result.written, *result.unchanged}):
+        try:
+            (folder / relative).unlink()
+        except OSError as error:
+            raise PublishError(tr("Cannot remove the outdated feed {file}: {reason}",
+                                  file=folder / relative, reason=_reason(error))) from error
+        result.removed.append(relative)
+    if result.written or result.removed:
+        for directory in sorted({str(folder), *(os.path.dirname(os.path.join(folder, path))
+                                                for path in [*result.written, *result.removed])}):
+            _fsync_directory(directory)
+    _write_manifest(folder, fingerprint, [*result.written, *result.unchanged])
+    return result
+
+
+# --- CalDAV ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CalDAVTarget:
+    url: str
+    username: str = ""
+    password: str | None = None
+    timeout: float = DEFAULT_TIMEOUT_SECONDS
+
+
+@dataclass
+class CalDAVResult:
+    url: str
+    calendars_created: list[str] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+
+
+def caldav_password(url: str, username: str, environ: dict[str, str] | None = None) -> str | None:
+    """The CalDAV password: the environment variable first, then the system keyring if installed."""
+    environ = os.environ if environ is None else environ
+    if environ.get(PASSWORD_VARIABLE):
+        return environ[PASSWORD_VARIABLE]
+    try:
+        import keyring
+    except ImportError:
+        return None
+    try:
+        return keyring.get_password(KEYRING_SERVICE, f"{username}@{url}")
+    except Exception:   # a keyring backend that is locked or missing is not an error: no password
+        return None
+
+
+def keyring_available() -> bool:
+    """Whether this computer has a system keyring we can store the CalDAV password in."""
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError:
+        return False
+    try:
+        return not isinstance(keyring.get_keyring(), fail.Keyring)
+    except Exception:   # a broken keyring configuration is the same as none
+        return False
+
+
+def remember_caldav_password(url: str, username: str, password: str) -> None:
+    """Store the password in the system keyring, where ``caldav_password`` finds it next time."""
+    if not keyring_available():
+        raise PublishError(tr("No system keyring is available on this computer: the password was used for "
+                              "this publish only. Set {variable} to give it without typing.",
+                              variable=PASSWORD_VARIABLE))
+    import keyring
+
+    try:
+        keyring.set_password(KEYRING_SERVICE, f"{username}@{url}", password)
+    except Exception as error:
+        raise PublishError(tr("The system keyring did not store the password ({reason}); it was used for "
+                              "this publish only.", reason=_short_reason(error))) from None
+
+
+def calendar_id(department_code: str | None) -> str:
+    """The collection name on the server: stable, ASCII, one per department plus the shared one."""
+    if department_code is None:
+        return SHARED_CALENDAR_ID
+    return f"{SHARED_CALENDAR_ID}-" + "".join(c if c.isalnum() and c.isascii() else "_"
+                                               for c in department_code.lower())
+
+
+def content_hash(resource: bytes) -> str:
+    return hashlib.sha256(resource).hexdigest()[:32]
+
+
+def with_hash(resource: bytes) -> bytes:
+    """The resource with its content hash as a property of the event (servers keep X- properties)."""
+    marker = b"END:VEVENT\r\n"
+    line = f"{HASH_PROPERTY}:{content_hash(resource)}\r\n".encode("ascii")
+    index = resource.rindex(marker)
+    return resource[:index] + line + resource[index:]
+
+
+def _desired(source: FeedSource) -> dict[tuple[str, str], dict[str, bytes]]:
+    """What each calendar should hold: {(calendar id, display name): {uid: resource}}."""
+    mirror: dict[tuple[str, str], dict[str, bytes]] = {
+        (calendar_id(None), shared_feed_name(source)): {
+            visit_uid(v.id, source.uid_token): shared_event(source, v) for v in source.visits},
+    }
+    for code in sorted(source.departments):
+        department = source.departments[code]
+        mirror[(calendar_id(code), department_feed_name(department))] = {
+            visit_uid(v.id, source.uid_token): department_event(source, v)
+            for v in source.visits if code in v.departments}
+    return mirror
+
+
+_ERRNO_TEXT = re.compile(r"\[Errno -?\d+\] ([^'\")\]]+)")
+
+
+def _short_reason(error: BaseException) -> str:
+    """The operating system's words for a network failure, not the HTTP library's object dump."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.strerror:
+            return seen.strerror
+        seen = seen.__cause__ or seen.__context__
+    found = _ERRNO_TEXT.search(str(error))
+    return found.group(1).strip() if found else str(error)[:200]
+
+
+def _caldav_error(target: CalDAVTarget, error: Exception) -> PublishError:
+    from caldav.lib import error as dav_errors
+
+    text = str(error)
+    if isinstance(error, dav_errors.AuthorizationError) or " 401" in text or "Unauthorized" in text:
+        message = tr("The CalDAV server {url} refused the user name or password (set the password in the "
+                     "environment variable {variable} or the system keyring); nothing was changed locally.",
+                     url=target.url, variable=PASSWORD_VARIABLE)
+    elif "timed out" in text.lower() or "timeout" in type(error).__name__.lower():
+        message = tr("The CalDAV server {url} did not answer within {seconds} seconds; nothing was changed "
+                     "locally. Publish again later to complete the mirror.", url=target.url,
+                     seconds=int(target.timeout))
+    elif isinstance(error, (ConnectionError, OSError)) or "connect" in text.lower():
+        message = tr("Cannot reach the CalDAV server {url} ({reason}); nothing was changed locally. "
+                     "Publish again later to complete the mirror.", url=target.url, reason=_short_reason(error))
+    else:
+        message = tr("The CalDAV server {url} reported an error: {reason}; nothing was changed locally. "
+                     "Publish again later to complete the mirror.", url=target.url, reason=text[:300])
+    return PublishError(message)
+
+
+def _stored_hash(data: str) -> str | None:
+    for line in data.replace("\r\n ", "").replace("\n ", "").splitlines():
+        if line.upper().startswith(HASH_PROPERTY + ":"):
+            return line.split(":", 1)[1].strip()
+    return None
+
+
+def _stored_uid(data: str) -> str | None:
+    in_event = False
+    for line in data.replace("\r\n ", "").replace("\n ", "").splitlines():
+        upper = line.upper()
+        if upper == "BEGIN:VEVENT":
+            in_event = True
+        elif in_event and upper.startswith("UID"):
+            return line.split(":", 1)[1].strip()
+    return None
+
+
+def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource | None = None,
+                   progress: Callable[[str], None] | None = None) -> CalDAVResult:
+    """Mirror the active visits to the CalDAV server: create, update and remove events."""
+    if not target.url.lower().startswith(("http://", "https://")):
+        raise PublishError(tr("The CalDAV address {url} must start with http:// or https://", url=target.url))
+    source = source or load_feed_source(repo)
+    desired = _desired(source)
+    result = CalDAVResult(target.url)
+    client = None
+    try:
+        client = _dav_client(target)
+        principal = client.principal()
+        existing = {c.id if c.id else str(c.url).rstrip("/").rsplit("/", 1)[-1]: c for c in principal.calendars()}
+        wanted: list[tuple[str, dict[str, bytes]]] = []      # calendar URL -> the events it must hold
+        for (cal_id, name), events in desired.items():
+            calendar = existing.get(cal_id)
+            if calendar is None:
+                calendar = principal.make_calendar(name=name, cal_id=cal_id)
+                result.calendars_created.append(cal_id)
+            wanted.append((str(calendar.url), events))
+        # A department that no longer exists: its calendar stays (subscribers keep a working
+        # address) but is emptied, as its feed file is removed from the folder.
+        kept = {cal_id for cal_id, _ in desired}
+        wanted += [(str(calendar.url), {}) for cal_id, calendar in sorted(existing.items())
+                   if cal_id.startswith(f"{SHARED_CALENDAR_ID}-") and cal_id not in kept]
+        with _Connections(target, _passed_on(progress)) as connections:
+            changes = [change for planned in connections.run(_planned_changes, wanted)
+                       for change in planned]
+            result.unchanged = sum(len(events) for _, events in wanted) - sum(
+                1 for change in changes if change.kind != "delete")
+            for kind in connections.run(_apply_change, changes):
+                setattr(result, _COUNTERS[kind], getattr(result, _COUNTERS[kind]) + 1)
+    except PublishError:
+        raise
+    except _ProgressStop as stop:
+        raise stop.error from None
+    except Exception as error:
+        raise _caldav_error(target, error) from error
+    finally:
+        if client is not None:
+            with contextlib.suppress(Exception):
+                client.close()
+    return result
+
+
+class _ProgressStop(Exception):
+    """What the progress callback raised (the user cancelled): passed on as it is, not as a server error."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+def _passed_on(progress: Callable[[str], None] | None) -> Callable[[str], None] | None:
+    if progress is None:
+        return None
+
+    def call(text: str) -> None:
+        try:
+            progress(text)
+        except Exception as error:
+            raise _ProgressStop(error) from error
+    return call
+
+
+def _dav_client(target: CalDAVTarget):
+    import caldav
+
+    # With a user name but no password, send an empty one: servers without authentication
+    # (Radicale's "none") still need the user name to find the calendars.
+    password = target.password if target.password is not None else ("" if target.username else None)
+    return caldav.DAVClient(url=target.url, username=target.username or None, password=password,
+                            timeout=target.timeout, enable_rfc6764=False)
+
+
+class _Connections:
+    """A few HTTP sessions to the server, one per worker thread: each event is a round trip,
+    and a first publish is thousands of them.
+
+    ``run`` applies a function to many items at once; the first failure (or a cancel raised by
+    ``progress``) stops the rest. What was already sent stays: the next publish completes it.
+    """
+
+    def __init__(self, target: CalDAVTarget, progress: Callable[[str], None] | None) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.target, self.progress = target, progress
+        self._local = threading.local()
+        self._clients: list[object] = []
+        self._lock = threading.Lock()
+        self._pool = ThreadPoolExecutor(max_workers=CALDAV_CONNECTIONS)
+
+    def __enter__(self) -> "_Connections":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        for client in self._clients:
+            with contextlib.suppress(Exception):
+                client.close()
+
+    def _client(self):
+        if not hasattr(self._local, "client"):
+            self._local.client = _dav_client(self.target)
+            with self._lock:
+                self._clients.append(self._local.client)
+        return self._local.client
+
+    def run(self, function: Callable, items: Iterable) -> list:
+        """``function(client, item)`` for every item, at most CALDAV_CONNECTIONS at a time."""
+        from concurrent.futures import as_completed
+
+        futures = [self._pool.submit(lambda item=item: function(self._client(), item)) for item in items]
+        results = []
+        try:
+            for future in as_completed(futures):
+                results.append(future.result())
+                if self.progress:
+                    self.progress(self.target.url)
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+        return results
+
+
+_COUNTERS = {"create": "created", "update": "updated", "delete": "removed"}
+
+
+@dataclass(frozen=True)
+class _Change:
+    """One request that brings a server calendar in line with the database."""
+
+    kind: str                 # "create", "update" or "delete"
+    calendar_url: str
+    url: str | None = None    # the event on the server (update, delete)
+    data: str | None = None   # its new text (create, update)
+
+
+def _planned_changes(client, wanted: tuple[str, dict[str, bytes]]) -> list[_Change]:
+    """What one calendar on the server needs to hold exactly ``events`` (UID -> resource)."""
+    calendar_url, events = wanted
+    on_server: dict[str, tuple[str, str | None]] = {}
+    for resource in client.calendar(url=calendar_url).events():
+        data = resource.data or ""
+        uid = _stored_uid(data)
+        if uid is not None:
+            on_server[uid] = (str(resource.url), _stored_hash(data))
+    changes = []
+    for uid in sorted(events):
+        content = events[uid]
+        if uid not in on_server:
+            changes.append(_Change("create", calendar_url, data=with_hash(content).decode("utf-8")))
+        elif on_server[uid][1] != content_hash(content):
+            changes.append(_Change("update", calendar_url, on_server[uid][0], with_hash(content).decode("utf-8")))
+    changes += [_Change("delete", calendar_url, on_server[uid][0]) for uid in sorted(set(on_server) - set(events))]
+    return changes
+
+
+def _apply_change(client, change: _Change) -> str:
+    import caldav
+
+    calendar = client.calendar(url=change.calendar_url)
+    if change.kind == "create":
+        calendar.save_event(change.data)
+    elif change.kind == "update":
+        # SEQUENCE is ours (it rises on a move only); the library would raise it on every save.
+        caldav.Event(client=client, url=change.url, data=change.data, parent=calendar).save(increase_seqno=False)
+    else:
+        caldav.Event(client=client, url=change.url, parent=calendar).delete()
+    return change.kind

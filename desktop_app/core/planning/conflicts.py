@@ -1,0 +1,140 @@
+"""Visits that no longer fit their departments' availability (issue 8, "conflicts surfaced").
+
+A visit was feasible when it was planned; an availability refresh (a new busy event), a holiday
+override or changed office hours can make it infeasible later. This module re-checks stored
+visits against ``Availability`` and says, per attending department, what blocks the visit now,
+in the same words the scheduler's explanations use (holiday name, busy event title, ...).
+The calendar, the dashboard and `joint-acceptance conflicts` all call ``find_conflicts``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from desktop_app.core.calendar.availability import Availability, BlockKind
+from desktop_app.core.model.messages import tr
+from desktop_app.core.model.domain import Visit, VisitStatus
+from desktop_app.core.store.repository import Repository
+
+# A visit that took place (or was cancelled) cannot be moved any more: flagging it helps nobody.
+CHECKED_STATUSES = (VisitStatus.PLANNED, VisitStatus.PUBLISHED)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One attending department that is not free for one stretch of a visit."""
+
+    visit_id: int
+    project: str
+    department: str
+    start: dt.datetime       # the blocked stretch, inside the visit's span
+    end: dt.datetime
+    kind: BlockKind
+    reason: str              # holiday name, busy event title, office hours, blocked-day reason
+
+    def describe(self, department_name: str | None = None) -> str:
+        """One line for a tooltip, the details panel or the command line."""
+        return tr("{department}: {what} ({start}–{end})", department=department_name or self.department,
+                  what=kind_text(self.kind, self.reason), start=f"{self.start:%H:%M}", end=f"{self.end:%H:%M}")
+
+    def as_json(self) -> dict:
+        return {"visit": self.visit_id, "project": self.project, "department": self.department,
+                "start": self.start.isoformat(), "end": self.end.isoformat(), "kind": str(self.kind),
+                "reason": self.reason}
+
+
+def kind_text(kind: BlockKind, reason: str) -> str:
+    """What blocks a department, in the domain's words."""
+    if kind is BlockKind.NON_WORKING_DAY:
+        return tr("non-working day: {reason}", reason=reason)
+    if kind is BlockKind.BUSY_EVENT:
+        return tr("busy: {reason}", reason=reason)
+    if kind is BlockKind.BLOCKED_DAY:
+        return tr("blocked day: {reason}", reason=reason)
+    return reason     # the office-hours text already says "outside office hours (...)"
+
+
+def visit_conflicts(visit: Visit, availability: Availability) -> list[Conflict]:
+    """Every stretch of the visit some attending department is not free; empty when it still fits.
+
+    A department unknown to ``availability`` (deleted since) is skipped: the visit's department
+    list, not availability, is then what needs fixing, and the editor refuses such deletions anyway.
+    """
+    if visit.id is None or visit.status not in CHECKED_STATUSES:
+        return []
+    found: list[Conflict] = []
+    for department in visit.departments:
+        if department not in availability.departments:
+            continue
+        if visit.start.astimezone(availability.zone).date() == visit.end.astimezone(availability.zone).date() \
+                and availability.is_free(department, visit.start, visit.end):
+            continue   # the common case, answered from cached free intervals; explaining is slower
+        for stretch in availability.unavailable(department, visit.start, visit.end):
+            found.append(Conflict(visit.id, visit.project, department, stretch.start, stretch.end,
+                                  stretch.kind, stretch.reason))
+    return found
+
+
+def find_conflicts(repo: Repository, first: dt.date, last: dt.date, *,
+                   visits: Iterable[Visit] | None = None,
+                   availability: Availability | None = None) -> dict[int, list[Conflict]]:
+    """Conflicts of the visits that start in [first, last] (dates, inclusive), by visit id.
+
+    ``visits`` and ``availability`` may be passed when the caller already loaded them for the
+    same dates (the calendar does), so a week is read from the database once.
+    """
+    if last < first:
+        return {}
+    if visits is None:
+        zone = availability.zone if availability is not None else None
+        if zone is None:
+            from zoneinfo import ZoneInfo
+
+            zone = ZoneInfo(repo.settings().timezone)
+        visits = repo.visits(start=dt.datetime.combine(first, dt.time(), zone),
+                             end=dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), zone))
+    if availability is None:
+        availability = Availability.from_repository(repo, first, last)
+    result: dict[int, list[Conflict]] = {}
+    for visit in visits:
+        if not first <= visit.start.astimezone(availability.zone).date() <= last:
+            continue
+        conflicts = visit_conflicts(visit, availability)
+        if conflicts:
+            result[visit.id] = conflicts
+    return result
+
+
+def upcoming_conflicts(repo: Repository, today: dt.date) -> dict[int, list[Conflict]]:
+    """Conflicts of every planned or published visit from ``today`` on (the dashboard's list)."""
+    row = repo.db.execute("SELECT max(start) FROM visits WHERE status IN ('planned', 'published')").fetchone()
+    if not row or row[0] is None:
+        return {}
+    last = dt.datetime.fromisoformat(row[0]).date()
+    return find_conflicts(repo, today, last)
+
+
+def grouped_lines(conflicts: Iterable[Conflict], names: Mapping[str, str]) -> list[str]:
+    """One line per distinct obstacle, naming every department it blocks (a holiday blocks them all)."""
+    groups: dict[tuple, list[str]] = {}
+    for conflict in conflicts:
+        key = (conflict.start, conflict.end, conflict.kind, conflict.reason)
+        groups.setdefault(key, []).append(names.get(conflict.department, conflict.department))
+    return [tr("{department}: {what} ({start}–{end})", department="、".join(departments),
+               what=kind_text(kind, reason), start=f"{start:%H:%M}", end=f"{end:%H:%M}")
+            for (start, end, kind, reason), departments in groups.items()]
+
+
+def conflict_lines(conflicts: Mapping[int, list[Conflict]], repo: Repository) -> list[str]:
+    """The conflicts as text, one visit per line group (the command line's output)."""
+    names = {d.code: d.name for d in repo.departments()}
+    lines: list[str] = []
+    for visit_id in sorted(conflicts, key=lambda v: (conflicts[v][0].start, v)):
+        visit_conflicts_ = conflicts[visit_id]
+        first = visit_conflicts_[0]
+        lines.append(tr("Visit {visit} of {project} on {date}: the departments are no longer all free",
+                        visit=visit_id, project=first.project, date=first.start.date().isoformat()))
+        lines += ["  " + line for line in grouped_lines(visit_conflicts_, names)]
+    return lines

@@ -1,0 +1,292 @@
+"""The SQLite file: opening it safely and evolving its schema (DESIGN §9).
+
+Rules kept here so no caller can forget them:
+- every connection has foreign keys on, WAL journaling and a busy timeout;
+- the schema is created and changed only through ``sqlite_utils.Migrations``;
+- before migrations run on an existing file, a backup is written next to it with the
+  SQLite backup API;
+- a file from a newer version of the program (migrations we do not know) is refused
+  untouched; so is a file that is not SQLite, and a location we cannot write.
+
+Schema changes: append a new ``@MIGRATIONS()`` function (never edit an old one), then add a
+fixture database for the new version under tests/fixtures/ (see tests/core/test_migrations.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils import Database, Migrations
+
+from desktop_app.core.model.errors import InputError
+from desktop_app.core.model.messages import tr
+
+MIGRATION_SET = "joint_acceptance"
+MIGRATIONS = Migrations(MIGRATION_SET)
+
+
+class StorageError(InputError):
+    """The database cannot be opened or used; the message is for the user."""
+
+
+def _run_statements(db: Database, script: str) -> None:
+    # Not executescript(): it commits on its own and would break the migration's transaction.
+    for statement in script.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@MIGRATIONS()
+def m001_initial_schema(db: Database) -> None:
+    _run_statements(db, """
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE places (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            address TEXT NOT NULL DEFAULT ''
+        );
+        -- one row per unordered pair, origin < destination
+        CREATE TABLE travel (
+            origin TEXT NOT NULL REFERENCES places(code) ON UPDATE CASCADE ON DELETE CASCADE,
+            destination TEXT NOT NULL REFERENCES places(code) ON UPDATE CASCADE ON DELETE CASCADE,
+            minutes INTEGER NOT NULL CHECK (minutes >= 0),
+            PRIMARY KEY (origin, destination),
+            CHECK (origin < destination)
+        );
+        CREATE TABLE departments (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            level TEXT NOT NULL CHECK (level IN ('city', 'district')),
+            base TEXT REFERENCES places(code) ON UPDATE CASCADE ON DELETE SET NULL,
+            email TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            contact TEXT NOT NULL DEFAULT '',
+            daily_capacity INTEGER NOT NULL DEFAULT 2 CHECK (daily_capacity >= 0),
+            office_hours TEXT NOT NULL
+        );
+        -- seasonal office hours: valid from starts_on until the next variant
+        CREATE TABLE office_hours_variants (
+            department TEXT NOT NULL REFERENCES departments(code) ON UPDATE CASCADE ON DELETE CASCADE,
+            starts_on TEXT NOT NULL,
+            office_hours TEXT NOT NULL,
+            PRIMARY KEY (department, starts_on)
+        );
+        CREATE TABLE blocked_periods (
+            id INTEGER PRIMARY KEY,
+            department TEXT NOT NULL REFERENCES departments(code) ON UPDATE CASCADE ON DELETE CASCADE,
+            first_day TEXT NOT NULL,
+            last_day TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            CHECK (first_day <= last_day)
+        );
+        CREATE TABLE items (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            department TEXT NOT NULL REFERENCES departments(code) ON UPDATE CASCADE,
+            duration_minutes INTEGER NOT NULL CHECK (duration_minutes > 0),
+            materials TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE TABLE projects (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            owner TEXT NOT NULL DEFAULT '',
+            contact TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            place TEXT NOT NULL REFERENCES places(code) ON UPDATE CASCADE,
+            address TEXT NOT NULL DEFAULT '',
+            applied_on TEXT NOT NULL,
+            ready_on TEXT NOT NULL,
+            deadline TEXT,
+            priority INTEGER NOT NULL DEFAULT 0,
+            preferred TEXT NOT NULL DEFAULT 'any' CHECK (preferred IN ('am', 'pm', 'any')),
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'scheduled', 'done', 'withdrawn')),
+            modified_at TEXT NOT NULL
+        );
+        CREATE INDEX projects_status ON projects(status);
+        CREATE TABLE project_items (
+            project TEXT NOT NULL REFERENCES projects(code) ON UPDATE CASCADE ON DELETE CASCADE,
+            item TEXT NOT NULL REFERENCES items(code) ON UPDATE CASCADE,
+            PRIMARY KEY (project, item)
+        );
+        CREATE INDEX project_items_item ON project_items(item);
+        -- AUTOINCREMENT: a visit id (and so its iCal UID) is never reused
+        CREATE TABLE visits (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            project TEXT NOT NULL REFERENCES projects(code) ON UPDATE CASCADE ON DELETE CASCADE,
+            start TEXT NOT NULL,
+            end TEXT NOT NULL,
+            place TEXT NOT NULL REFERENCES places(code) ON UPDATE CASCADE,
+            status TEXT NOT NULL DEFAULT 'planned'
+                CHECK (status IN ('planned', 'published', 'done', 'cancelled')),
+            locked INTEGER NOT NULL DEFAULT 0,
+            joint INTEGER NOT NULL DEFAULT 1,
+            sequence INTEGER NOT NULL DEFAULT 0,
+            modified_at TEXT NOT NULL,
+            previous_start TEXT,
+            previous_end TEXT,
+            CHECK (start < end)
+        );
+        CREATE INDEX visits_project ON visits(project);
+        CREATE INDEX visits_start ON visits(start);
+        CREATE TABLE visit_departments (
+            visit INTEGER NOT NULL REFERENCES visits(id) ON DELETE CASCADE,
+            department TEXT NOT NULL REFERENCES departments(code) ON UPDATE CASCADE,
+            PRIMARY KEY (visit, department)
+        );
+        CREATE INDEX visit_departments_department ON visit_departments(department);
+        CREATE TABLE visit_items (
+            visit INTEGER NOT NULL REFERENCES visits(id) ON DELETE CASCADE,
+            item TEXT NOT NULL REFERENCES items(code) ON UPDATE CASCADE,
+            PRIMARY KEY (visit, item)
+        );
+        CREATE TABLE holiday_overrides (
+            date TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),
+            name TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE availability_sources (
+            id INTEGER PRIMARY KEY,
+            department TEXT NOT NULL REFERENCES departments(code) ON UPDATE CASCADE ON DELETE CASCADE,
+            location TEXT NOT NULL,
+            content BLOB,
+            fetched_at TEXT,
+            attempted_at TEXT,
+            last_error TEXT NOT NULL DEFAULT '',
+            event_count INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (department, location)
+        );
+        CREATE TABLE busy_events (
+            id INTEGER PRIMARY KEY,
+            source INTEGER NOT NULL REFERENCES availability_sources(id) ON DELETE CASCADE,
+            department TEXT NOT NULL REFERENCES departments(code) ON UPDATE CASCADE ON DELETE CASCADE,
+            start TEXT NOT NULL,
+            end TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            all_day INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX busy_events_department_start ON busy_events(department, start);
+        """)
+
+
+@MIGRATIONS()
+def m002_availability_expanded_window(db: Database) -> None:
+    # Which dates each source's busy_events cover: recurring events are expanded only over a
+    # bounded window, and a query reaching outside it must re-expand from the stored copy.
+    _run_statements(db, """
+        ALTER TABLE availability_sources ADD COLUMN expanded_first TEXT;
+        ALTER TABLE availability_sources ADD COLUMN expanded_last TEXT
+        """)
+
+
+def schema_version() -> int:
+    """The number of migrations this program knows: the version of a database it writes."""
+    return len(MIGRATIONS._migrations)
+
+
+def known_migration_names() -> list[str]:
+    return [migration.name for migration in MIGRATIONS._migrations]
+
+
+def _configure(db: Database) -> None:
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 5000")
+    # WAL with synchronous=NORMAL survives a killed process with the last commit intact.
+    db.execute("PRAGMA synchronous = NORMAL")
+
+
+def _check_writable(path: Path) -> None:
+    # Probe with a real file: os.access() says "writable" to root even on a read-only mount.
+    try:
+        with tempfile.TemporaryFile(dir=path.parent):
+            pass
+        writable = not path.exists() or os.access(path, os.W_OK)
+    except OSError:
+        writable = False
+    if not writable:
+        raise StorageError(tr("The database location {path} is read-only; choose a folder you can write to (--db PATH).",
+                              path=path))
+
+
+def _applied_names(db: Database) -> list[str]:
+    return [migration.name for migration in MIGRATIONS.applied(db)]
+
+
+def backup(db: Database, destination: Path) -> Path:
+    """Copy the whole database to ``destination`` with SQLite's online backup API."""
+    target = sqlite3.connect(destination)
+    try:
+        db.conn.backup(target)
+    finally:
+        target.close()
+    return destination
+
+
+def _backup_before_migration(db: Database, path: Path) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    version = len(_applied_names(db))
+    return backup(db, path.with_name(f"{path.stem}.v{version}.{stamp}.backup{path.suffix or '.sqlite'}"))
+
+
+def open_database(path: str | Path, *, create: bool = True) -> Database:
+    """Open (creating or migrating as needed) the database at ``path``.
+
+    Raises StorageError with a message for the user when the file cannot be used;
+    in that case the file is left exactly as it was.
+    """
+    path = Path(path).expanduser().resolve()
+    existed = path.exists() and path.stat().st_size > 0
+    if not existed and create:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StorageError(tr("The database location {path} is read-only; choose a folder you can write to "
+                                  "(--db PATH).", path=path)) from error
+    _check_writable(path)
+    try:
+        conn = sqlite3.connect(path, isolation_level=None)
+        # Reading the schema is the cheapest way to learn whether this is SQLite at all.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as error:
+        if "not a database" in str(error) or "malformed" in str(error):
+            raise StorageError(tr("{path} is not a SQLite database (or it is damaged); nothing was changed.",
+                                  path=path)) from error
+        raise StorageError(tr("Cannot open the database {path}: {reason}", path=path, reason=error)) from error
+    db = sqlite_utils.Database(conn)
+    try:
+        known = set(known_migration_names())
+        unknown = [name for name in _applied_names(db) if name not in known]
+        if unknown:
+            raise StorageError(tr(
+                "{path} was written by a newer version of this program (unknown schema changes: {names}); "
+                "it was not opened and nothing was changed. Please upgrade the program.",
+                path=path, names=", ".join(unknown)))
+        if existed and db.table_names() and MIGRATIONS.pending(db):
+            _backup_before_migration(db, path)
+        db.enable_wal()
+        _configure(db)
+        if MIGRATIONS.pending(db):
+            MIGRATIONS.apply(db)
+    except StorageError:
+        conn.close()
+        raise
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        if "not a database" in str(error) or "malformed" in str(error):
+            raise StorageError(tr("{path} is not a SQLite database (or it is damaged); nothing was changed.",
+                                  path=path)) from error
+        raise StorageError(tr("Cannot open the database {path}: {reason}", path=path, reason=error)) from error
+    return db
+
+
+def now_iso() -> str:
+    """The current time, timezone-aware, to the second (used for modification stamps)."""
+    return dt.datetime.now(dt.timezone.utc).astimezone().replace(microsecond=0).isoformat()

@@ -1,0 +1,1 @@
+"""The dialogs: import, auto-schedule and its preview, move, print, publish, record and request editors."""

@@ -1,0 +1,226 @@
+"""The request editor: fields, the item checklist by level and department, live deadline."""
+
+from __future__ import annotations
+
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from desktop_app.core.model.domain import HalfDay, Level, Project, RequestStatus
+from desktop_app.core.calendar.workdays import request_deadline
+from desktop_app.ui.widgets import formatting as fmt
+from desktop_app.ui.controllers.workspace import Workspace
+from desktop_app.ui.widgets.screen_fit import resize_within_screen
+
+translate = QCoreApplication.translate
+
+
+
+
+
+
+
+
+class RequestDialog(QDialog):
+    """Edits one request; OK writes it through the workspace (one undoable transaction)."""
+
+    def __init__(self, workspace: Workspace, project: Project | None, *, new: bool, parent=None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.original = None if new else project
+        self.new = new
+        repo = workspace.repo
+        today = workspace.today()
+        self.setWindowTitle(translate("RequestDialog", "New request") if new
+                            else translate("RequestDialog", "Edit request {code}").format(code=project.code))
+
+        self.code = QLineEdit(project.code if project else "")
+        self.code.setReadOnly(not new)   # the code is the request's identity in feeds and notices
+        self.name = QLineEdit(project.name if project else "")
+        self.owner = QLineEdit(project.owner if project else "")
+        self.contact = QLineEdit(project.contact if project else "")
+        self.phone = QLineEdit(project.phone if project else "")
+        self.place = QComboBox()
+        for place in repo.places():
+            self.place.addItem(f"{place.name}（{place.code}）" if fmt.chinese() else f"{place.name} ({place.code})",
+                               place.code)
+        if project:
+            self.place.setCurrentIndex(max(self.place.findData(project.place), 0))
+        self.address = QLineEdit(project.address if project else "")
+        self.applied_on = fmt.date_edit(project.applied_on if project else today)
+        self.ready_on = fmt.date_edit(project.ready_on if project else today)
+        self.has_deadline = QCheckBox(translate("RequestDialog", "Explicit deadline"))
+        self.has_deadline.setChecked(bool(project and project.deadline))
+        self.deadline_edit = fmt.date_edit(project.deadline if project and project.deadline else today)
+        self.deadline_edit.setEnabled(self.has_deadline.isChecked())
+        self.priority = QSpinBox(minimum=0, maximum=9, value=project.priority if project else 0)
+        self.preferred = QComboBox()
+        for value in HalfDay:
+            self.preferred.addItem(fmt.half_day_name(str(value)), str(value))
+        self.preferred.setCurrentIndex(self.preferred.findData(str(project.preferred if project else HalfDay.ANY)))
+        self.status = QComboBox()
+        for value in RequestStatus:
+            self.status.addItem(fmt.status_name(str(value)), str(value))
+        self.status.setCurrentIndex(self.status.findData(str(project.status if project else RequestStatus.PENDING)))
+
+        self.items = QTreeWidget()
+        self.items.setHeaderLabels([translate("RequestDialog", "Acceptance item"),
+                                    translate("RequestDialog", "Duration")])
+        self.items.setColumnWidth(0, 330)
+        self._fill_items(set(project.items) if project else set())
+
+        self.departments_label = QLabel(wordWrap=True)
+        self.deadline_label = QLabel(wordWrap=True)
+        self.warning_label = QLabel(wordWrap=True)
+        self.warning_label.setStyleSheet("color: #b45309;")
+        self.problems_label = QLabel(wordWrap=True)
+        self.problems_label.setStyleSheet("color: #b91c1c;")
+
+        form = QFormLayout()
+        form.addRow(translate("RequestDialog", "Code"), self.code)
+        form.addRow(translate("RequestDialog", "Project"), self.name)
+        form.addRow(translate("RequestDialog", "Owner"), self.owner)
+        form.addRow(translate("RequestDialog", "Contact"), self.contact)
+        form.addRow(translate("RequestDialog", "Phone"), self.phone)
+        form.addRow(translate("RequestDialog", "Place"), self.place)
+        form.addRow(translate("RequestDialog", "Address"), self.address)
+        form.addRow(translate("RequestDialog", "Applied on"), self.applied_on)
+        form.addRow(translate("RequestDialog", "Ready on"), self.ready_on)
+        deadline_row = QHBoxLayout()
+        deadline_row.addWidget(self.has_deadline)
+        deadline_row.addWidget(self.deadline_edit, 1)
+        form.addRow(translate("RequestDialog", "Deadline"), deadline_row)
+        form.addRow(translate("RequestDialog", "Priority"), self.priority)
+        form.addRow(translate("RequestDialog", "Preferred time"), self.preferred)
+        form.addRow(translate("RequestDialog", "Status"), self.status)
+
+        summary = QGroupBox(translate("RequestDialog", "Computed"))
+        summary_layout = QVBoxLayout(summary)
+        summary_layout.addWidget(self.departments_label)
+        summary_layout.addWidget(self.deadline_label)
+        summary_layout.addWidget(self.warning_label)
+
+        right = QVBoxLayout()
+        right.addWidget(QLabel(translate("RequestDialog", "Acceptance items (by level and department)")))
+        right.addWidget(self.items, 1)
+        right.addWidget(summary)
+
+        grid = QGridLayout()
+        left_widget = QWidget()
+        left_widget.setLayout(form)
+        grid.addWidget(left_widget, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(1, 1)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.problems_label)
+        layout.addWidget(self.buttons)
+        resize_within_screen(self, 980, 640)
+
+        for signal in (self.code.textChanged, self.name.textChanged, self.owner.textChanged,
+                       self.place.currentIndexChanged, self.applied_on.dateChanged, self.ready_on.dateChanged,
+                       self.deadline_edit.dateChanged, self.items.itemChanged):
+            signal.connect(self.refresh)
+        self.has_deadline.toggled.connect(self.deadline_edit.setEnabled)
+        self.has_deadline.toggled.connect(self.refresh)
+        self.refresh()
+
+    def _fill_items(self, checked: set[str]) -> None:
+        repo = self.workspace.repo
+        by_department: dict[str, list] = {}
+        for item in repo.items():
+            by_department.setdefault(item.department, []).append(item)
+        self.items.blockSignals(True)
+        for level in (Level.CITY, Level.DISTRICT):
+            level_node = QTreeWidgetItem(self.items, [fmt.level_name(str(level))])
+            level_node.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for department in repo.departments():
+                if department.level is not level or department.code not in by_department:
+                    continue
+                department_node = QTreeWidgetItem(level_node, [department.name])
+                department_node.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                for item in by_department[department.code]:
+                    node = QTreeWidgetItem(department_node, [item.name, translate("RequestDialog", "{minutes} min")
+                                                             .format(minutes=item.duration_minutes)])
+                    node.setData(0, Qt.ItemDataRole.UserRole, item.code)
+                    node.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                    node.setCheckState(0, Qt.CheckState.Checked if item.code in checked else Qt.CheckState.Unchecked)
+                    node.setToolTip(0, "；".join(item.materials))
+        self.items.expandAll()
+        self.items.blockSignals(False)
+
+    def checked_items(self) -> tuple[str, ...]:
+        codes = []
+        for level_index in range(self.items.topLevelItemCount()):
+            level_node = self.items.topLevelItem(level_index)
+            for d in range(level_node.childCount()):
+                department_node = level_node.child(d)
+                for i in range(department_node.childCount()):
+                    node = department_node.child(i)
+                    if node.checkState(0) == Qt.CheckState.Checked:
+                        codes.append(node.data(0, Qt.ItemDataRole.UserRole))
+        return tuple(sorted(codes))
+
+    def set_item_checked(self, code: str, checked: bool) -> None:
+        for node in self._item_nodes():
+            if node.data(0, Qt.ItemDataRole.UserRole) == code:
+                node.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _item_nodes(self):
+        for level_index in range(self.items.topLevelItemCount()):
+            level_node = self.items.topLevelItem(level_index)
+            for d in range(level_node.childCount()):
+                department_node = level_node.child(d)
+                for i in range(department_node.childCount()):
+                    yield department_node.child(i)
+
+    def project(self) -> Project:
+        return Project(
+            code=self.code.text().strip(), name=self.name.text().strip(), owner=self.owner.text().strip(),
+            place=self.place.currentData() or "", items=self.checked_items(),
+            applied_on=fmt.from_qdate(self.applied_on.date()), ready_on=fmt.from_qdate(self.ready_on.date()),
+            contact=self.contact.text().strip(), phone=self.phone.text().strip(), address=self.address.text().strip(),
+            deadline=fmt.from_qdate(self.deadline_edit.date()) if self.has_deadline.isChecked() else None,
+            priority=self.priority.value(), preferred=HalfDay(self.preferred.currentData()),
+            status=RequestStatus(self.status.currentData()),
+        )
+
+    def problems(self) -> list[str]:
+        return self.workspace.repo.project_problems(self.project(), new=self.new)
+
+    def refresh(self) -> None:
+        project = self.project()
+        repo = self.workspace.repo
+        items = {i.code: i for i in repo.items()}
+        departments = {d.code: d for d in repo.departments()}
+        needed = sorted({items[c].department for c in project.items if c in items})
+        names = "、".join(departments[d].name if d in departments else d for d in needed)
+        self.departments_label.setText(translate("RequestDialog", "Departments needed ({count}): {names}").format(
+            count=len(needed), names=names or "—"))
+        calendar = self.workspace.calendar()
+        working_days = repo.settings().deadline_working_days
+        deadline = request_deadline(project, calendar, working_days)
+        if project.deadline is None:
+            text = translate("RequestDialog", "Deadline: {date} ({days} working days after the application)").format(
+                date=fmt.long_date(deadline), days=working_days)
+        else:
+            text = translate("RequestDialog", "Deadline: {date} (explicit)").format(date=fmt.long_date(deadline))
+        self.deadline_label.setText(text)
+        self.warning_label.setText(calendar.coverage_warning([project.applied_on, deadline]))
+        problems = self.problems()
+        self.problems_label.setText("\n".join(problems))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
+
+    def accept(self) -> None:
+        if self.problems():
+            return
+        if self.workspace.save_project(self.original, self.project()):
+            super().accept()

@@ -1,0 +1,198 @@
+"""工作台: the bureau's figures (DESIGN §5 metrics, the seed article's KPIs), charts and conflicts.
+
+The figures are ``database_stats`` — exactly what `joint-acceptance stats --json` prints for the
+same database; the charts come from ``core.workload`` and the conflicts from ``core.conflicts``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.planning.conflicts import Conflict, grouped_lines, upcoming_conflicts
+from desktop_app.core.reports.metrics import database_stats
+from desktop_app.core.model.domain import Project, Visit
+from desktop_app.core.reports.workload import (
+    late_visit_ids,
+    load_per_department,
+    monday_of,
+    requests_by_place,
+    visits_per_week,
+)
+from desktop_app.ui.pages import dashboard_charts as charts
+from desktop_app.ui.widgets import formatting as fmt
+from desktop_app.ui.controllers.workspace import Workspace
+
+translate = QCoreApplication.translate
+WEEKS_BEFORE, WEEKS_AFTER, LOAD_WEEKS = 2, 7, 4
+
+
+class _Figure(QFrame):
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.setObjectName("figure")
+        self.setStyleSheet("#figure { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }")
+        self.value = QLabel()
+        self.value.setStyleSheet("font-size: 26px; font-weight: 600;")
+        self.caption = QLabel(title, wordWrap=True)
+        self.caption.setStyleSheet("color: palette(placeholder-text);")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+
+def figure_values(stats: dict, conflicts: int) -> dict[str, str]:
+    """The figures as shown, from ``database_stats`` (the same numbers as `stats --json`)."""
+    metrics = stats["metrics"]
+    return {
+        "waiting": str(stats["requests_waiting"]),
+        "scheduled": str(stats["requests_by_status"]["scheduled"]),
+        "visits_week": str(stats["visits_this_week"]),
+        "joint_rate": f"{metrics['joint_rate']:.0%}",
+        "trips_saved": f"{metrics['trips_saved_pct']:.0f}%",
+        "on_time": f"{metrics['on_time_rate']:.0%}",
+        "wait": f"{metrics['mean_wait_working_days']:.1f}",
+        "department_trips": str(metrics["department_trips"]),
+        "late": str(metrics["late"]),
+        "conflicts": str(conflicts),
+    }
+
+
+class DashboardPage(QWidget):
+    KINDS = None   # every change moves some figure
+    visitActivated = Signal(int)    # a conflict's link was clicked: show that visit in the calendar
+
+    def __init__(self, workspace: Workspace, parent=None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.stats: dict = {}
+        self.conflicts: dict[int, list[Conflict]] = {}
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.figures = {
+            "waiting": _Figure(translate("Dashboard", "Requests waiting for a visit")),
+            "scheduled": _Figure(translate("Dashboard", "Requests scheduled")),
+            "visits_week": _Figure(translate("Dashboard", "Visits this week")),
+            "joint_rate": _Figure(translate("Dashboard", "Joint acceptance rate")),
+            "trips_saved": _Figure(translate("Dashboard", "Fewer trips for the projects")),
+            "on_time": _Figure(translate("Dashboard", "On time")),
+            "wait": _Figure(translate("Dashboard", "Mean wait (working days)")),
+            "department_trips": _Figure(translate("Dashboard", "Department trips")),
+            "late": _Figure(translate("Dashboard", "Requests late")),
+            "conflicts": _Figure(translate("Dashboard", "Visits with conflicts")),
+        }
+        grid = QGridLayout()
+        for index, figure in enumerate(self.figures.values()):
+            grid.addWidget(figure, index // 5, index % 5)
+        self.week_chart = charts.new_chart_view()
+        self.department_chart = charts.new_chart_view(320)   # twelve names need the height to all show
+        self.place_chart = charts.new_chart_view()
+        chart_row = QHBoxLayout()
+        # The department chart gets more width: its names are the longest labels on the page.
+        for view, stretch in ((self.week_chart, 5), (self.department_chart, 6), (self.place_chart, 5)):
+            chart_row.addWidget(view, stretch)
+        self.conflict_title = QLabel()
+        self.conflict_title.setStyleSheet("font-weight: 600;")
+        self.conflict_list = QTextBrowser()
+        self.conflict_list.setOpenLinks(False)
+        self.conflict_list.setMaximumHeight(170)
+        self.conflict_list.anchorClicked.connect(self._open_link)
+        self.counts = QLabel(wordWrap=True)
+        self.warning = QLabel(wordWrap=True)
+        self.warning.setStyleSheet("color: #b45309;")
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(self.title)
+        layout.addLayout(grid)
+        layout.addLayout(chart_row, 1)
+        layout.addWidget(self.conflict_title)
+        layout.addWidget(self.conflict_list)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.warning)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.reload()
+
+    def reload(self) -> None:
+        ws = self.workspace
+        repo, today = ws.repo, ws.today()
+        projects, visits = repo.projects(), repo.visits()
+        self.stats = database_stats(repo, today, projects=projects, visits=visits)
+        self.conflicts = upcoming_conflicts(repo, today)
+        settings = repo.settings()
+        self.title.setText(translate("Dashboard", "{bureau} — {date}").format(
+            bureau=settings.bureau_name, date=fmt.long_date(today)))
+        for key, value in figure_values(self.stats, len(self.conflicts)).items():
+            self.figures[key].value.setText(value)
+        metrics = self.stats["metrics"]
+        self.figures["trips_saved"].setToolTip(translate(
+            "Dashboard", "{joint} visits instead of {separate} separate ones").format(
+            joint=metrics["trips_joint"], separate=metrics["trips_separate"]))
+        self.figures["conflicts"].value.setStyleSheet(
+            "font-size: 26px; font-weight: 600;" + (" color: #dc2626;" if self.conflicts else ""))
+        self._show_charts(today, projects, visits)
+        self._show_conflicts()
+        self.counts.setText(translate(
+            "Dashboard", "{departments} departments, {items} acceptance items, {places} places, "
+            "{overrides} holiday overrides.").format(
+            departments=self.stats["departments"], items=self.stats["items"], places=self.stats["places"],
+            overrides=self.stats["holiday_overrides"]))
+        self.warning.setText(self.stats["calendar"]["warning"])
+        self.warning.setVisible(bool(self.stats["calendar"]["warning"]))
+
+    def _show_charts(self, today: dt.date, projects: list[Project], visits: list[Visit]) -> None:
+        repo = self.workspace.repo
+        this_monday = monday_of(today)
+        late = late_visit_ids(visits, projects, self.workspace.calendar(), repo.settings().deadline_working_days)
+        self.week_counts = visits_per_week(visits, this_monday - dt.timedelta(weeks=WEEKS_BEFORE),
+                                           WEEKS_BEFORE + WEEKS_AFTER, late)
+        self.department_loads = load_per_department(visits, repo.departments(), this_monday,
+                                                    this_monday + dt.timedelta(weeks=LOAD_WEEKS, days=-1))
+        self.place_requests = requests_by_place(projects, repo.places())
+        charts.fill_visits_per_week(self.week_chart, self.week_counts, this_monday)
+        charts.fill_department_load(self.department_chart, self.department_loads)
+        charts.fill_requests_by_place(self.place_chart, self.place_requests)
+
+    def _show_conflicts(self) -> None:
+        count = len(self.conflicts)
+        self.conflict_title.setText(translate("Dashboard", "Conflicts: visits whose departments are no longer "
+                                                           "all free ({count})").format(count=count))
+        if not count:
+            self.conflict_list.setHtml("<p style='color:#15803d'>" + html.escape(translate(
+                "Dashboard", "None: every planned or published visit still fits its departments' time.")) + "</p>")
+            self.conflict_list.setMaximumHeight(48)
+            return
+        self.conflict_list.setMaximumHeight(170)
+        names = {d.code: d.name for d in self.workspace.repo.departments()}
+        projects = {p.code: p.name for p in self.workspace.repo.projects()}
+        rows = []
+        for visit_id in sorted(self.conflicts, key=lambda v: (self.conflicts[v][0].start, v)):
+            found = self.conflicts[visit_id]
+            first = found[0]
+            reasons = "<br>".join(html.escape(line) for line in grouped_lines(found, names))
+            rows.append(f"<li><a href='visit:{visit_id}'>{html.escape(fmt.long_date(first.start.date()))} "
+                        f"{html.escape(projects.get(first.project, first.project))}</a><br>"
+                        f"<span style='color:#b91c1c'>{reasons}</span></li>")
+        self.conflict_list.setHtml(f"<ul>{''.join(rows)}</ul>")
+
+    def _open_link(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("visit:"):
+            self.visitActivated.emit(int(text.split(":", 1)[1]))

@@ -1,0 +1,178 @@
+"""设置: the bureau's identity and the scheduling defaults; each field is saved when it is left."""
+
+from __future__ import annotations
+
+import dataclasses
+import zoneinfo
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from desktop_app.core.model.domain import Settings
+from desktop_app.ui.widgets import formatting as fmt
+from desktop_app.ui.controllers.workspace import ALL, SETTINGS, Workspace
+
+translate = QCoreApplication.translate
+LANGUAGE_KEY = "ui/language"
+CONTENT_MAX_WIDTH = 820
+SPIN_CHROME = 44      # frame, padding and the up/down buttons around a spin box's text
+COMBO_CHROME = 44     # frame, padding and the drop-down arrow around a combo box's text
+
+
+def align_form_labels(forms) -> None:
+    """Give the labels of several forms one width, so their fields start in one column."""
+    labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+              for form in forms for row in range(form.rowCount())
+              if form.itemAt(row, QFormLayout.ItemRole.LabelRole) is not None]
+    width = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(width)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class SettingsPage(QWidget):
+    KINDS = frozenset((SETTINGS, ALL))
+    language_requested = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent=None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.fields: dict[str, QWidget] = {}
+        self._loading = False
+        bureau = QFormLayout()
+        for name, label in (("bureau_name", translate("Settings", "Bureau name")),
+                            ("bureau_address", translate("Settings", "Address")),
+                            ("bureau_contact", translate("Settings", "Contact")),
+                            ("bureau_phone", translate("Settings", "Phone")),
+                            ("bureau_email", translate("Settings", "Email"))):
+            bureau.addRow(label, self._text(name))
+        rules = QFormLayout()
+        self.timezone = QComboBox()
+        self.timezone.setEditable(False)
+        self.timezone.addItems(sorted(z for z in zoneinfo.available_timezones() if "/" in z))
+        self.timezone.currentTextChanged.connect(lambda text: self._save("timezone", text))
+        rules.addRow(translate("Settings", "Time zone"), self.timezone)
+        for name, label, minimum, maximum, suffix in (
+                ("grain_minutes", translate("Settings", "Start times every"), 5, 120, translate("Settings", " min")),
+                ("allowance_minutes", translate("Settings", "Opening and closing allowance"), 0, 240,
+                 translate("Settings", " min")),
+                ("deadline_working_days", translate("Settings", "Deadline after the application"), 1, 60,
+                 translate("Settings", " working days")),
+                ("notice_working_days", translate("Settings", "Notice for departments"), 0, 20,
+                 translate("Settings", " working days")),
+                ("late_search_working_days", translate("Settings", "Search past the deadline"), 0, 120,
+                 translate("Settings", " working days")),
+                ("default_capacity", translate("Settings", "Default visits per department and day"), 1, 20, ""),
+                ("default_travel_minutes", translate("Settings", "Default travel between places"), 0, 480,
+                 translate("Settings", " min"))):
+            rules.addRow(label, self._number(name, minimum, maximum, suffix))
+        publishing = QFormLayout()
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self._text("export_folder"), 1)
+        choose = QPushButton(translate("Settings", "Choose…"))
+        choose.clicked.connect(self._choose_folder)
+        folder_row.addWidget(choose)
+        publishing.addRow(translate("Settings", "Export folder"), folder_row)
+        publishing.addRow(translate("Settings", "CalDAV server URL"), self._text("caldav_url"))
+        publishing.addRow(translate("Settings", "CalDAV user name"), self._text("caldav_username"))
+        interface = QFormLayout()
+        self.language = QComboBox()
+        self.language.addItem("简体中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(self.language.findData("zh_CN" if fmt.chinese() else "en"))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        interface.addRow(translate("Settings", "Language"), self.language)
+
+        content = QWidget()
+        # A form a person reads: one column of labels, fields no wider than what they hold, and the
+        # whole form no wider than a page (a "30 min" box 1,100 px wide reads as a bug).
+        content.setMaximumWidth(CONTENT_MAX_WIDTH)
+        layout = QVBoxLayout(content)
+        forms = (bureau, rules, publishing, interface)
+        for title, form in zip((translate("Settings", "Bureau"), translate("Settings", "Scheduling rules"),
+                                translate("Settings", "Publishing"), translate("Settings", "Interface")), forms):
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+            box = QGroupBox(title)
+            box.setLayout(form)
+            layout.addWidget(box)
+        align_form_labels(forms)
+        self._size_fields()
+        self.note = QLabel(translate("Settings", "Every change is saved as soon as you leave the field "
+                                                 "and can be undone (Ctrl+Z)."), wordWrap=True)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+        holder = QWidget()
+        holder_layout = QHBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(content, 3)
+        holder_layout.addStretch(1)
+        content = holder
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.reload()
+
+    def _size_fields(self) -> None:
+        """Numbers and choices as wide as their longest value; names, addresses and URLs stay wide."""
+        metrics = QFontMetrics(self.font())
+        spins = [w for w in self.fields.values() if isinstance(w, QSpinBox)]
+        # One width for all the numbers, so the column reads as a column.
+        width = max(metrics.horizontalAdvance(f"{spin.maximum()}{spin.suffix()}") for spin in spins) + SPIN_CHROME
+        for spin in spins:
+            spin.setFixedWidth(width)
+        self.timezone.setMaximumWidth(metrics.horizontalAdvance("America/Argentina/Buenos_Aires") + COMBO_CHROME)
+        self.language.setMaximumWidth(max(metrics.horizontalAdvance("简体中文"),
+                                          metrics.horizontalAdvance("English")) + COMBO_CHROME + 20)
+        for name in ("bureau_phone", "bureau_contact", "caldav_username"):
+            self.fields[name].setMaximumWidth(metrics.horizontalAdvance("0" * 28))
+
+    def _text(self, name: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.editingFinished.connect(lambda: self._save(name, edit.text().strip()))
+        self.fields[name] = edit
+        return edit
+
+    def _number(self, name: str, minimum: int, maximum: int, suffix: str) -> QSpinBox:
+        spin = QSpinBox(minimum=minimum, maximum=maximum, suffix=suffix)
+        spin.editingFinished.connect(lambda: self._save(name, spin.value()))
+        self.fields[name] = spin
+        return spin
+
+    def reload(self) -> None:
+        self._loading = True
+        settings = self.workspace.repo.settings()
+        for name, widget in self.fields.items():
+            value = getattr(settings, name)
+            if isinstance(widget, QSpinBox):
+                widget.setValue(value)
+            else:
+                widget.setText(value)
+        self.timezone.setCurrentText(settings.timezone)
+        self._loading = False
+
+    def _save(self, name: str, value) -> None:
+        if self._loading:
+            return
+        before: Settings = self.workspace.repo.settings()
+        if getattr(before, name) == value:
+            return
+        self.workspace.save_settings(before, dataclasses.replace(before, **{name: value}))
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, translate("Settings", "Export folder"))
+        if folder:
+            self.fields["export_folder"].setText(folder)
+            self._save("export_folder", folder)
+
+    def _language_changed(self) -> None:
+        language = self.language.currentData()
+        QSettings().setValue(LANGUAGE_KEY, language)
+        self.language_requested.emit(language)

@@ -1,0 +1,166 @@
+"""URL sources against a real HTTP server on 127.0.0.1: fetch, refresh, failures keep the last good copy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from desktop_app.cli import main
+from desktop_app.core.calendar.availability import import_source, load_busy_events, refresh_sources, sources
+from desktop_app.core.model.errors import InputError
+
+ICS = Path(__file__).parents[2] / "fixtures" / "ics"
+WINDOW = (dt.date(2026, 11, 1), dt.date(2027, 1, 31))
+
+
+class FeedServer:
+    """Serves path -> (status, content type, body, delay seconds); the test changes ``routes`` as it goes."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, tuple[int, str, bytes, float]] = {}
+        routes = self.routes
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 (http.server's naming)
+                status, content_type, body, delay = routes.get(self.path, (404, "text/plain", b"not found", 0))
+                if delay:
+                    time.sleep(delay)
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", content_type)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str, scheme: str = "http") -> str:
+        return f"{scheme}://127.0.0.1:{self.server.server_port}{path}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join()
+
+
+@pytest.fixture
+def server():
+    feed_server = FeedServer()
+    yield feed_server
+    feed_server.close()
+
+
+def ics(name: str) -> bytes:
+    return (ICS / name).read_bytes()
+
+
+def busy_titles(db) -> set[str]:
+    return {e.title for e in load_busy_events(db, dt.date(2026, 11, 30), dt.date(2026, 12, 31)).get("D03", [])}
+
+
+def test_url_and_webcal_sources_are_fetched_and_remembered(demo_repo, server):
+    server.routes["/d03.ics"] = (200, "text/calendar; charset=utf-8", ics("windows_zone.ics"), 0)
+    result = import_source(demo_repo.db, "D03", server.url("/d03.ics"), window=WINDOW)
+    assert result.event_count == 1 and busy_titles(demo_repo.db) == {"Outlook 会议"}
+    import_source(demo_repo.db, "D04", server.url("/d03.ics", "webcal"), window=WINDOW)
+    [source] = sources(demo_repo.db, "D04")
+    assert source.location.startswith("webcal://") and source.is_url and source.fetched_at
+
+
+@pytest.mark.parametrize(("route", "message"), [
+    ((404, "text/html", b"<html>gone</html>", 0), "the server answered 404"),
+    ((200, "text/html; charset=utf-8", b"<!DOCTYPE html><html><body>login</body></html>", 0),
+     "web page (HTML), not an iCalendar feed"),
+    ((200, "text/calendar", ics("truncated.ics"), 0), "truncated"),
+    ((200, "text/calendar", ics("windows_zone.ics"), 2.0), "no answer within 0.5 seconds"),
+])
+def test_failed_refresh_keeps_the_last_good_copy_and_says_how_old(demo_repo, server, route, message):
+    db = demo_repo.db
+    server.routes["/d03.ics"] = (200, "text/calendar", ics("windows_zone.ics"), 0)
+    import_source(db, "D03", server.url("/d03.ics"), window=WINDOW)
+    events_before = list(db.query("SELECT * FROM busy_events WHERE department = 'D03' ORDER BY id"))
+    [good] = sources(db, "D03")
+    server.routes["/d03.ics"] = route
+    with pytest.raises(InputError, match=re.escape(message)) as error:
+        import_source(db, "D03", server.url("/d03.ics"), window=WINDOW, timeout=0.5)
+    assert "last good copy" in str(error.value) and "old" in str(error.value)
+    assert list(db.query("SELECT * FROM busy_events WHERE department = 'D03' ORDER BY id")) == events_before
+    [after] = sources(db, "D03")
+    assert after.fetched_at == good.fetched_at and after.event_count == good.event_count
+    assert message.split()[0] in after.last_error and after.attempted_at >= good.attempted_at
+    # A later good fetch clears the error.
+    server.routes["/d03.ics"] = (200, "text/calendar", ics("freebusy.ics"), 0)
+    import_source(db, "D03", server.url("/d03.ics"), window=WINDOW)
+    assert sources(db, "D03")[0].last_error == "" and busy_titles(db) == {"busy"}
+
+
+def test_new_url_that_fails_stores_nothing(demo_repo, server):
+    with pytest.raises(InputError, match="404"):
+        import_source(demo_repo.db, "D03", server.url("/missing.ics"))
+    assert sources(demo_repo.db, "D03") == []
+
+
+def test_oversized_answer_is_refused_by_its_length(server):
+    from desktop_app.core.calendar.ical_reader import fetch_feed
+
+    body = ics("windows_zone.ics")
+    server.routes["/big.ics"] = (200, "text/calendar", body, 0)
+    with pytest.raises(InputError, match="more than the limit"):
+        fetch_feed(server.url("/big.ics"), limit=len(body) - 1)
+    assert fetch_feed(server.url("/big.ics"), limit=len(body)) == body
+
+
+def test_refresh_updates_each_source_and_reports_failures(demo_repo, server):
+    db = demo_repo.db
+    server.routes["/a.ics"] = (200, "text/calendar", ics("windows_zone.ics"), 0)
+    server.routes["/b.ics"] = (200, "text/calendar", ics("windows_zone.ics"), 0)
+    import_source(db, "D03", server.url("/a.ics"), window=WINDOW)
+    import_source(db, "D04", server.url("/b.ics"), window=WINDOW)
+    server.routes["/a.ics"] = (200, "text/calendar", ics("freebusy.ics"), 0)
+    del server.routes["/b.ics"]
+    outcomes = {o.source.department: o for o in refresh_sources(db, window=WINDOW) if o.source.is_url}
+    assert outcomes["D03"].result is not None and busy_titles(db) == {"busy"}
+    assert outcomes["D04"].result is None and "404" in outcomes["D04"].error
+    # The demo's dataset files are re-expanded from their stored copies.
+    assert all(o.result is not None for o in refresh_sources(db, "D01", window=WINDOW))
+
+
+def test_cli_availability_then_stats(demo_db, db_path, server, capsys):
+    server.routes["/d03.ics"] = (200, "text/calendar", ics("recurrence_overrides.ics"), 0)
+    assert main(["--lang", "en", "availability", "D03", server.url("/d03.ics"), "--db", str(db_path)]) == 0
+    assert "D03: 7 events read from" in capsys.readouterr().out
+    assert main(["--lang", "en", "stats", "--db", str(db_path), "--today", "2026-11-30"]) == 0
+    out = capsys.readouterr().out
+    assert f"Busy time of D03: {server.url('/d03.ics')}, 7 events, refreshed 20" in out
+    # A bad feed: exit 2, one message, the old busy time intact.
+    before = list(demo_db.query("SELECT * FROM busy_events ORDER BY id"))
+    bad = ICS / "bad_dtstart.ics"
+    assert main(["--lang", "en", "availability", "D03", str(bad), "--db", str(db_path)]) == 2
+    err = capsys.readouterr().err
+    assert "bad_dtstart.ics" in err and "DTSTART" in err
+    assert list(demo_db.query("SELECT * FROM busy_events ORDER BY id")) == before
+    assert main(["--lang", "en", "availability", "--refresh", "D03", "--db", str(db_path)]) == 0
+    assert main(["--lang", "en", "availability", "D03", "--db", str(db_path)]) == 0
+    assert "7 events, refreshed" in capsys.readouterr().out
+
+
+def test_cli_holiday_calendar(db_path, capsys):
+    assert main(["--lang", "en", "availability", "--holidays", str(ICS / "holidays_2027.ics"),
+                 "--complete-year", "2027", "--db", str(db_path)]) == 0
+    assert "6 holiday overrides stored" in capsys.readouterr().out
+    assert main(["--lang", "en", "availability", "--holidays", str(ICS / "holidays_conflict.ics"),
+                 "--db", str(db_path)]) == 2
+    assert "given twice with different kinds" in capsys.readouterr().err

@@ -1,0 +1,69 @@
+"""Opening the database: the safety rules of DESIGN §9."""
+
+import sqlite3
+import subprocess
+
+import pytest
+
+from desktop_app.core.store.repository import Repository
+from desktop_app.core.store.database import MIGRATION_SET, StorageError, open_database, schema_version
+
+
+def test_new_database_has_foreign_keys_and_wal(db_path):
+    db = open_database(db_path)
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert "visits" in db.table_names()
+    applied = db.execute("SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]).fetchone()
+    assert applied[0] == schema_version()
+
+
+def test_foreign_keys_are_enforced(db):
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute("INSERT INTO items (code, name, department, duration_minutes) VALUES ('I1', 'x', 'NOPE', 30)")
+
+
+def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    path.write_bytes("这不是数据库 — just text\n".encode() * 200)
+    before = path.read_bytes()
+    with pytest.raises(StorageError, match="not a SQLite database"):
+        open_database(path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.sqlite"]
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(db_path):
+    db = open_database(db_path)
+    db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
+               [MIGRATION_SET, "m999_from_the_future", "2030-01-01 00:00:00+00:00"])
+    db.close()
+    before = db_path.read_bytes()
+    with pytest.raises(StorageError, match="newer version"):
+        open_database(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_a_read_only_location_gets_a_clear_error(read_only_folder):
+    with pytest.raises(StorageError, match="read-only"):
+        open_database(read_only_folder / "bureau.sqlite")
+    assert list(read_only_folder.iterdir()) == []
+
+
+def test_committed_work_survives_a_killed_process(db_path):
+    """A process killed right after a commit (and in the middle of the next) leaves the commit."""
+    open_database(db_path).close()
+    script = f"""
+import os, signal
+from desktop_app.core.store.database import open_database
+db = open_database({str(db_path)!r})
+with db.atomic():
+    db['places'].insert({{'code': 'P1', 'name': '电子信息产业园', 'address': ''}})
+db.execute('BEGIN')
+db['places'].insert({{'code': 'P2', 'name': 'never committed', 'address': ''}})
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+    result = subprocess.run(["python", "-c", script], capture_output=True)
+    assert result.returncode == -9
+    places = [p.code for p in Repository(open_database(db_path)).places()]
+    assert places == ["P1"]

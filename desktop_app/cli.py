@@ -436,6 +436,8 @@ def _run_visit(args: argparse.Namespace) -> int:
         raise UsageError(tr("Name at least one visit (VISIT_ID); `visit list` shows them."))
     if args.action == "slots":
         return _visit_slots(repo, args)
+    if args.action == "record":
+        return _record_results(repo, args)
     visits = visit_actions.load_visits(repo, args.ids)
     action, message = {
         "lock": (lambda: visit_actions.set_locked(repo, visits, True), "{count} visit(s) locked."),
@@ -445,6 +447,122 @@ def _run_visit(args: argparse.Namespace) -> int:
     }[args.action]
     print(tr(message, count=len(action())))
     return EXIT_OK
+
+
+def _record_results(repo, args: argparse.Namespace) -> int:
+    """`visit record`: one department's opinion (or every department passed) at one visit."""
+    from desktop_app.core.acceptance.results import opinion_label, record_results, status_label
+    from desktop_app.core.model.domain import DepartmentResult, Finding, Opinion
+    from desktop_app.core.model.messages import tr
+    from desktop_app.core.store import acceptance_records
+    from desktop_app.core.store.history import clerk_name
+
+    if len(args.ids) != 1:
+        raise UsageError(tr("`visit record` takes one VISIT_ID."))
+    visit_id = args.ids[0]
+    if args.all_passed:
+        visit = repo.visit(visit_id)
+        recorded = {r.department for r in acceptance_records.results(repo.db, visit=visit_id)}
+        entries = [DepartmentResult(d, Opinion.PASSED) for d in (visit.departments if visit else ())
+                   if d not in recorded]
+        if visit is not None and not entries:
+            raise UsageError(tr("Every department of visit {id} already has a result.", id=visit_id))
+    else:
+        entries = [_department_result(args, DepartmentResult, Finding, Opinion)]
+    now = args.at or _bureau_now(repo)
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=_bureau_zone(repo))
+    done = record_results(repo, visit_id, entries, now=now, clerk=clerk_name(repo.settings()))
+    if args.json:
+        _print_json({"visit": visit_id, "visit_status": str(done.visit_after.status),
+                     "project": done.project_after.code, "status": str(done.project_after.status),
+                     "results": [{"department": e.department, "opinion": str(e.opinion)} for e in entries]})
+        return EXIT_OK
+    for entry in entries:
+        print(tr("{department}: {opinion}", department=entry.department, opinion=opinion_label(entry.opinion)))
+    print(tr("Request {code}: {status}.", code=done.project_after.code, status=status_label(done.project_after.status)))
+    return EXIT_OK
+
+
+def _department_result(args: argparse.Namespace, DepartmentResult, Finding, Opinion):
+    from desktop_app.core.model.messages import tr
+
+    if not args.department:
+        raise UsageError(tr("`visit record` needs --all-passed, or --department CODE with its opinion "
+                            "(--passed, --rectify TEXT, --failed REASON, --absent or --not-ready)."))
+    items, attachments = args.item or [], args.attachment or []
+    if args.rectify:
+        if len(items) > len(args.rectify) or len(attachments) > len(args.rectify):
+            raise UsageError(tr("Give at most one --item and one --attachment per --rectify finding."))
+        findings = tuple(Finding(text, items[i] if i < len(items) else None,
+                                 attachments[i] if i < len(attachments) else "")
+                         for i, text in enumerate(args.rectify))
+        return DepartmentResult(args.department, Opinion.RECTIFY, findings)
+    if items or attachments:
+        raise UsageError(tr("--item and --attachment belong to a --rectify finding."))
+    if args.failed is not None:
+        return DepartmentResult(args.department, Opinion.FAILED, reason=args.failed)
+    if args.absent is not None:
+        return DepartmentResult(args.department, Opinion.ABSENT, reason=args.absent)
+    if args.not_ready is not None:
+        return DepartmentResult(args.department, Opinion.NOT_READY, reason=args.not_ready)
+    if args.passed:
+        return DepartmentResult(args.department, Opinion.PASSED)
+    raise UsageError(tr("`visit record` needs --all-passed, or --department CODE with its opinion "
+                        "(--passed, --rectify TEXT, --failed REASON, --absent or --not-ready)."))
+
+
+def _bureau_now(repo):
+    import datetime as dt
+
+    return dt.datetime.now(_bureau_zone(repo))
+
+
+def _run_request(args: argparse.Namespace) -> int:
+    """`request rectified CODE DATE` and `request history CODE`."""
+    from desktop_app.core.acceptance.history_text import describe
+    from desktop_app.core.acceptance.rectification import report_rectified
+    from desktop_app.core.model.messages import tr
+    from desktop_app.core.store import history
+    from desktop_app.core.store.repository import Repository
+
+    repo = Repository(_database(args))
+    if repo.project(args.code) is None:
+        raise UsageError(tr("There is no request {code}.", code=args.code))
+    if args.action == "rectified":
+        if args.date is None:
+            raise UsageError(tr("`request rectified` needs the date the owner reported the fixes (YYYY-MM-DD)."))
+        today = args.today or _bureau_now(repo).date()
+        done = report_rectified(repo, args.code, args.date, today=today, clerk=history.clerk_name(repo.settings()))
+        print(tr("Request {code}: re-inspection round {round} of {departments}, due by {deadline}.",
+                 code=args.code, round=done.after.round, departments="、".join(_open_departments(repo, done.after)),
+                 deadline=done.after.round_deadline))
+        return EXIT_OK
+    entries = history.entries(repo.db, args.code)
+    if args.json:
+        _print_json([{"at": e.at.isoformat(), "clerk": e.clerk, "event": e.event, "visit": e.visit,
+                      "detail": e.detail, "text": describe(e)} for e in entries])
+        return EXIT_OK
+    for entry in entries:
+        print(f"{entry.at:%Y-%m-%d %H:%M}  {entry.clerk}  {describe(entry)}")
+    return EXIT_OK
+
+
+def _open_departments(repo, project) -> list[str]:
+    from desktop_app.core.acceptance.standing import outstanding_items
+
+    from desktop_app.core.store.acceptance_records import results
+
+    items = {i.code: i for i in repo.items()}
+    return sorted({items[i].department for i in outstanding_items(project, items, results(repo.db, project=project.code))})
+
+
+def _add_request_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=("rectified", "history"),
+                        help="rectified: the owner reported the findings fixed on DATE; history: every change")
+    parser.add_argument("code", metavar="CODE")
+    parser.add_argument("date", type=_date_argument, nargs="?", metavar="DATE")
+    _common(parser, json_flag=True, today=True)
 
 
 def _list_visits(repo, args: argparse.Namespace) -> int:
@@ -508,15 +626,30 @@ def _visit_slots(repo, args: argparse.Namespace) -> int:
 
 
 def _add_visit_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", choices=("list", "lock", "unlock", "cancel", "publish", "slots"),
+    parser.add_argument("action", choices=("list", "lock", "unlock", "cancel", "publish", "slots", "record"),
                         help="list visits; lock/unlock/cancel/publish the given visits; "
-                             "slots: every time one visit may move to, best first")
+                             "slots: every time one visit may move to, best first; record: its results")
     parser.add_argument("ids", type=int, nargs="*", metavar="VISIT_ID")
     parser.add_argument("--from", dest="first", type=_date_argument, metavar="DATE", help="list: first day")
     parser.add_argument("--to", dest="last", type=_date_argument, metavar="DATE", help="list: last day")
     parser.add_argument("--project", metavar="CODE", help="list: only this project's visits")
     parser.add_argument("--all", action="store_true", help="list: include cancelled visits")
     parser.add_argument("--limit", type=int, default=20, help="slots: how many to print (default 20)")
+    results = parser.add_argument_group("record: one department's opinion, or --all-passed")
+    results.add_argument("--all-passed", action="store_true", help="every department without a result passed")
+    results.add_argument("--department", metavar="CODE")
+    opinion = results.add_mutually_exclusive_group()
+    opinion.add_argument("--passed", action="store_true", help="通过")
+    opinion.add_argument("--rectify", action="append", metavar="FINDING", help="需整改: one finding (repeatable)")
+    opinion.add_argument("--failed", metavar="REASON", help="不通过, with the reason")
+    opinion.add_argument("--absent", nargs="?", const="", metavar="NOTE", help="the department did not come")
+    opinion.add_argument("--not-ready", nargs="?", const="", metavar="NOTE", help="the owner was not ready")
+    results.add_argument("--item", action="append", metavar="ITEM",
+                         help="the item of the --rectify finding at the same position")
+    results.add_argument("--attachment", action="append", metavar="PATH",
+                         help="a photo or document of the --rectify finding at the same position")
+    results.add_argument("--at", type=_datetime_argument, default=None, metavar="DATETIME",
+                         help="when the results are recorded (default now; they must follow the visit's start)")
     _common(parser, json_flag=True, today=True)
 
 
@@ -703,6 +836,8 @@ COMMANDS: list[tuple[str, str, Callable[[argparse.ArgumentParser], None], Handle
      lambda p: _common(p, json_flag=True, today=True), _run_stats),
     ("schedule", "plan joint visits for waiting requests and save them", _add_schedule_arguments, _run_schedule),
     ("move", "move one visit by hand, refused if it breaks a hard rule", _add_move_arguments, _run_move),
+    ("request", "after the visit: report a request's findings fixed; its history", _add_request_arguments,
+     _run_request),
     ("visit", "list visits; lock, unlock, cancel or publish them; where one may move",
      _add_visit_arguments, _run_visit),
     ("department", "a department's blocked dates and seasonal office hours", _add_department_arguments,

@@ -1,7 +1,7 @@
 """The layers of DESIGN §3, as import-linter contracts in pyproject.toml (napari's contract test).
 
 `lint-imports` checks the whole import graph: the core imports no Qt, printing, UI or CLI; printing no
-UI or CLI; the UI no CLI; the core's parts in the order model ← store ← calendar ← planning | feeds |
+UI or CLI; the UI no CLI; the core's parts in the order model ← store ← calendar ← acceptance ← planning | feeds |
 dataset ← reports. The runtime checks below keep the command line's start-up light.
 """
 

@@ -3,7 +3,7 @@
 Nothing under this package imports PySide6, the printing package, the UI or the CLI (import-linter
 contracts in pyproject.toml), so everything the GUI does can also be done from the command line.
 Its parts stand in layers, each importing only those below it:
-model ← store ← calendar ← planning | feeds | dataset ← reports.
+model ← store ← calendar ← acceptance ← planning | feeds | dataset ← reports.
 """
 
 import sys as _sys

@@ -574,6 +574,7 @@ def _holiday_row(holiday: HolidayOverride) -> dict:
 
 
 AvailabilityWriter = Callable[[Database, str, str, bytes], None]
+LIFECYCLE_COLUMNS = ("status", "round", "round_ready_on", "round_deadline", "decided_on")
 
 
 def apply_import(plan: ImportPlan, db: Database, availability_writer: AvailabilityWriter | None = None) -> None:
@@ -586,12 +587,13 @@ def apply_import(plan: ImportPlan, db: Database, availability_writer: Availabili
         db["departments"].upsert_all([department_row(d) for d in plan.departments], pk="code")
         db["items"].upsert_all([item_row(i) for i in plan.items], pk="code")
         if plan.projects:
-            statuses = dict(db.execute("SELECT code, status FROM projects").fetchall())
             rows = []
             for project in plan.projects:
                 row = project_row(project)
-                # Re-importing a request must not forget that it is already scheduled or done.
-                row["status"] = statuses.get(project.code, str(RequestStatus.PENDING))
+                # Re-importing a request must not forget where it stands (scheduled, rectifying, accepted…):
+                # upsert leaves the columns it is not given as they are, and a new row takes their defaults.
+                for column in LIFECYCLE_COLUMNS:
+                    row.pop(column)
                 rows.append(row)
             db["projects"].upsert_all(rows, pk="code")
             codes = [p.code for p in plan.projects]

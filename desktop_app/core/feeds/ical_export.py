@@ -253,7 +253,8 @@ def _department_label(source: FeedSource, code: str) -> str:
 def summary(source: FeedSource, visit: Visit) -> str:
     project = source.projects.get(visit.project)
     name = project.name if project else visit.project
-    return f"联合验收：{name}" if visit.joint else f"现场验收：{name}"
+    kind = "联合验收" if visit.joint else "现场验收"
+    return f"{kind}（复验）：{name}" if visit.round > 0 else f"{kind}：{name}"
 
 
 def _department_line(department: Department) -> str:
@@ -281,6 +282,8 @@ def _description_lines(source: FeedSource, visit: Visit, *, escaped: bool) -> li
     lines = []
     if visit.status is VisitStatus.PLANNED:
         lines.append("【暂定】本次验收时间尚未正式发布，如有变动将另行通知。")
+    if visit.round > 0:
+        lines.append(f"【复验】第 {visit.round} 轮复验：只有提出整改意见的部门参加，已通过的部门不再到场。")
     if visit.previous_start is not None and visit.sequence > 0:
         lines.append(f"【时间已调整】原定 {visit.previous_start.astimezone(zone):%Y-%m-%d %H:%M}。")
     start, end = visit.start.astimezone(zone), visit.end.astimezone(zone)

@@ -26,10 +26,26 @@ class HalfDay(StrEnum):
 
 
 class RequestStatus(StrEnum):
-    PENDING = "pending"        # waiting for a visit
-    SCHEDULED = "scheduled"    # has an active visit
-    DONE = "done"              # accepted
+    PENDING = "pending"        # waiting for a visit (also: a re-inspection waiting, round > 0)
+    SCHEDULED = "scheduled"    # has an active visit (results are due once it has ended)
+    RECTIFYING = "rectifying"  # findings to fix (整改中): waits for the owner's report
+    DONE = "done"              # accepted (已通过): every department passed
+    FAILED = "failed"          # not passed (未通过): the owner must apply again
     WITHDRAWN = "withdrawn"    # the owner withdrew the application
+
+
+class Opinion(StrEnum):
+    """One department's opinion at one visit (验收意见)."""
+
+    PASSED = "passed"          # 通过
+    RECTIFY = "rectify"        # 需整改: findings to fix, re-inspected by this department only
+    FAILED = "failed"          # 不通过
+    ABSENT = "absent"          # the department did not come: not held for it, back to scheduling
+    NOT_READY = "not_ready"    # the owner was not ready: not held for this department either
+
+    @property
+    def held(self) -> bool:
+        return self not in (Opinion.ABSENT, Opinion.NOT_READY)
 
 
 class VisitStatus(StrEnum):
@@ -81,6 +97,19 @@ class Item:
 
 
 @dataclass(frozen=True)
+class ProjectDetails:
+    """What the bureau keeps about a project for the joint acceptance opinion (all optional)."""
+
+    unified_code: str = ""          # 项目统一代码
+    floor_area: float | None = None  # 建筑面积, m²
+    floors: int | None = None        # 层数
+    builder: str = ""               # 施工单位
+    supervisor: str = ""            # 监理单位
+    surveyor: str = ""              # 勘察单位
+    designer: str = ""              # 设计单位
+
+
+@dataclass(frozen=True)
 class Project:
     """A project's request for joint acceptance (验收申请)."""
 
@@ -98,6 +127,16 @@ class Project:
     priority: int = 0                 # higher is more urgent; breaks ties only
     preferred: HalfDay = HalfDay.ANY
     status: RequestStatus = RequestStatus.PENDING
+    round: int = 0                          # 0: the first visit; n > 0: the n-th re-inspection (复验)
+    round_ready_on: dt.date | None = None   # re-inspection: the day the owner reported the fixes
+    round_deadline: dt.date | None = None   # re-inspection: its own deadline
+    decided_on: dt.date | None = None       # accepted or failed on this day
+    details: ProjectDetails = field(default_factory=ProjectDetails)
+
+    @property
+    def plan_ready_on(self) -> dt.date:
+        """The earliest day the current round may be visited."""
+        return self.round_ready_on or self.ready_on
 
 
 @dataclass(frozen=True)
@@ -118,6 +157,7 @@ class Visit:
     modified_at: dt.datetime | None = None
     previous_start: dt.datetime | None = None   # shown on a changed notice (变更通知)
     previous_end: dt.datetime | None = None
+    round: int = 0                      # the request's round this visit serves (> 0: re-inspection 复验)
 
     @property
     def active(self) -> bool:
@@ -156,3 +196,45 @@ class Settings:
     caldav_username: str = ""
     reminder_minutes: int = 1440
     complete_override_years: tuple[int, ...] = ()   # years whose overrides the bureau marked complete
+    rectification_days: int = 15          # calendar days the owner has to fix findings
+    reinspection_working_days: int = 5    # a re-inspection's deadline after the owner's report
+    opinion_number_pattern: str = "济经开联验〔{year}〕第 {number} 号"
+    clerk_name: str = ""                  # history's clerk; empty: the computer's user name
+    signing_certificate: str = ""         # PKCS#12 file that signs opinions (password in the keyring)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a department found (整改意见): text, the item concerned, an optional photo/document."""
+
+    text: str
+    item: str | None = None
+    attachment: str = ""
+
+
+@dataclass(frozen=True)
+class DepartmentResult:
+    """One department's opinion at one visit."""
+
+    department: str
+    opinion: Opinion
+    findings: tuple[Finding, ...] = ()
+    reason: str = ""                      # why not passed, or why not held
+    id: int | None = None
+    visit: int | None = None
+    project: str = ""
+    round: int = 0
+    recorded_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One state change of a request or visit; history is append-only."""
+
+    at: dt.datetime
+    clerk: str
+    project: str
+    event: str
+    detail: dict = field(default_factory=dict)
+    visit: int | None = None
+    id: int | None = None

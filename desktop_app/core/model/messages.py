@@ -436,7 +436,7 @@ ZH_CN.update({
     " (locked)": "（已锁定）",
     "planned": "已排期未发布",
     "published": "已发布",
-    "done": "已验收",
+    "done": "已进行",
     "cancelled": "已取消",
 })
 ZH_CN.update({"Name at least one visit (VISIT_ID); `visit list` shows them.":
@@ -465,3 +465,73 @@ ZH_CN.update({
 ZH_CN.update({"{department}: seasonal office hours from {date} removed.": "{department}：已删除自 {date} 起的季节性办公时间。"})
 ZH_CN.update({"There is no {kind} {code!r}.": "没有编码为“{code}”的{kind}。", "{code} deleted.": "已删除 {code}。"})
 ZH_CN.update({"request": "验收申请", "department": "部门", "item": "验收事项", "place": "地点"})
+ZH_CN.update({  # --- after the visit (desktop_app/core/acceptance, `visit record`, `request`)
+    "passed": "通过", "rectification needed": "需整改", "failed": "不通过", "department absent": "部门未到场",
+    "owner not ready": "建设单位未准备就绪",
+    "waiting": "待排期", "scheduled": "已排期", "rectifying": "整改中", "accepted": "已通过", "not passed": "未通过",
+    "withdrawn": "已撤回",
+    "There is no visit {id}.": "没有编号为 {id} 的现场验收。",
+    "Visit {id} was cancelled; it has no results.": "现场验收 {id} 已取消，无验收结果。",
+    "Visit {id} starts at {start}; its results can be recorded once it has begun.":
+        "现场验收 {id} 于 {start} 开始，开始后才能录入验收结果。",
+    "Request {code} is already {status}; no more results can be recorded for it.":
+        "验收申请 {code} 当前为{status}，不能再录入验收结果。",
+    "No result was given for visit {id}.": "没有给出现场验收 {id} 的任何结果。",
+    "Department {department} is not at visit {id} (its departments: {departments}).":
+        "部门 {department} 不在现场验收 {id} 中（参加部门：{departments}）。",
+    "Department {department} is given twice for visit {id}.": "现场验收 {id} 中部门 {department} 出现了两次。",
+    "Visit {id} already has the result of department {department} ({opinion}); a correction is recorded by "
+    "undoing it first.": "现场验收 {id} 已录入部门 {department} 的结果（{opinion}）；如需更正，请先撤销。",
+    "Department {department}: rectification needs at least one finding.": "部门 {department}：需整改时至少填写一条整改意见。",
+    "Department {department}: give the reason the visit did not pass.": "部门 {department}：请填写不通过的理由。",
+    "Department {department}: a finding has no text.": "部门 {department}：有一条整改意见没有内容。",
+    "Department {department}: item {item} is not one of its items at visit {id}.":
+        "部门 {department}：验收事项 {item} 不是其在现场验收 {id} 中负责的事项。",
+    "Request {code} has changed since these results were recorded; they can no longer be undone.":
+        "录入这些结果后验收申请 {code} 已有变化，无法再撤销。",
+    "Visit {id} took place (its results are recorded); it cannot be cancelled.":
+        "现场验收 {id} 已进行（已录入结果），不能取消。",
+    "There is no request {code}.": "没有编码为 {code} 的验收申请。",
+    "Request {code} is {status}, not rectifying; there is nothing to report fixed.":
+        "验收申请 {code} 当前为{status}，不在整改中，无需报告整改完成。",
+    "The report date {date} is in the future.": "报告日期 {date} 晚于今天。",
+    "The report date {date} is before the visit that found the problems ({found}).":
+        "报告日期 {date} 早于发现问题的现场验收（{found}）。",
+    "The rectification period of request {code} ended on {deadline}; a report on {date} is too late, the owner must "
+    "apply again.": "验收申请 {code} 的整改期限已于 {deadline} 届满，{date} 报告整改完成已逾期，建设单位须重新申请。",
+    "Request {code} has changed since the report was recorded; it can no longer be undone.":
+        "登记整改完成后验收申请 {code} 已有变化，无法再撤销。",
+    "Request {code} is {status}, not rectifying; there is no rectification notice.":
+        "验收申请 {code} 当前为{status}，不在整改中，无整改通知书。",
+    "Request {code} is {status}; the joint acceptance opinion is issued only once every department has passed.":
+        "验收申请 {code} 当前为{status}；各部门均通过后才能出具联合验收意见书。",
+    "Visit {visit} scheduled: {start} at {place} ({departments})": "现场验收 {visit} 已排期：{start}，{place}（{departments}）",
+    "Visit {visit} moved from {before} to {start}": "现场验收 {visit} 由 {before} 调整至 {start}",
+    "Visit {visit} cancelled": "现场验收 {visit} 已取消",
+    "Visit {visit} published to the departments": "现场验收 {visit} 已发布给各部门",
+    "Visit {visit} locked": "现场验收 {visit} 已锁定",
+    "Visit {visit} unlocked": "现场验收 {visit} 已解除锁定",
+    "Result of {department} at visit {visit}: {opinion}": "{department} 在现场验收 {visit} 的意见：{opinion}",
+    " ({count} findings: {findings})": "（{count} 条整改意见：{findings}）",
+    "Results of visit {visit} withdrawn (undo)": "已撤销现场验收 {visit} 的验收结果",
+    "Request now {status}": "申请状态变为：{status}",
+    "Owner reported the findings fixed on {date}; re-inspection round {round} due by {deadline}":
+        "建设单位于 {date} 报告整改完成；第 {round} 轮复验限 {deadline} 前完成",
+    "Rectification report withdrawn (undo)": "已撤销整改完成登记",
+    "Joint acceptance opinion issued: {number}": "已出具联合验收意见书：{number}",
+    # cli.py
+    "`visit record` takes one VISIT_ID.": "`visit record` 只接受一个现场验收编号。",
+    "Every department of visit {id} already has a result.": "现场验收 {id} 的各部门均已录入结果。",
+    "`visit record` needs --all-passed, or --department CODE with its opinion (--passed, --rectify TEXT, --failed "
+    "REASON, --absent or --not-ready).": "`visit record` 需要 --all-passed，或 --department 部门编码 及其意见"
+    "（--passed、--rectify 整改意见、--failed 理由、--absent 或 --not-ready）。",
+    "Give at most one --item and one --attachment per --rectify finding.":
+        "每条 --rectify 整改意见最多对应一个 --item 和一个 --attachment。",
+    "--item and --attachment belong to a --rectify finding.": "--item 和 --attachment 只能用于 --rectify 整改意见。",
+    "{department}: {opinion}": "{department}：{opinion}",
+    "Request {code}: {status}.": "验收申请 {code}：{status}。",
+    "`request rectified` needs the date the owner reported the fixes (YYYY-MM-DD).":
+        "`request rectified` 需要建设单位报告整改完成的日期（YYYY-MM-DD）。",
+    "Request {code}: re-inspection round {round} of {departments}, due by {deadline}.":
+        "验收申请 {code}：第 {round} 轮复验，复验部门 {departments}，限 {deadline} 前完成。",
+})

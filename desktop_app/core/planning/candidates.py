@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from desktop_app.core.acceptance.standing import project_for_planning
 from desktop_app.core.calendar.availability import Availability
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.model.messages import tr
@@ -24,6 +25,7 @@ from desktop_app.core.model.domain import (
     Department, HalfDay, Item, Project, RequestStatus, Settings, Visit, VisitStatus,
 )
 from desktop_app.core.calendar.workdays import WorkingCalendar, request_deadline
+from desktop_app.core.store.acceptance_records import results_by_project
 
 NOON = 12 * 60
 
@@ -171,14 +173,17 @@ def build_requests(projects: Sequence[Project], visits: Sequence[Visit], items: 
             by_project.setdefault(visit.project, []).append(visit)
     fixed: list[Visit] = []
     movable: dict[str, list[Visit]] = {}
+    frozen_projects: set[str] = set()
     for code, project_visits in by_project.items():
-        frozen = any(v.locked or v.status is VisitStatus.DONE or v.start.date() < first_day
-                     for v in project_visits)
-        if frozen:
-            fixed.extend(project_visits)   # a project with any frozen visit keeps all of them
-        else:
-            movable[code] = project_visits
-    frozen_projects = {v.project for v in fixed}
+        # Visits that took place (results recorded) only occupy their departments; the request may need
+        # another visit (a re-inspection, a department that did not come).
+        fixed.extend(v for v in project_visits if v.status is VisitStatus.DONE)
+        open_visits = [v for v in project_visits if v.status is not VisitStatus.DONE]
+        if any(v.locked or v.start.date() < first_day for v in open_visits):
+            fixed.extend(open_visits)   # a project with any frozen visit keeps all of them
+            frozen_projects.add(code)
+        elif open_visits:
+            movable[code] = open_visits
     requests: list[Request] = []
     rejected: dict[str, list[str]] = {}
     for project in projects:
@@ -192,7 +197,7 @@ def build_requests(projects: Sequence[Project], visits: Sequence[Visit], items: 
             rejected[project.code] = problems
             continue
         project_items = [items[code] for code in project.items]
-        earliest = max(project.ready_on, first_day)
+        earliest = max(project.plan_ready_on, first_day)
         horizon = calendar.add_working_days(max(deadline, earliest), settings.late_search_working_days)
         requests.append(Request(
             project=project,
@@ -217,7 +222,9 @@ def load_problem(repo, today: dt.date) -> Problem:
     projects = repo.projects()
     visits = repo.visits()
     items = {i.code: i for i in repo.items()}
-    requests, fixed, rejected = build_requests(projects, visits, items, departments, calendar, settings, first_day)
+    results = results_by_project(repo.db)
+    to_plan = [project_for_planning(p, items, results.get(p.code, ())) for p in projects]
+    requests, fixed, rejected = build_requests(to_plan, visits, items, departments, calendar, settings, first_day)
     last = max([first_day, *(r.horizon for r in requests), *(v.start.date() for v in fixed)])
     availability = Availability.from_repository(repo, min(first_day, today), last)
     return assemble_problem(today, first_day, settings, calendar, availability, departments, items,

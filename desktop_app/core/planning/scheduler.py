@@ -26,6 +26,7 @@ from desktop_app.core.model.errors import InputError
 from desktop_app.core.planning.explain import explain_request, fixed_visit_conflicts, move_reasons
 from desktop_app.core.planning.greedy import Timeline, deadline_order, greedy_schedule
 from desktop_app.core.model.messages import tr
+from desktop_app.core.store import history
 from desktop_app.core.planning.plan_metrics import ScheduleMetrics, schedule_metrics
 from desktop_app.core.model.domain import RequestStatus, Visit, VisitStatus
 from desktop_app.core.planning.scheduler_search import Progress, ProgressCallback, Weights, gather_choices, optimise
@@ -209,24 +210,42 @@ def apply_schedule(repo, result: ScheduleResult) -> dict[str, int]:
     """Write the plan in one transaction: new visits inserted, moved ones updated (SEQUENCE rises),
     dropped ones cancelled, locked and fixed visits untouched, planned projects marked scheduled."""
     counts = {"new": 0, "moved": 0, "unchanged": 0, "cancelled": 0}
+    entries: list[tuple[str, str, dict, int | None]] = []
     with repo.db.atomic():
+        rounds = dict(repo.db.execute("SELECT code, round FROM projects").fetchall())
         for planned in result.visits:
             change = planned.change
             counts[change] += 1
+            visit = dataclasses.replace(planned.as_visit(), round=rounds.get(planned.project, 0))
             if change == "new":
-                repo.insert_visit(planned.as_visit())
+                visit_id = repo.insert_visit(visit)
+                entries.append((planned.project, "scheduled", _visit_detail(visit), visit_id))
             elif change == "moved":
-                repo.update_visit(planned.as_visit())
+                repo.update_visit(visit)
+                entries.append((planned.project, "moved", {**_visit_detail(visit), "from": _iso(
+                    planned.previous.start)}, visit.id))
         for visit in result.cancelled:
             if not visit.locked:
                 repo.update_visit(dataclasses.replace(visit, status=VisitStatus.CANCELLED))
                 counts["cancelled"] += 1
+                entries.append((visit.project, "cancelled", _visit_detail(visit), visit.id))
+        history.append_many(repo.db, history.clerk_name(repo.settings()), entries)
         for code in {p.project for p in result.visits}:
             repo.set_project_status(code, RequestStatus.SCHEDULED)
         for visit in result.cancelled:
             if visit.project not in {p.project for p in result.visits}:
                 repo.set_project_status(visit.project, RequestStatus.PENDING)
     return counts
+
+
+def _iso(moment: dt.datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _visit_detail(visit: Visit) -> dict:
+    """What the history says about a visit: when, where, who."""
+    return {"start": _iso(visit.start), "end": _iso(visit.end), "place": visit.place,
+            "departments": list(visit.departments), "round": visit.round}
 
 
 def run_schedule(repo, today: dt.date, *, solver: str = "cpsat", time_limit: float = 10.0, dry_run: bool = False,
@@ -369,6 +388,8 @@ def apply_move(repo, visit_id: int, new_start: dt.datetime, *, today: dt.date | 
             raise MoveRefusedError(tr("Visit {id} cannot move to {when}: {reasons}", id=visit_id,
                                       when=f"{new_start:%Y-%m-%d %H:%M}", reasons="；".join(check.reasons)))
         saved = repo.update_visit(check.visit)
+        history.append(repo.db, history.clerk_name(repo.settings()), saved.project, "moved",
+                       {**_visit_detail(saved), "from": _iso(saved.previous_start)}, saved.id)
     return dataclasses.replace(check, visit=saved)
 
 

@@ -17,6 +17,7 @@ from desktop_app.core.model.errors import InputError
 from desktop_app.core.planning.explain import RankedSlot, RejectedSlot
 from desktop_app.core.model.messages import tr
 from desktop_app.core.model.domain import RequestStatus, Visit, VisitStatus
+from desktop_app.core.store import history
 from desktop_app.core.store.repository import Repository
 from desktop_app.core.planning.scheduler import feasible_slots
 
@@ -40,34 +41,45 @@ def load_visits(repo: Repository, visit_ids: Iterable[int]) -> list[Visit]:
     return visits
 
 
-def _write(repo: Repository, visits: Sequence[Visit], **changes) -> list[Visit]:
+def _write(repo: Repository, visits: Sequence[Visit], event: str, **changes) -> list[Visit]:
     changed = []
     with repo.db.atomic():
         for visit in visits:
             if repo.visit(visit.id) != visit:
                 raise VisitChangedError(tr("The visit changed meanwhile; nothing was changed."))
             changed.append(repo.update_visit(dataclasses.replace(visit, **changes)))
+        history.append_many(repo.db, history.clerk_name(repo.settings()),
+                            [(v.project, event, {}, v.id) for v in changed])
     return changed
 
 
 def set_locked(repo: Repository, visits: Sequence[Visit], locked: bool) -> list[Visit]:
     """Lock visits (the scheduler never moves them) or unlock them; cancelled visits are left alone."""
-    return _write(repo, [v for v in visits if v.active and v.locked != locked], locked=locked)
+    return _write(repo, [v for v in visits if v.active and v.locked != locked], "locked" if locked else "unlocked",
+                  locked=locked)
 
 
 def mark_published(repo: Repository, visits: Sequence[Visit]) -> list[Visit]:
     """Planned visits become published: CONFIRMED in the feeds, moved only when they must."""
-    return _write(repo, [v for v in visits if v.status is VisitStatus.PLANNED], status=VisitStatus.PUBLISHED)
+    return _write(repo, [v for v in visits if v.status is VisitStatus.PLANNED], "published",
+                  status=VisitStatus.PUBLISHED)
 
 
 def cancel_visits(repo: Repository, visits: Sequence[Visit]) -> list[Visit]:
-    """Cancel visits (they leave the feeds); a request left without an active visit waits again."""
+    """Cancel visits (they leave the feeds); a request left without a visit to come waits again.
+
+    A visit that took place (its results are recorded) is history and cannot be cancelled."""
+    held = [v for v in visits if v.status is VisitStatus.DONE]
+    if held:
+        raise InputError(tr("Visit {id} took place (its results are recorded); it cannot be cancelled.",
+                            id=held[0].id))
     active = [v for v in visits if v.active]
     with repo.db.atomic():
-        changed = _write(repo, active, status=VisitStatus.CANCELLED)
+        changed = _write(repo, active, "cancelled", status=VisitStatus.CANCELLED)
         for code in sorted({v.project for v in active}):
             project = repo.project(code)
-            if project is not None and project.status is RequestStatus.SCHEDULED and not repo.visits(project=code):
+            to_come = [v for v in repo.visits(project=code) if v.status is not VisitStatus.DONE]
+            if project is not None and project.status is RequestStatus.SCHEDULED and not to_come:
                 repo.set_project_status(code, RequestStatus.PENDING)
     return changed
 

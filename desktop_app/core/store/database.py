@@ -187,6 +187,102 @@ def m002_availability_expanded_window(db: Database) -> None:
         """)
 
 
+def _widen_project_statuses(db: Database) -> None:
+    """Rebuild ``projects`` so its status CHECK admits rectifying and failed (SQLite's 12-step ALTER).
+
+    Runs with foreign keys off (``open_database`` migrates that way, as SQLite's procedure asks), so
+    dropping the old table cascades to nothing; ``foreign_key_check`` then proves every reference holds.
+    """
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'projects'").fetchone()[0]
+    old_check = "'pending', 'scheduled', 'done', 'withdrawn'"
+    if old_check not in sql:   # open_database reports it as "cannot open the database … : reason"
+        raise sqlite3.DatabaseError("unexpected definition of projects.status")
+    new_sql = sql.replace(old_check, "'pending', 'scheduled', 'rectifying', 'done', 'failed', 'withdrawn'")
+    db.execute(new_sql.replace("CREATE TABLE projects", "CREATE TABLE projects_rebuilt", 1))
+    db.execute("INSERT INTO projects_rebuilt SELECT * FROM projects")
+    db.execute("DROP TABLE projects")
+    db.execute("ALTER TABLE projects_rebuilt RENAME TO projects")
+    db.execute("CREATE INDEX projects_status ON projects(status)")
+
+
+@MIGRATIONS()
+def m003_acceptance_lifecycle(db: Database) -> None:
+    # DESIGN §11: results, findings, rectification reports, the opinion register and the history.
+    _widen_project_statuses(db)
+    _run_statements(db, """
+        ALTER TABLE projects ADD COLUMN round INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE projects ADD COLUMN round_ready_on TEXT;
+        ALTER TABLE projects ADD COLUMN round_deadline TEXT;
+        ALTER TABLE projects ADD COLUMN decided_on TEXT;
+        ALTER TABLE projects ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE visits ADD COLUMN round INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE results (
+            id INTEGER PRIMARY KEY,
+            visit INTEGER NOT NULL REFERENCES visits(id),
+            project TEXT NOT NULL REFERENCES projects(code) ON UPDATE CASCADE ON DELETE CASCADE,
+            department TEXT NOT NULL REFERENCES departments(code) ON UPDATE CASCADE,
+            round INTEGER NOT NULL,
+            opinion TEXT NOT NULL CHECK (opinion IN ('passed', 'rectify', 'failed', 'absent', 'not_ready')),
+            reason TEXT NOT NULL DEFAULT '',
+            recorded_on TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            clerk TEXT NOT NULL,
+            UNIQUE (visit, department)
+        );
+        CREATE INDEX results_project ON results(project, round);
+        CREATE TABLE findings (
+            id INTEGER PRIMARY KEY,
+            result INTEGER NOT NULL REFERENCES results(id) ON DELETE CASCADE,
+            item TEXT REFERENCES items(code) ON UPDATE CASCADE,
+            text TEXT NOT NULL,
+            attachment TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX findings_result ON findings(result);
+        CREATE TABLE rectification_reports (
+            id INTEGER PRIMARY KEY,
+            project TEXT NOT NULL REFERENCES projects(code) ON UPDATE CASCADE ON DELETE CASCADE,
+            round INTEGER NOT NULL,
+            reported_on TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            clerk TEXT NOT NULL,
+            UNIQUE (project, round)
+        );
+        -- numbers are issued once and never reused, so the register is never deleted from
+        CREATE TABLE opinions (
+            project TEXT PRIMARY KEY,
+            year INTEGER NOT NULL,
+            sequence INTEGER NOT NULL,
+            number TEXT NOT NULL UNIQUE,
+            issued_on TEXT NOT NULL,
+            issued_at TEXT NOT NULL,
+            clerk TEXT NOT NULL,
+            UNIQUE (year, sequence)
+        );
+        CREATE TRIGGER opinions_never_deleted BEFORE DELETE ON opinions
+            BEGIN SELECT RAISE(ABORT, 'opinion numbers are never deleted'); END;
+        CREATE TRIGGER opinions_never_changed BEFORE UPDATE ON opinions
+            BEGIN SELECT RAISE(ABORT, 'opinion numbers are never changed'); END;
+        -- append-only: a correction is a new entry (no foreign key: history outlives a removed request)
+        CREATE TABLE history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            project TEXT NOT NULL,
+            visit INTEGER,
+            at TEXT NOT NULL,
+            clerk TEXT NOT NULL,
+            event TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX history_project ON history(project, id);
+        CREATE TRIGGER history_never_changed BEFORE UPDATE ON history
+            BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+        CREATE TRIGGER history_never_deleted BEFORE DELETE ON history
+            BEGIN SELECT RAISE(ABORT, 'history is append-only'); END
+        """)
+    problems = db.execute("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        raise sqlite3.DatabaseError(f"broken references after migration: {problems[:3]}")
+
+
 def schema_version() -> int:
     """The number of migrations this program knows: the version of a database it writes."""
     return len(MIGRATIONS._migrations)
@@ -274,7 +370,12 @@ def open_database(path: str | Path, *, create: bool = True) -> Database:
         db.enable_wal()
         _configure(db)
         if MIGRATIONS.pending(db):
-            MIGRATIONS.apply(db)
+            # SQLite's table rebuild needs foreign keys off; each migration checks them itself.
+            db.execute("PRAGMA foreign_keys = OFF")
+            try:
+                MIGRATIONS.apply(db)
+            finally:
+                db.execute("PRAGMA foreign_keys = ON")
     except StorageError:
         conn.close()
         raise

@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.model.messages import tr
 from desktop_app.core.model.domain import (
-    Department, HalfDay, HolidayKind, HolidayOverride, Item, Level, Place, Project, RequestStatus,
+    Department, HalfDay, HolidayKind, HolidayOverride, Item, Level, Place, Project, ProjectDetails, RequestStatus,
     Settings, Travel, Visit, VisitStatus,
 )
 from desktop_app.core.model.office_hours import WeeklyHours
@@ -126,6 +126,9 @@ class Repository:
             applied_on=_date(row["applied_on"]), ready_on=_date(row["ready_on"]), contact=row["contact"],
             phone=row["phone"], address=row["address"], deadline=_date(row["deadline"]),
             priority=row["priority"], preferred=HalfDay(row["preferred"]), status=RequestStatus(row["status"]),
+            round=row["round"], round_ready_on=_date(row["round_ready_on"]),
+            round_deadline=_date(row["round_deadline"]), decided_on=_date(row["decided_on"]),
+            details=ProjectDetails(**json.loads(row["details"])),
         )
 
     def save_project(self, project: Project) -> None:
@@ -143,6 +146,15 @@ class Repository:
     def set_project_status(self, code: str, status: RequestStatus) -> None:
         self.db.execute("UPDATE projects SET status = ?, modified_at = ? WHERE code = ?",
                         [str(status), now_iso(), code])
+
+    def save_project_state(self, project: Project) -> None:
+        """Store where a request stands in its lifecycle (status, round, deadlines, decision), nothing else."""
+        row = project_row(project)
+        self.db.execute(
+            "UPDATE projects SET status = ?, round = ?, round_ready_on = ?, round_deadline = ?, decided_on = ?, "
+            "modified_at = ? WHERE code = ?",
+            [row["status"], row["round"], row["round_ready_on"], row["round_deadline"], row["decided_on"],
+             row["modified_at"], project.code])
 
     # --- visits ---------------------------------------------------------------------
     def visits(self, *, include_cancelled: bool = False, start: dt.datetime | None = None,
@@ -197,7 +209,7 @@ class Repository:
             place=row["place"], departments=departments, items=items, status=VisitStatus(row["status"]),
             locked=bool(row["locked"]), joint=bool(row["joint"]), sequence=row["sequence"],
             modified_at=_datetime(row["modified_at"]), previous_start=_datetime(row["previous_start"]),
-            previous_end=_datetime(row["previous_end"]),
+            previous_end=_datetime(row["previous_end"]), round=row["round"],
         )
 
     def insert_visit(self, visit: Visit) -> int:
@@ -470,8 +482,15 @@ def project_row(project: Project) -> dict:
         "applied_on": project.applied_on.isoformat(), "ready_on": project.ready_on.isoformat(),
         "deadline": project.deadline.isoformat() if project.deadline else None,
         "priority": project.priority, "preferred": str(project.preferred), "status": str(project.status),
+        "round": project.round, "round_ready_on": _iso_date(project.round_ready_on),
+        "round_deadline": _iso_date(project.round_deadline), "decided_on": _iso_date(project.decided_on),
+        "details": json.dumps(dataclasses.asdict(project.details), ensure_ascii=False, sort_keys=True),
         "modified_at": now_iso(),
     }
+
+
+def _iso_date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def visit_row(visit: Visit) -> dict:
@@ -483,6 +502,7 @@ def visit_row(visit: Visit) -> dict:
         "place": visit.place, "status": str(visit.status), "locked": int(visit.locked), "joint": int(visit.joint),
         "sequence": visit.sequence, "modified_at": iso(visit.modified_at) or now_iso(),
         "previous_start": iso(visit.previous_start), "previous_end": iso(visit.previous_end),
+        "round": visit.round,
     }
 
 

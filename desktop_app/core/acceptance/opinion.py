@@ -1,0 +1,108 @@
+"""The joint acceptance opinion (联合验收意见书) and the rectification notice (整改通知书): their contents
+as plain data, and the opinion's number from the bureau's register (sequential per year, never reused).
+Printing lays them out; this module decides what they say.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from desktop_app.core.acceptance.rectification import rectification_deadline
+from desktop_app.core.acceptance.results import ResultError, status_label
+from desktop_app.core.acceptance.standing import standing
+from desktop_app.core.model.domain import DepartmentResult, Finding, Opinion, Project, RequestStatus, Visit
+from desktop_app.core.model.messages import tr
+from desktop_app.core.store import acceptance_records as records
+from desktop_app.core.store import history
+from desktop_app.core.store.acceptance_records import OpinionNumber
+from desktop_app.core.store.repository import Repository
+
+
+@dataclass(frozen=True)
+class OpinionRow:
+    """One line of the opinion's table: a department's opinion on one item at one visit."""
+
+    department: str          # the department's name
+    item: str                # the item's name
+    opinion: Opinion
+    day: dt.date
+    round: int
+    remarks: str = ""        # findings or the reason
+
+
+@dataclass(frozen=True)
+class FindingLine:
+    department: str
+    item: str
+    finding: Finding
+    found_on: dt.date
+
+
+@dataclass(frozen=True)
+class RectificationNotice:
+    project: Project
+    findings: tuple[FindingLine, ...]
+    deadline: dt.date
+    round: int
+
+
+@dataclass(frozen=True)
+class OpinionDocument:
+    project: Project
+    number: OpinionNumber
+    visits: tuple[Visit, ...]
+    rows: tuple[OpinionRow, ...]
+
+
+def _names(repo: Repository) -> tuple[dict[str, str], dict[str, str]]:
+    return {d.code: d.name for d in repo.departments()}, {i.code: i.name for i in repo.items()}
+
+
+def rectification_notice(repo: Repository, code: str) -> RectificationNotice:
+    """Every open finding of every department, told to the owner at once (一次性告知), with the deadline."""
+    project = repo.project(code)
+    if project is None:
+        raise ResultError(tr("There is no request {code}.", code=code))
+    if project.status is not RequestStatus.RECTIFYING:
+        raise ResultError(tr("Request {code} is {status}, not rectifying; there is no rectification notice.",
+                             code=code, status=status_label(project.status)))
+    departments, item_names = _names(repo)
+    items = {i.code: i for i in repo.items()}
+    now = standing(project, items, records.results(repo.db, project=code))
+    lines = [FindingLine(departments.get(d, d), item_names.get(f.item, "") if f.item else "", f,
+                         now.latest[d].recorded_on) for d in now.open for f in now.latest[d].findings]
+    return RectificationNotice(project, tuple(lines), rectification_deadline(repo, project), project.round)
+
+
+def issue_opinion(repo: Repository, code: str, today: dt.date, clerk: str) -> OpinionDocument:
+    """The opinion of an accepted request; its number is taken from the register the first time."""
+    db = repo.db
+    with db.atomic():
+        project = repo.project(code)
+        if project is None:
+            raise ResultError(tr("There is no request {code}.", code=code))
+        if project.status is not RequestStatus.DONE:
+            raise ResultError(tr("Request {code} is {status}; the joint acceptance opinion is issued only once "
+                                 "every department has passed.", code=code, status=status_label(project.status)))
+        number = records.opinion_number(db, code)
+        if number is None:
+            settings = repo.settings()
+            number = records.issue_opinion_number(db, code, today.year, today, settings.opinion_number_pattern,
+                                                  clerk)
+            history.append(db, clerk, code, "opinion", {"number": number.number})
+    return opinion_document(repo, project, number)
+
+
+def opinion_document(repo: Repository, project: Project, number: OpinionNumber) -> OpinionDocument:
+    departments, item_names = _names(repo)
+    items = {i.code: i for i in repo.items()}
+    results: list[DepartmentResult] = [r for r in records.results(repo.db, project=project.code) if r.opinion.held]
+    visits = tuple(v for v in repo.visits(project=project.code) if v.id in {r.visit for r in results})
+    rows = []
+    for result in sorted(results, key=lambda r: (r.recorded_on, r.round, r.department)):
+        remarks = "；".join(f.text for f in result.findings) or result.reason
+        for item in sorted(i for i in project.items if i in items and items[i].department == result.department):
+            rows.append(OpinionRow(departments.get(result.department, result.department), item_names[item],
+                                   result.opinion, result.recorded_on, result.round, remarks))
+    return OpinionDocument(project, number, visits, tuple(rows))

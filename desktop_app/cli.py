@@ -66,7 +66,7 @@ def _run_demo(args: argparse.Namespace) -> int:
     if not Repository(db).is_empty():
         print(tr("{path} already holds data; the demo was not loaded again.", path=path), file=sys.stderr)
         return EXIT_OK
-    load_demo(db, today=args.today, availability_writer=store_calendar_bytes)
+    load_demo(db, today=args.today, availability_writer=store_calendar_bytes, history=True)
     print(tr("Demo data loaded into {path}", path=path))
     return EXIT_OK
 

@@ -34,7 +34,7 @@ def test_stats_in_chinese(tmp_path):
     db = tmp_path / "demo.sqlite"
     run("demo", "--db", str(db), "--today", "2026-11-30")
     result = run("stats", "--db", str(db), "--today", "2026-11-30", env_lang="zh_CN")
-    assert "验收申请：30 件" in result.stdout
+    assert "验收申请：35 件" in result.stdout   # the 30 upcoming requests and the demo's past five
 
 
 def test_bad_dataset_exits_2_with_one_message_and_changes_nothing(tmp_path):

@@ -33,6 +33,6 @@ def open_or_create(db_path: Path | None, today: dt.date | None = None, *,
     path = Path(db_path) if db_path else default_database_path()
     db = open_database(path)
     if db_path is None and demo_on_first_run and Repository(db).is_empty():
-        load_demo(db, today=today or dt.date.today(), availability_writer=store_calendar_bytes)
+        load_demo(db, today=today or dt.date.today(), availability_writer=store_calendar_bytes, history=True)
         return db, path, True
     return db, path, False

@@ -31,3 +31,26 @@ def test_demo_matches_the_seed_article(demo_repo):
     levels = {d.level for d in demo_repo.departments()}
     assert levels == {"city", "district"}
     assert all(d.office_hours.on(0)[0][1] <= 12 * 60 for d in demo_repo.departments())  # a lunch break
+
+
+def test_the_demo_has_a_past_with_every_outcome(db, demo_today):
+    """First run: the whole lifecycle is there to see (DESIGN §11)."""
+    from desktop_app.core.calendar.availability import store_calendar_bytes
+    from desktop_app.core.model.domain import RequestStatus, VisitStatus
+    from desktop_app.core.store import acceptance_records, history
+
+    load_demo(db, today=demo_today, availability_writer=store_calendar_bytes, history=True)
+    repo = Repository(db)
+    statuses = {p.code: p.status for p in repo.projects() if p.code > "XM2026-030"}
+    assert statuses == {"XM2026-031": RequestStatus.DONE, "XM2026-032": RequestStatus.SCHEDULED,
+                        "XM2026-033": RequestStatus.RECTIFYING, "XM2026-034": RequestStatus.SCHEDULED,
+                        "XM2026-035": RequestStatus.FAILED}
+    reinspection = next(v for v in repo.visits(project="XM2026-032") if v.status is not VisitStatus.DONE)
+    assert reinspection.round == 1 and reinspection.departments == ("D02",)
+    assert reinspection.start.date() > demo_today
+    due = next(v for v in repo.visits(project="XM2026-034"))
+    assert due.end.date() < demo_today and acceptance_records.results(db, visit=due.id) == []
+    findings = [f.text for r in acceptance_records.results(db, project="XM2026-033") for f in r.findings]
+    assert len(findings) == 2
+    assert [e.event for e in history.entries(db, "XM2026-031")][-1] == "status"
+    assert sum(1 for p in repo.projects() if p.status is RequestStatus.PENDING) == 30

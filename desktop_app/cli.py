@@ -74,10 +74,12 @@ def _run_demo(args: argparse.Namespace) -> int:
 def _run_import(args: argparse.Namespace) -> int:
     from desktop_app.core.calendar.availability import store_calendar_bytes
     from desktop_app.core.dataset.dataset_import import import_dataset
+    from desktop_app.core.dataset.first_run import database_for_import
     from desktop_app.core.model.messages import tr
 
-    db = _database(args, demo_on_first_run=False)
-    plan = import_dataset(args.source, db, store_calendar_bytes)
+    # A failed first import leaves no new database behind (nor its -wal/-shm, nor a folder made for it).
+    with database_for_import(args.db) as (db, _):
+        plan = import_dataset(args.source, db, store_calendar_bytes)
     if args.json:
         _print_json(plan.summary())
     else:
@@ -756,6 +758,7 @@ def _run_settings(args: argparse.Namespace) -> int:
 def _setting_value(current: object, args: argparse.Namespace) -> object:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+    from desktop_app.core.model.domain import MAX_DAILY_CAPACITY
     from desktop_app.core.model.messages import tr
 
     text = args.value
@@ -768,6 +771,9 @@ def _setting_value(current: object, args: argparse.Namespace) -> object:
             value = int(text)
             if value < (1 if args.key == "grain_minutes" else 0):   # a zero grain would allow no start
                 raise ValueError(text)
+            if args.key == "default_capacity" and value > MAX_DAILY_CAPACITY:
+                raise UsageError(tr("Bad value {value!r} for {key}: use a whole number from {minimum} to {maximum}.",
+                                    value=text, key=args.key, minimum=0, maximum=MAX_DAILY_CAPACITY))
             return value
         if isinstance(current, tuple):
             return tuple(int(part) for part in text.replace("，", ",").split(",") if part.strip())

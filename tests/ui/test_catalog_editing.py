@@ -103,3 +103,27 @@ def test_window_state_is_remembered(qtbot, demo_db, db_path, demo_today):
     qtbot.waitExposed(second)
     assert second.current_page_key() == "holidays"
     assert (second.size().width(), second.size().height()) == (761, 541)
+
+
+def test_department_editor_keeps_capacity_0_and_any_value_the_import_takes(window, demo_repo):
+    """0 means "takes no visits"; 50 is the import's bound: neither may be clipped by opening the editor."""
+    from PySide6.QtWidgets import QSpinBox
+
+    for capacity in (0, 50):
+        before = demo_repo.department("D03")
+        demo_repo.replace_department(before, dataclasses.replace(before, daily_capacity=capacity))
+        dialog = window.pages["departments"].edit(demo_repo.department("D03"))
+        spin = dialog.findChild(QSpinBox)
+        assert (spin.minimum(), spin.maximum(), spin.value()) == (0, 50, capacity)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        assert demo_repo.department("D03").daily_capacity == capacity
+
+
+def test_travel_cell_past_a_day_is_refused_not_a_crash(window, demo_repo, qtbot):
+    matrix = window.pages["places"].matrix
+    first, second = matrix.codes.index("P01"), matrix.codes.index("P02")
+    before = demo_repo.travel_minutes("P01", "P02")
+    with qtbot.waitSignal(window.workspace.failed) as failure:
+        matrix.item(first, second).setText("99999999999999999999999")
+    assert "out of range" in failure.args[0] and "1440" in failure.args[0]
+    assert demo_repo.travel_minutes("P01", "P02") == before

@@ -13,23 +13,36 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import re
-from collections.abc import Callable
+import warnings
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree import ElementTree
 
 from sqlite_utils import Database
 
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.model.messages import tr
 from desktop_app.core.model.domain import (
-    Department, HalfDay, HolidayKind, HolidayOverride, Item, Level, Place, Project, RequestStatus,
-    Settings, Travel,
+    MAX_DAILY_CAPACITY, MAX_DURATION_MINUTES, MAX_PRIORITY, MAX_TRAVEL_MINUTES, Department, HalfDay, HolidayKind,
+    HolidayOverride, Item, Level, Place, Project, Settings, Travel,
 )
 from desktop_app.core.model.office_hours import OfficeHoursError, WeeklyHours
 from desktop_app.core.store.repository import Repository, department_row, item_row, project_row, travel_key
 
 MAX_LISTED_PROBLEMS = 30
+
+# Limits on what one import reads, so no file can hold the program for minutes or take gigabytes.
+MEGABYTE = 1024 * 1024
+MAX_FILE_MB = 100
+MAX_FILE_BYTES = MAX_FILE_MB * MEGABYTE   # one CSV file; one workbook, and its parts unpacked together
+MAX_PACKING_RATIO = 100                   # a workbook part unpacking to over 100 times its packed size ...
+RATIO_CHECKED_FROM = 10 * MEGABYTE        # ... and to over 10 MB is a zip bomb (real sheets pack 5-20 times)
+MAX_ROWS = 100_000                        # data rows in one file or worksheet
+MAX_COLUMNS = 100                         # columns read from a worksheet (a dataset uses at most 13)
 
 
 # --- problems -------------------------------------------------------------------------------
@@ -140,6 +153,28 @@ class RawDataset:
     sheets: dict[str, Sheet] = field(default_factory=dict)
     availability: dict[str, tuple[str, bytes]] = field(default_factory=dict)   # code -> (label, bytes)
     problems: list[Problem] = field(default_factory=list)
+    # Sheets whose file could not be read (missing column, bad encoding, ...): their rows are not
+    # checked, and neither are references into them, so one broken header is one problem, not hundreds.
+    broken: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class _UncachedFormula:
+    """A workbook cell holding a formula that was never calculated: there is no value to import."""
+
+    cell: str            # "projects!L5"
+
+    def __str__(self) -> str:
+        return "="
+
+
+# (row number as a spreadsheet shows it, the row's cells); blank rows keep their numbers.
+Rows = Iterable[tuple[int, Sequence[object]]]
+
+
+def _size_text(size: int) -> str:
+    """Megabytes rounded up, so a file just over the limit never reads as exactly the limit."""
+    return f"{math.ceil(size * 10 / MEGABYTE) / 10:.1f}"
 
 
 def _decode(data: bytes, label: str) -> str | Problem:
@@ -151,30 +186,39 @@ def _decode(data: bytes, label: str) -> str | Problem:
     return Problem(label, tr("{file}: the text is neither UTF-8 nor GB18030", file=label))
 
 
-def _header_map(sheet: str, header: list[str], label: str) -> tuple[dict[int, str], list[Problem]]:
+def _header_map(sheet: str, header: Sequence[object], label: str, line: int) -> tuple[dict[int, str], list[Problem]]:
     """Map column positions to canonical names; report unknown, duplicate and missing columns."""
+    formulas = [Problem(label, _formula_text(v), line) for v in header if isinstance(v, _UncachedFormula)]
+    if formulas:
+        return {}, formulas     # which columns the header names cannot be known
     lookup: dict[str, str] = {}
     for column in SHEETS[sheet]:
         for alias in (column.name, *column.aliases):
             lookup[alias.strip().lower()] = column.name
     mapping: dict[int, str] = {}
     problems: list[Problem] = []
-    for index, title in enumerate(header):
-        key = (title or "").strip().lower()
+    for index, value in enumerate(header):
+        title = _cell_text(value)
+        key = title.lower()
         if not key:
             continue
         name = lookup.get(key)
         if name is None:
-            problems.append(Problem(label, tr("{file}: unknown column {column!r}", file=label, column=title.strip())))
+            problems.append(Problem(label, tr("{file}: unknown column {column!r}", file=label, column=title)))
         elif name in mapping.values():
             problems.append(Problem(label, tr("{file}: column {column!r} appears twice", file=label, column=name)))
         else:
             mapping[index] = name
-    for column in SHEETS[sheet]:
-        if column.required and column.name not in mapping.values():
-            problems.append(Problem(label, tr("{file}: required column {column!r} is missing",
-                                              file=label, column=column.name)))
+    missing = [c.name for c in SHEETS[sheet] if c.required and c.name not in mapping.values()]
+    for column in missing:
+        problems.append(Problem(label, tr("{file}: required column {column!r} is missing", file=label, column=column)))
     return mapping, problems
+
+
+def _formula_text(value: _UncachedFormula) -> str:
+    return tr("cell {cell} holds a formula without a saved value, so there is nothing to import; open and save "
+              "the workbook in Excel (which stores the calculated values), or paste the values instead of the "
+              "formulas", cell=value.cell)
 
 
 def _cell_text(value: object) -> str:
@@ -189,59 +233,194 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _make_sheet(sheet: str, label: str, table: list[list[object]], raw: RawDataset) -> None:
-    table = [row for row in table if any(_cell_text(v) for v in row)]
-    if not table:
+def _make_sheet(sheet: str, label: str, rows: Rows, raw: RawDataset) -> None:
+    """Turn the rows of one file or worksheet into a Sheet; a broken header or an uncalculated formula
+    makes the whole sheet broken (its problems are reported, its rows are not checked)."""
+    header: Sequence[object] | None = None
+    mapping: dict[int, str] = {}
+    cells_of: list[tuple[int, dict[str, str]]] = []
+    formulas: list[Problem] = []
+    for line, values in rows:
+        if not any(_cell_text(v) for v in values):
+            continue
+        if header is None:
+            header = values
+            mapping, problems = _header_map(sheet, header, label, line)
+            if problems:
+                raw.problems.extend(problems)
+                raw.broken.add(sheet)
+                return
+            continue
+        if len(cells_of) >= MAX_ROWS:
+            raw.problems.append(Problem(label, tr("{file}: more than {limit} rows; split the data into several "
+                                                  "imports", file=label, limit=f"{MAX_ROWS:,}")))
+            raw.broken.add(sheet)
+            return
+        cells: dict[str, str] = {}
+        for index, name in mapping.items():
+            value = values[index] if index < len(values) else None
+            if isinstance(value, _UncachedFormula):
+                formulas.append(Problem(label, _formula_text(value), line, name))
+            cells[name] = _cell_text(value)
+        cells_of.append((line, cells))
+    if header is None:
         raw.problems.append(Problem(label, tr("{file}: the file is empty", file=label)))
-        return
-    mapping, problems = _header_map(sheet, [_cell_text(v) for v in table[0]], label)
-    if problems:
-        raw.problems.extend(problems)
-        return
-    rows = []
-    for line, values in enumerate(table[1:], start=2):
-        cells = {name: _cell_text(values[index]) if index < len(values) else "" for index, name in mapping.items()}
-        rows.append((line, cells))
-    raw.sheets[sheet] = Sheet(sheet, label, rows)
+        raw.broken.add(sheet)
+    elif formulas:
+        raw.problems.extend(formulas)
+        raw.broken.add(sheet)
+    else:
+        raw.sheets[sheet] = Sheet(sheet, label, cells_of)
 
 
 def _read_csv(path: Path, raw: RawDataset, label: str) -> None:
+    sheet = path.stem.lower()
     try:
-        data = path.read_bytes()
+        too_big = path.stat().st_size > MAX_FILE_BYTES
+        data = b"" if too_big else path.read_bytes()
     except OSError as error:
         raw.problems.append(Problem(label, tr("{file}: cannot read the file: {reason}", file=label,
                                               reason=error.strerror or error)))
+        raw.broken.add(sheet)
         return
-    if not data.strip():
-        raw.problems.append(Problem(label, tr("{file}: the file is empty", file=label)))
+    if too_big:
+        raw.problems.append(Problem(label, tr("{file}: the file is {size} MB, more than the limit of {limit} MB",
+                                              file=label, size=_size_text(path.stat().st_size), limit=MAX_FILE_MB)))
+        raw.broken.add(sheet)
         return
     text = _decode(data, label)
     if isinstance(text, Problem):
         raw.problems.append(text)
+        raw.broken.add(sheet)
         return
-    table = [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
-    # Blank lines keep their numbers so messages point at the right line of the file.
-    _make_sheet(path.stem.lower(), label, table, raw)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        # Every record keeps its number, blank ones too: the row a spreadsheet program shows.
+        _make_sheet(sheet, label, enumerate(reader, start=1), raw)
+    except csv.Error:
+        raw.problems.append(Problem(label, tr("{file}, row {row}: cannot read this row: a cell is longer than "
+                                              "{limit} characters, or a quotation mark is never closed",
+                                              file=label, row=reader.line_num, limit=f"{csv.field_size_limit():,}")))
+        raw.broken.add(sheet)
+
+
+def _workbook_refusal(path: Path) -> str | None:
+    """Why the workbook is refused before it is unpacked (too large, or a zip bomb); None if it may be read.
+
+    Python's zipfile never unpacks a part beyond the size its directory declares, so checking the
+    declared sizes is enough; openpyxl would otherwise spend minutes and gigabytes on a bomb.
+    """
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return tr("{path}: the file is {size} MB, more than the limit of {limit} MB", path=path.name,
+                      size=_size_text(path.stat().st_size), limit=MAX_FILE_MB)
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return None     # not a zip at all: openpyxl says so in its own words below
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > MAX_FILE_BYTES:
+        return tr("{path}: unpacked, the workbook would take {size} MB, more than the limit of {limit} MB; "
+                  "it was not opened", path=path.name, size=_size_text(unpacked), limit=MAX_FILE_MB)
+    for part in parts:
+        if part.file_size > RATIO_CHECKED_FROM and part.file_size > MAX_PACKING_RATIO * max(part.compress_size, 1):
+            return tr("{path}: the part {part} unpacks to {ratio} times its packed size ({size} MB), which no "
+                      "spreadsheet does; the file was not opened", path=path.name, part=part.filename,
+                      ratio=part.file_size // max(part.compress_size, 1), size=_size_text(part.file_size))
+    return None
+
+
+_SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def _uncached_formulas(archive: zipfile.ZipFile, member: str) -> set[tuple[int, int]]:
+    """(row, column) of the cells that hold a formula but no saved value.
+
+    openpyxl reads both an uncalculated formula and one that calculated to "" as None, and only the
+    first has nothing to import, so the sheet's XML is asked directly: a formula with no or an empty
+    <v> is uncalculated unless its type is "str" (how Excel and LibreOffice store an empty text result;
+    a program that never calculated, like openpyxl, writes an empty <v> without it).
+    """
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    found: set[tuple[int, int]] = set()
+    if not _mentions_formulas(archive, member):
+        return found      # the common case, found by a byte scan several times faster than parsing
+    row, column = 0, 0
+    with archive.open(member) as stream:
+        for event, element in ElementTree.iterparse(stream, events=("start", "end")):
+            if event == "start":
+                if element.tag == f"{_SHEET_NS}row":
+                    row, column = int(element.get("r") or row + 1), 0
+                continue
+            if element.tag == f"{_SHEET_NS}c":
+                reference = element.get("r")
+                row, column = coordinate_to_tuple(reference) if reference else (row, column + 1)
+                if element.find(f"{_SHEET_NS}f") is not None and not element.findtext(f"{_SHEET_NS}v") \
+                        and element.get("t") != "str":
+                    found.add((row, column))
+                element.clear()
+            elif element.tag == f"{_SHEET_NS}row":
+                element.clear()
+    return found
+
+
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+
+
+def _mentions_formulas(archive: zipfile.ZipFile, member: str) -> bool:
+    """Whether the sheet's XML has a formula element anywhere (with any namespace prefix)."""
+    tail = b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(MEGABYTE):
+            if _FORMULA_TAG.search(tail + chunk):
+                return True
+            tail = chunk[-64:]
+    return False
+
+
+def _worksheet_rows(worksheet, title: str, uncached: set[tuple[int, int]]) -> Iterator[tuple[int, list[object]]]:
+    from openpyxl.utils.cell import get_column_letter
+
+    # A wrong <dimension> in the file must not make openpyxl pad up to a million rows of a million
+    # columns: read what is there, and no further right than any dataset goes.
+    worksheet.reset_dimensions()
+    for number, values in enumerate(worksheet.iter_rows(values_only=True, max_col=MAX_COLUMNS), start=1):
+        if values.count(None) == len(values):
+            continue
+        row = list(values)
+        for index in range(len(row)):
+            if row[index] is None and (number, index + 1) in uncached:
+                row[index] = _UncachedFormula(f"{title}!{get_column_letter(index + 1)}{number}")
+        yield number, row
 
 
 def _read_xlsx(path: Path, raw: RawDataset) -> None:
+    refusal = _workbook_refusal(path)
+    if refusal is not None:
+        raw.problems.append(Problem(path.name, refusal))
+        raw.broken.update(SHEETS)
+        return
     import openpyxl  # imported here: only workbook imports pay for it
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for a damaged file
+        with warnings.catch_warnings(), zipfile.ZipFile(path) as archive:
+            warnings.simplefilter("ignore")   # openpyxl's notes on styles and odd dates are not for users
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            try:
+                for title in book.sheetnames:
+                    sheet = title.strip().lower()
+                    if sheet not in SHEETS:
+                        continue
+                    worksheet = book[title]
+                    uncached = _uncached_formulas(archive, worksheet._worksheet_path.lstrip("/"))
+                    _make_sheet(sheet, f"{path.name}:{title}", _worksheet_rows(worksheet, title, uncached), raw)
+            finally:
+                book.close()
+    except Exception as error:  # openpyxl and the XML parser raise many types for a damaged file
         raw.problems.append(Problem(path.name, tr("{path}: not a valid .xlsx workbook ({reason})",
-                                                  path=path.name, reason=error)))
-        return
-    try:
-        for title in book.sheetnames:
-            sheet = title.strip().lower()
-            label = f"{path.name}:{title}"
-            if sheet not in SHEETS:
-                continue
-            _make_sheet(sheet, label, [list(r) for r in book[title].iter_rows(values_only=True)], raw)
-    finally:
-        book.close()
+                                                  path=path.name, reason=str(error) or type(error).__name__)))
+        raw.broken.update(SHEETS)
 
 
 def read_dataset(path: str | Path) -> RawDataset:
@@ -310,14 +489,27 @@ def split_list(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in _LIST_SPLIT.split(text) if part.strip())
 
 
-def _whole_number(text: str, minimum: int) -> int:
-    try:
-        value = int(text.strip())
-    except ValueError:
-        raise _CellError(tr("bad whole number {value!r}", value=text)) from None
-    if value < minimum:
-        raise _CellError(tr("must be at least {minimum}", minimum=minimum))
-    return value
+def _whole_number(minimum: int, maximum: int) -> Callable[[str], int]:
+    """A converter for a whole-number column with its domain's bounds (SQLite's INTEGER is 64-bit,
+    and a number past the bounds is a typing mistake, not a value the bureau means)."""
+
+    def convert(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise _CellError(tr("bad whole number {value!r}", value=_shown(text))) from None
+        if not minimum <= value <= maximum:
+            raise _CellError(tr("{value} is out of range: use a whole number from {minimum} to {maximum}",
+                                value=_shown(text), minimum=minimum, maximum=maximum))
+        return value
+
+    return convert
+
+
+def _shown(text: str, limit: int = 24) -> str:
+    """The start of a long cell, enough to find it, without pasting a thousand digits into a message."""
+    text = text.strip()
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _choice(text: str, choices: dict, message: str) -> object:
@@ -360,6 +552,9 @@ class _Validator:
             "departments": {r[0] for r in db.execute("SELECT code FROM departments")},
             "items": {r[0] for r in db.execute("SELECT code FROM items")},
         }
+        # Codes that have a row in the dataset, valid or not: a reference to a row that has its own
+        # problem is not "unknown" as well (one bad item row is one problem, not one per project).
+        self.listed: dict[str, set[str]] = {}
 
     def rows(self, sheet: str, key_column: str | None = "code"):
         """Yield (label, line, cells) for the sheet's rows, reporting duplicate keys."""
@@ -376,6 +571,7 @@ class _Validator:
                                                  line, key_column))
                     continue
                 first_seen.setdefault(key, line)
+                self.listed.setdefault(sheet, set()).add(key)
             yield data.label, line, cells
 
     def cell(self, label: str, line: int, cells: dict[str, str], column: str,
@@ -392,7 +588,9 @@ class _Validator:
             return default
 
     def reference(self, label: str, line: int, column: str, kind: str, code: str | None, message: str) -> None:
-        if code and code not in self.known[kind]:
+        if kind in self.raw.broken:
+            return   # its file was refused as a whole: whether the code exists cannot be known
+        if code and code not in self.known[kind] and code not in self.listed.get(kind, ()):
             self.problems.append(Problem(label, tr(message, code=code), line, column))
 
     # Each sheet in dependency order; codes defined by the dataset become known for the next.
@@ -412,7 +610,8 @@ class _Validator:
         for label, line, cells in self.rows("travel", key_column=None):
             origin = self.cell(label, line, cells, "from", required=True)
             destination = self.cell(label, line, cells, "to", required=True)
-            minutes = self.cell(label, line, cells, "minutes", lambda t: _whole_number(t, 0), required=True)
+            minutes = self.cell(label, line, cells, "minutes", _whole_number(0, MAX_TRAVEL_MINUTES),
+                                required=True)
             self.reference(label, line, "from", "places", origin, "unknown place {code!r}")
             self.reference(label, line, "to", "places", destination, "unknown place {code!r}")
             if not (origin and destination and minutes is not None):
@@ -441,7 +640,7 @@ class _Validator:
                               required=True)
             base = self.cell(label, line, cells, "base")
             self.reference(label, line, "base", "places", base, "unknown place {code!r}")
-            capacity = self.cell(label, line, cells, "daily_capacity", lambda t: _whole_number(t, 0),
+            capacity = self.cell(label, line, cells, "daily_capacity", _whole_number(0, MAX_DAILY_CAPACITY),
                                  default=self.settings.default_capacity)
             hours = self.cell(label, line, cells, "office_hours", WeeklyHours.parse, required=True)
             if code and name and level and hours is not None:
@@ -458,7 +657,8 @@ class _Validator:
             name = self.cell(label, line, cells, "name", required=True)
             department = self.cell(label, line, cells, "department", required=True)
             self.reference(label, line, "department", "departments", department, "unknown department {code!r}")
-            duration = self.cell(label, line, cells, "duration_minutes", lambda t: _whole_number(t, 1), required=True)
+            duration = self.cell(label, line, cells, "duration_minutes", _whole_number(1, MAX_DURATION_MINUTES),
+                                 required=True)
             materials = split_list(cells.get("materials", ""))
             if code and name and department and duration:
                 result.append(Item(code, name, department, duration, materials))
@@ -482,7 +682,7 @@ class _Validator:
             applied = self.cell(label, line, cells, "applied_on", parse_date, required=True)
             ready = self.cell(label, line, cells, "ready_on", parse_date, default=applied)
             deadline = self.cell(label, line, cells, "deadline", parse_date)
-            priority = self.cell(label, line, cells, "priority", lambda t: _whole_number(t, 0), default=0)
+            priority = self.cell(label, line, cells, "priority", _whole_number(0, MAX_PRIORITY), default=0)
             preferred = self.cell(label, line, cells, "preferred", lambda t: _choice(
                 t, HALF_DAYS, "unknown half-day preference {value!r} (use am, pm or any)"), default=HalfDay.ANY)
             if applied and ready and ready < applied:

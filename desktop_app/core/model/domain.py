@@ -74,6 +74,13 @@ class Travel:
     minutes: int
 
 
+# Bounds shared by the import and the editors, so a value one of them takes is never clipped by another.
+MAX_DAILY_CAPACITY = 50          # visits per department and day; 0 = the department takes no visits
+MAX_DURATION_MINUTES = 24 * 60   # one acceptance item
+MAX_TRAVEL_MINUTES = 24 * 60     # between two places
+MAX_PRIORITY = 1_000_000         # a request's priority, 0 (normal) and up
+
+
 @dataclass(frozen=True)
 class Department:
     code: str
@@ -83,7 +90,7 @@ class Department:
     email: str = ""
     phone: str = ""
     contact: str = ""
-    daily_capacity: int = 2
+    daily_capacity: int = 2      # 0: takes no visits (e.g. temporarily without staff)
     office_hours: WeeklyHours = field(default_factory=WeeklyHours.standard)
 
 

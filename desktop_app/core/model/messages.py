@@ -71,7 +71,8 @@ ZH_CN: dict[str, str] = {
     "a value is required": "不能为空",
     "bad date {value!r} (expected YYYY-MM-DD)": "日期“{value}”有误（应为 YYYY-MM-DD）",
     "bad whole number {value!r}": "整数“{value}”有误",
-    "must be at least {minimum}": "不能小于 {minimum}",
+    "{value} is out of range: use a whole number from {minimum} to {maximum}":
+        "{value} 超出范围：请填写 {minimum} 到 {maximum} 之间的整数",
     "unknown level {value!r} (use city/district or 市级/区级)":
         "未知的级别“{value}”（请填写 city/district 或 市级/区级）",
     "unknown half-day preference {value!r} (use am, pm or any)":
@@ -99,6 +100,25 @@ ZH_CN: dict[str, str] = {
     "{path} is neither a dataset folder nor an .xlsx workbook":
         "{path} 既不是数据集文件夹，也不是 .xlsx 工作簿",
     "{path}: not a valid .xlsx workbook ({reason})": "{path}：不是有效的 .xlsx 工作簿（{reason}）",
+    "cell {cell} holds a formula without a saved value, so there is nothing to import; open and save "
+    "the workbook in Excel (which stores the calculated values), or paste the values instead of the "
+    "formulas":
+        "单元格 {cell} 是尚未计算出结果的公式，没有可导入的值；请用 Excel 打开并保存该工作簿"
+        "（Excel 会保存计算结果），或改为“粘贴为数值”",
+    "{file}: more than {limit} rows; split the data into several imports":
+        "{file}：超过 {limit} 行，请把数据拆成几次导入",
+    "{file}: the file is {size} MB, more than the limit of {limit} MB":
+        "{file}：文件大小为 {size} MB，超过了 {limit} MB 的上限",
+    "{path}: the file is {size} MB, more than the limit of {limit} MB":
+        "{path}：文件大小为 {size} MB，超过了 {limit} MB 的上限",
+    "{file}, row {row}: cannot read this row: a cell is longer than {limit} characters, or a quotation mark "
+    "is never closed":
+        "{file} 第 {row} 行：无法读取该行：有单元格超过 {limit} 个字符，或有引号没有闭合",
+    "{path}: unpacked, the workbook would take {size} MB, more than the limit of {limit} MB; it was not opened":
+        "{path}：该工作簿解压后将占用 {size} MB，超过了 {limit} MB 的上限，未打开",
+    "{path}: the part {part} unpacks to {ratio} times its packed size ({size} MB), which no spreadsheet does; "
+    "the file was not opened":
+        "{path}：其中的 {part} 解压后是压缩大小的 {ratio} 倍（{size} MB），正常的电子表格不会如此，未打开该文件",
     # --- demo / stats
     "Demo data loaded into {path}": "演示数据已载入 {path}",
     "{path} already holds data; the demo was not loaded again.":
@@ -223,6 +243,7 @@ ZH_CN.update({  # --- scheduler (candidates, explain, scheduler)
         "尚无任何部门，无法排期；请先导入数据集或添加部门。",
     "item {item} belongs to unknown department {department!r}": "验收事项 {item} 所属部门“{department}”不存在",
     "{department} has no office hours at all, so it can never attend": "{department} 没有任何办公时间，无法参加验收",
+    "{department} takes no visits (its daily capacity is 0)": "{department} 暂不接受现场验收（每日容量为 0）",
     "Scheduled with {solver} ({status}): {new} new, {moved} moved, {unchanged} unchanged, "
     "{unscheduled} unscheduled, {late} late.":
         "排期完成（{solver}，{status}）：新增 {new} 场，调整 {moved} 场，未变 {unchanged} 场，"
@@ -418,6 +439,7 @@ ZH_CN.update({
     "it stays where it is.": "该现场验收早于 {date}（仍可提前通知各部门的最早日期），保持不变。",
     "Another visit of this project is locked or already under way, so this one stays too.":
         "该项目的另一场现场验收已锁定或正在进行，本场也保持不变。",
+    "This request cannot be scheduled: {reasons}": "该申请无法排期：{reasons}",
     "This project has a split visit; run the auto-schedule to move it.": "该项目的验收已拆分为多场，请通过自动排期调整。",
     "{count} visit(s) locked.": "已锁定 {count} 场现场验收。",
     "{count} visit(s) unlocked.": "已解除锁定 {count} 场现场验收。",
@@ -459,6 +481,8 @@ ZH_CN.update({
     "from {date}: {hours}": "自 {date} 起：{hours}",
     "Unknown setting {key!r}; `settings` lists them.": "未知的设置项“{key}”；`settings` 可列出全部。",
     "Bad value {value!r} for {key}.": "设置项 {key} 的值“{value}”有误。",
+    "Bad value {value!r} for {key}: use a whole number from {minimum} to {maximum}.":
+        "设置项 {key} 的值“{value}”有误：请填写 {minimum} 到 {maximum} 之间的整数。",
     "Unknown time zone {value!r} (e.g. Asia/Shanghai).": "未知的时区“{value}”（例如 Asia/Shanghai）。",
     "{key} = {value}": "{key} = {value}",
 })

@@ -142,10 +142,13 @@ def request_problems(project: Project, items: Mapping[str, Item], departments: M
         elif departments[item.department].office_hours.is_empty:
             problems.append(tr("{department} has no office hours at all, so it can never attend",
                                department=department_label(departments[item.department])))
+        elif departments[item.department].daily_capacity <= 0:
+            problems.append(tr("{department} takes no visits (its daily capacity is 0)",
+                               department=department_label(departments[item.department])))
     if deadline < project.ready_on:
         problems.append(tr("its deadline {deadline} is before its ready date {ready}",
                            deadline=deadline, ready=project.ready_on))
-    return problems
+    return list(dict.fromkeys(problems))   # two items of one department: one sentence
 
 
 def department_label(department: Department) -> str:

@@ -144,6 +144,8 @@ def _availability_reasons(problem: Problem, request: Request, first: dt.date, la
 def conflict_text(problem: Problem, conflict: Conflict, day: dt.date) -> str:
     name = _name(problem, conflict.department)
     other = conflict.other
+    if conflict.kind is ConflictKind.NO_VISITS or other is None:
+        return tr("{department} takes no visits (its daily capacity is 0)", department=name)
     when = f"{day:%m-%d} {_hm(other.start)}-{_hm(other.end)}"
     if conflict.kind is ConflictKind.CAPACITY:
         return tr("{department} already attends {count} visit(s) on {day}, its daily limit: {projects}",

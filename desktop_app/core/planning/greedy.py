@@ -22,6 +22,7 @@ from desktop_app.core.model.domain import Visit
 
 class ConflictKind(StrEnum):
     CAPACITY = "capacity"
+    NO_VISITS = "no_visits"      # daily capacity 0: the department takes no visits at all
     OVERLAP = "overlap"
     TRAVEL = "travel"
 
@@ -38,8 +39,8 @@ class Booking:
 class Conflict:
     department: str
     kind: ConflictKind
-    other: Booking
-    travel: int = 0          # minutes needed between the two places (TRAVEL only)
+    other: Booking | None = None   # the visit in the way (None for NO_VISITS)
+    travel: int = 0                # minutes needed between the two places (TRAVEL only)
 
 
 class Timeline:
@@ -84,6 +85,12 @@ class Timeline:
         for department in slot.departments:
             bookings = [b for b in self.bookings.get((department, slot.day), ()) if b.project != slot.project]
             capacity = self.problem.departments[department].daily_capacity
+            if capacity <= 0:
+                # Not "full with no visits to name": a department that takes none blocks every slot.
+                found.append(Conflict(department, ConflictKind.NO_VISITS))
+                if first_only:
+                    return found
+                continue
             if len(bookings) >= capacity:
                 found.extend(Conflict(department, ConflictKind.CAPACITY, b) for b in bookings)
                 if first_only:

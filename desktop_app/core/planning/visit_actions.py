@@ -110,6 +110,9 @@ def move_options(repo, visit: Visit, today: dt.date) -> MoveOptions:
             "This visit is locked. Unlock it first if it really has to move."))
     problem = load_problem(repo, today)
     request = next((r for r in problem.requests if r.code == visit.project), None)
+    if visit.project in problem.rejected:
+        return MoveOptions(visit, problem, None, refusal=tr(
+            "This request cannot be scheduled: {reasons}", reasons="；".join(problem.rejected[visit.project])))
     if request is None or visit.id not in {v.id for v in request.current}:
         if visit.start.date() < problem.first_day:
             return MoveOptions(visit, problem, None, refusal=tr(

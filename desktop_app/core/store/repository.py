@@ -20,7 +20,8 @@ from sqlite_utils import Database
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.model.messages import tr
 from desktop_app.core.model.domain import (
-    Department, HalfDay, HolidayKind, HolidayOverride, Item, Level, Place, Project, ProjectDetails, RequestStatus,
+    MAX_TRAVEL_MINUTES, Department, HalfDay, HolidayKind, HolidayOverride, Item, Level, Place, Project,
+    ProjectDetails, RequestStatus,
     Settings, Travel, Visit, VisitStatus,
 )
 from desktop_app.core.model.office_hours import WeeklyHours
@@ -367,8 +368,9 @@ class Repository:
     def _write_travel(self, first: str, second: str, minutes: int) -> None:
         if first == second:
             raise EditRefusedError(tr("travel from a place to itself is always 0 minutes"))
-        if minutes < 0:
-            raise EditRefusedError(tr("must be at least {minimum}", minimum=0))
+        if not 0 <= minutes <= MAX_TRAVEL_MINUTES:   # SQLite's INTEGER is 64-bit; a day is plenty
+            raise EditRefusedError(tr("{value} is out of range: use a whole number from {minimum} to {maximum}",
+                                      value=minutes, minimum=0, maximum=MAX_TRAVEL_MINUTES))
         origin, destination = travel_key(first, second)
         self.db["travel"].upsert({"origin": origin, "destination": destination, "minutes": minutes},
                                  pk=("origin", "destination"))

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QLabel, QLineEdit, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desktop_app.core.model.domain import HalfDay, Level, Project, RequestStatus
+from desktop_app.core.model.domain import MAX_PRIORITY, HalfDay, Level, Project, RequestStatus
 from desktop_app.core.calendar.workdays import request_deadline
 from desktop_app.ui.widgets import formatting as fmt
 from desktop_app.ui.controllers.workspace import Workspace
@@ -56,7 +56,7 @@ class RequestDialog(QDialog):
         self.has_deadline.setChecked(bool(project and project.deadline))
         self.deadline_edit = fmt.date_edit(project.deadline if project and project.deadline else today)
         self.deadline_edit.setEnabled(self.has_deadline.isChecked())
-        self.priority = QSpinBox(minimum=0, maximum=9, value=project.priority if project else 0)
+        self.priority = QSpinBox(minimum=0, maximum=MAX_PRIORITY, value=project.priority if project else 0)
         self.preferred = QComboBox()
         for value in HalfDay:
             self.preferred.addItem(fmt.half_day_name(str(value)), str(value))

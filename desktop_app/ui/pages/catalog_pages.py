@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.model.errors import InputError
-from desktop_app.core.model.domain import Item, Place
+from desktop_app.core.model.domain import MAX_DURATION_MINUTES, Item, Place
 from desktop_app.core.dataset.dataset_import import split_list
 from desktop_app.ui.widgets import formatting as fmt
 from desktop_app.ui.dialogs.record_dialog import RecordDialog
@@ -91,7 +91,8 @@ class ItemsPage(RecordListPage, QWidget):
         for d in repo.departments():
             department.addItem(f"{d.name} ({d.code})", d.code)
         department.setCurrentIndex(max(department.findData(item.department if item else None), 0))
-        duration = QSpinBox(minimum=5, maximum=600, singleStep=15, value=item.duration_minutes if item else 60)
+        duration = QSpinBox(minimum=1, maximum=MAX_DURATION_MINUTES, singleStep=15,
+                            value=item.duration_minutes if item else 60)
         materials = QPlainTextEdit("\n".join(item.materials) if item else "")
         materials.setPlaceholderText(translate("Catalog", "One material per line"))
 

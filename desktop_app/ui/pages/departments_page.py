@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.model.errors import InputError
-from desktop_app.core.model.domain import Department, Level
+from desktop_app.core.model.domain import MAX_DAILY_CAPACITY, Department, Level
 from desktop_app.core.model.office_hours import DAY_NAMES, OfficeHoursError, WeeklyHours
 from desktop_app.ui.widgets import formatting as fmt
 from desktop_app.ui.dialogs.record_dialog import RecordDialog
@@ -209,7 +209,7 @@ def department_dialog(workspace: Workspace, department: Department | None, paren
     email = QLineEdit(department.email if department else "")
     phone = QLineEdit(department.phone if department else "")
     contact = QLineEdit(department.contact if department else "")
-    capacity = QSpinBox(minimum=0, maximum=20,
+    capacity = QSpinBox(minimum=0, maximum=MAX_DAILY_CAPACITY,   # 0: takes no visits, honoured by the scheduler
                         value=department.daily_capacity if department else settings.default_capacity)
     grid = WeeklyHoursGrid(department.office_hours if department else WeeklyHours.standard())
     copy = QPushButton(translate("Departments", "Copy Monday to Tuesday–Friday"))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from desktop_app.core.model.domain import Settings
+from desktop_app.core.model.domain import MAX_DAILY_CAPACITY, Settings
 from desktop_app.ui.widgets import formatting as fmt
 from desktop_app.ui.controllers.workspace import ALL, SETTINGS, Workspace
 
@@ -66,7 +66,8 @@ class SettingsPage(QWidget):
                  translate("Settings", " working days")),
                 ("late_search_working_days", translate("Settings", "Search past the deadline"), 0, 120,
                  translate("Settings", " working days")),
-                ("default_capacity", translate("Settings", "Default visits per department and day"), 1, 20, ""),
+                ("default_capacity", translate("Settings", "Default visits per department and day"), 1,
+                 MAX_DAILY_CAPACITY, ""),
                 ("default_travel_minutes", translate("Settings", "Default travel between places"), 0, 480,
                  translate("Settings", " min"))):
             rules.addRow(label, self._number(name, minimum, maximum, suffix))

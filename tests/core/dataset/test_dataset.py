@@ -12,6 +12,7 @@ import pytest
 from desktop_app.core.dataset.dataset_import import DatasetError, import_dataset, plan_import, read_dataset
 from desktop_app.core.store.repository import Repository
 from desktop_app.paths import DEMO_DATASET
+from tests.core.dataset.workbooks import workbook_from as _workbook_from
 
 
 def _snapshot(db) -> list[str]:
@@ -145,20 +146,6 @@ def test_problems_in_chinese(db, dataset):
     messages.set_language("zh_CN")
     _rewrite(dataset / "items.csv", lambda rows: rows[1].__setitem__(2, "D99"))
     _expect_problem(dataset, db, "数据集有 1 处错误，未导入任何内容", "items.csv 第 2 行“department”列", "未知的部门“D99”")
-
-
-def _workbook_from(dataset: Path, target: Path, leave_out: str | None = None) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for path in sorted(dataset.glob("*.csv")):
-        if path.stem == leave_out:
-            continue
-        sheet = book.create_sheet(path.stem)
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            for row in csv.reader(handle):
-                sheet.append(row)
-    book.save(target)
-    return target
 
 
 def test_xlsx_workbook_imports_like_the_folder(db, dataset, tmp_path):

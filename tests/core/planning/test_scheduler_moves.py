@@ -14,6 +14,7 @@ import pytest
 from desktop_app.core.calendar.availability import import_calendar_bytes
 from desktop_app.core.planning.candidates import load_problem
 from desktop_app.core.planning.scheduler import MoveRefusedError, apply_move, check_move, feasible_slots, run_schedule
+from desktop_app.core.model.domain import VisitStatus
 from tests.core.planning.test_scheduler import repo_data
 from tests.core.planning.schedule_checker import check_schedule
 
@@ -113,7 +114,7 @@ def test_cli_move_checks_saves_and_refuses(tmp_path):
 
     database = open_database(db)
     repo = Repository(database)
-    visit = repo.visits()[0]
+    visit = next(v for v in repo.visits() if v.status is VisitStatus.PLANNED)   # not the demo's past visits
     problem = load_problem(repo, dt.date(2026, 11, 30))
     target = next(r.slot for r in feasible_slots(problem, visit.project).slots if r.slot.start_at != visit.start)
     database.close()

@@ -559,6 +559,37 @@ def _open_departments(repo, project) -> list[str]:
     return sorted({items[i].department for i in outstanding_items(project, items, results(repo.db, project=project.code))})
 
 
+def _run_results(args: argparse.Namespace) -> int:
+    """`results import FILE`: departments' results from a CSV/XLSX, all or nothing."""
+    from desktop_app.core.acceptance.results import status_label
+    from desktop_app.core.dataset.results_import import import_results
+    from desktop_app.core.model.messages import tr
+    from desktop_app.core.store.history import clerk_name
+    from desktop_app.core.store.repository import Repository
+
+    repo = Repository(_database(args))
+    now = args.at or _bureau_now(repo)
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=_bureau_zone(repo))
+    done = import_results(args.file, repo, now=now, clerk=clerk_name(repo.settings()))
+    if args.json:
+        _print_json({"visits": done.visits, "results": done.results,
+                     "requests": {code: str(status) for code, status in done.statuses.items()}})
+        return EXIT_OK
+    print(tr("{results} results recorded for {visits} visits.", results=done.results, visits=done.visits))
+    for code, status in sorted(done.statuses.items()):
+        print(tr("Request {code}: {status}.", code=code, status=status_label(status)))
+    return EXIT_OK
+
+
+def _add_results_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=("import",), help="import: record the results of a CSV/XLSX file")
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("--at", type=_datetime_argument, default=None, metavar="DATETIME",
+                        help="when the results are recorded (default now; they must follow each visit's start)")
+    _common(parser, json_flag=True)
+
+
 def _add_request_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", choices=("rectified", "history"),
                         help="rectified: the owner reported the findings fixed on DATE; history: every change")
@@ -844,6 +875,8 @@ COMMANDS: list[tuple[str, str, Callable[[argparse.ArgumentParser], None], Handle
     ("move", "move one visit by hand, refused if it breaks a hard rule", _add_move_arguments, _run_move),
     ("request", "after the visit: report a request's findings fixed; its history", _add_request_arguments,
      _run_request),
+    ("results", "import the departments' results from a CSV or XLSX file (all or nothing)", _add_results_arguments,
+     _run_results),
     ("visit", "list visits; lock, unlock, cancel or publish them; where one may move",
      _add_visit_arguments, _run_visit),
     ("department", "a department's blocked dates and seasonal office hours", _add_department_arguments,

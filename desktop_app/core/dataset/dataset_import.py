@@ -28,7 +28,7 @@ from desktop_app.core.model.errors import InputError
 from desktop_app.core.model.messages import tr
 from desktop_app.core.model.domain import (
     MAX_DAILY_CAPACITY, MAX_DURATION_MINUTES, MAX_PRIORITY, MAX_TRAVEL_MINUTES, Department, HalfDay, HolidayKind,
-    HolidayOverride, Item, Level, Place, Project, Settings, Travel,
+    HolidayOverride, Item, Level, Place, Project, ProjectDetails, Settings, Travel,
 )
 from desktop_app.core.model.office_hours import OfficeHoursError, WeeklyHours
 from desktop_app.core.store.repository import Repository, department_row, item_row, project_row, travel_key
@@ -129,6 +129,14 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         Column("deadline", False, ("验收期限", "截止日期")),
         Column("priority", False, ("优先级",)),
         Column("preferred", False, ("时段偏好", "偏好时段")),
+        # What the joint acceptance opinion prints when the bureau keeps it (all optional):
+        Column("unified_code", False, ("项目统一代码", "项目代码")),
+        Column("floor_area", False, ("建筑面积", "建筑面积（平方米）")),
+        Column("floors", False, ("层数", "建筑层数")),
+        Column("builder", False, ("施工单位",)),
+        Column("supervisor", False, ("监理单位",)),
+        Column("surveyor", False, ("勘察单位",)),
+        Column("designer", False, ("设计单位",)),
     ),
     "holidays": (
         Column("date", True, ("日期",)),
@@ -138,6 +146,22 @@ SHEETS: dict[str, tuple[Column, ...]] = {
 }
 # Sheets a first import into an empty database cannot do without.
 CORE_SHEETS = ("places", "departments", "items", "projects")
+# Sheets read on their own (not part of a dataset folder): the departments' results after a visit.
+SINGLE_SHEETS: dict[str, tuple[Column, ...]] = {
+    "results": (
+        Column("visit", True, ("现场验收编号", "验收编号", "编号")),
+        Column("department", True, ("部门", "部门编码")),
+        Column("opinion", True, ("意见", "验收意见", "结论")),
+        Column("findings", False, ("整改意见", "问题", "发现问题")),
+        Column("items", False, ("验收事项", "事项")),
+        Column("attachments", False, ("附件", "照片")),
+        Column("reason", False, ("理由", "原因", "说明")),
+    ),
+}
+
+
+def _columns(sheet: str) -> tuple[Column, ...]:
+    return SHEETS.get(sheet) or SINGLE_SHEETS[sheet]
 
 
 @dataclass
@@ -192,7 +216,7 @@ def _header_map(sheet: str, header: Sequence[object], label: str, line: int) -> 
     if formulas:
         return {}, formulas     # which columns the header names cannot be known
     lookup: dict[str, str] = {}
-    for column in SHEETS[sheet]:
+    for column in _columns(sheet):
         for alias in (column.name, *column.aliases):
             lookup[alias.strip().lower()] = column.name
     mapping: dict[int, str] = {}
@@ -209,7 +233,7 @@ def _header_map(sheet: str, header: Sequence[object], label: str, line: int) -> 
             problems.append(Problem(label, tr("{file}: column {column!r} appears twice", file=label, column=name)))
         else:
             mapping[index] = name
-    missing = [c.name for c in SHEETS[sheet] if c.required and c.name not in mapping.values()]
+    missing = [c.name for c in _columns(sheet) if c.required and c.name not in mapping.values()]
     for column in missing:
         problems.append(Problem(label, tr("{file}: required column {column!r} is missing", file=label, column=column)))
     return mapping, problems
@@ -273,8 +297,8 @@ def _make_sheet(sheet: str, label: str, rows: Rows, raw: RawDataset) -> None:
         raw.sheets[sheet] = Sheet(sheet, label, cells_of)
 
 
-def _read_csv(path: Path, raw: RawDataset, label: str) -> None:
-    sheet = path.stem.lower()
+def _read_csv(path: Path, raw: RawDataset, label: str, sheet: str | None = None) -> None:
+    sheet = sheet or path.stem.lower()
     try:
         too_big = path.stat().st_size > MAX_FILE_BYTES
         data = b"" if too_big else path.read_bytes()
@@ -395,11 +419,12 @@ def _worksheet_rows(worksheet, title: str, uncached: set[tuple[int, int]]) -> It
         yield number, row
 
 
-def _read_xlsx(path: Path, raw: RawDataset) -> None:
+def _read_xlsx(path: Path, raw: RawDataset, only: str | None = None) -> None:
+    """Read the workbook's dataset sheets, or with ``only`` that one sheet (by name, else the first)."""
     refusal = _workbook_refusal(path)
     if refusal is not None:
         raw.problems.append(Problem(path.name, refusal))
-        raw.broken.update(SHEETS)
+        raw.broken.update(SHEETS if only is None else (only,))
         return
     import openpyxl  # imported here: only workbook imports pay for it
 
@@ -408,9 +433,12 @@ def _read_xlsx(path: Path, raw: RawDataset) -> None:
             warnings.simplefilter("ignore")   # openpyxl's notes on styles and odd dates are not for users
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
             try:
-                for title in book.sheetnames:
-                    sheet = title.strip().lower()
-                    if sheet not in SHEETS:
+                titles = book.sheetnames
+                if only is not None:
+                    titles = [t for t in titles if t.strip().lower() == only] or titles[:1]
+                for title in titles:
+                    sheet = only or title.strip().lower()
+                    if sheet not in SHEETS and only is None:
                         continue
                     worksheet = book[title]
                     uncached = _uncached_formulas(archive, worksheet._worksheet_path.lstrip("/"))
@@ -420,7 +448,21 @@ def _read_xlsx(path: Path, raw: RawDataset) -> None:
     except Exception as error:  # openpyxl and the XML parser raise many types for a damaged file
         raw.problems.append(Problem(path.name, tr("{path}: not a valid .xlsx workbook ({reason})",
                                                   path=path.name, reason=str(error) or type(error).__name__)))
-        raw.broken.update(SHEETS)
+        raw.broken.update(SHEETS if only is None else (only,))
+
+
+def read_sheet(path: str | Path, sheet: str) -> RawDataset:
+    """Read one sheet of SINGLE_SHEETS from a CSV file (any name) or a workbook (its sheet of that name,
+    else its first sheet), with the same encodings, limits and checks as a dataset."""
+    path = Path(path)
+    raw = RawDataset(path)
+    if path.suffix.lower() == ".xlsx" and path.is_file():
+        _read_xlsx(path, raw, only=sheet)
+    elif path.suffix.lower() == ".csv" and path.is_file():
+        _read_csv(path, raw, path.name, sheet)
+    else:
+        raw.problems.append(Problem(str(path), tr("{path} is neither a .csv file nor an .xlsx workbook", path=path)))
+    return raw
 
 
 def read_dataset(path: str | Path) -> RawDataset:
@@ -489,6 +531,22 @@ def split_list(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in _LIST_SPLIT.split(text) if part.strip())
 
 
+DETAIL_COLUMNS = ("unified_code", "floor_area", "floors", "builder", "supervisor", "surveyor", "designer")
+MAX_FLOORS = 300
+MAX_FLOOR_AREA = 10_000_000   # m²: the largest buildings in the world are a tenth of this
+
+
+def _area(text: str) -> float:
+    try:
+        value = float(text.strip().replace(",", "").replace("，", ""))
+    except ValueError:
+        raise _CellError(tr("bad floor area {value!r} (square metres, e.g. 12850.5)", value=_shown(text))) from None
+    if not 0 < value <= MAX_FLOOR_AREA:
+        raise _CellError(tr("{value} is out of range: use square metres from 0 to {maximum}",
+                            value=_shown(text), maximum=MAX_FLOOR_AREA))
+    return value
+
+
 def _whole_number(minimum: int, maximum: int) -> Callable[[str], int]:
     """A converter for a whole-number column with its domain's bounds (SQLite's INTEGER is 64-bit,
     and a number past the bounds is a typing mistake, not a value the bureau means)."""
@@ -530,6 +588,7 @@ class ImportPlan:
     projects: list[Project] = field(default_factory=list)
     holidays: list[HolidayOverride] = field(default_factory=list)
     availability: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    details_given: bool = False   # projects brought the optional detail columns (else the stored ones stay)
     new: dict[str, list[str]] = field(default_factory=dict)       # sheet -> codes not yet in the database
     changed: dict[str, list[str]] = field(default_factory=dict)   # sheet -> codes whose rows differ
     unchanged: dict[str, int] = field(default_factory=dict)
@@ -547,6 +606,7 @@ class _Validator:
         self.raw = raw
         self.settings = settings
         self.problems: list[Problem] = list(raw.problems)
+        self.details_given = False
         self.known = {
             "places": {r[0] for r in db.execute("SELECT code FROM places")},
             "departments": {r[0] for r in db.execute("SELECT code FROM departments")},
@@ -691,11 +751,23 @@ class _Validator:
             if deadline and ready and deadline < ready:
                 self.problems.append(Problem(label, tr("deadline {deadline} is before the ready date {ready}",
                                                        deadline=deadline, ready=ready), line, "deadline"))
+            details = self.project_details(label, line, cells)
             if len(self.problems) == problems_before:
                 result.append(Project(code, name, owner, place, tuple(dict.fromkeys(items)), applied, ready,
                                       cells.get("contact", "").strip(), cells.get("phone", "").strip(),
-                                      cells.get("address", "").strip(), deadline, priority, preferred))
+                                      cells.get("address", "").strip(), deadline, priority, preferred,
+                                      details=details))
         return result
+
+    def project_details(self, label: str, line: int, cells: dict[str, str]) -> ProjectDetails:
+        if any(column in cells for column in DETAIL_COLUMNS):
+            self.details_given = True
+        return ProjectDetails(
+            unified_code=cells.get("unified_code", "").strip(),
+            floor_area=self.cell(label, line, cells, "floor_area", _area),
+            floors=self.cell(label, line, cells, "floors", _whole_number(1, MAX_FLOORS)),
+            builder=cells.get("builder", "").strip(), supervisor=cells.get("supervisor", "").strip(),
+            surveyor=cells.get("surveyor", "").strip(), designer=cells.get("designer", "").strip())
 
     def holidays(self) -> list[HolidayOverride]:
         result: dict[dt.date, tuple[int, HolidayOverride]] = {}
@@ -753,14 +825,14 @@ def plan_import(raw: RawDataset, db: Database) -> ImportPlan:
     plan = ImportPlan(
         places=validator.places(), travel=validator.travel(), departments=validator.departments(),
         items=validator.items(), projects=validator.projects(), holidays=validator.holidays(),
-        availability=validator.availability(),
+        availability=validator.availability(), details_given=validator.details_given,
     )
     if validator.problems:
         raise DatasetError(validator.problems)
     _diff(db, "places", "code", [_place_row(p) for p in plan.places], plan, "places")
     _diff(db, "departments", "code", [department_row(d) for d in plan.departments], plan, "departments")
     _diff(db, "items", "code", [item_row(i) for i in plan.items], plan, "items")
-    _diff(db, "projects", "code", [project_row(p) for p in plan.projects], plan, "projects")
+    _diff(db, "projects", "code", [_project_import_row(p, plan) for p in plan.projects], plan, "projects")
     _diff(db, "holiday_overrides", "date", [_holiday_row(h) for h in plan.holidays], plan, "holidays")
     return plan
 
@@ -777,6 +849,16 @@ AvailabilityWriter = Callable[[Database, str, str, bytes], None]
 LIFECYCLE_COLUMNS = ("status", "round", "round_ready_on", "round_deadline", "decided_on")
 
 
+def _project_import_row(project: Project, plan: ImportPlan) -> dict:
+    """The columns an import writes. Re-importing a request must not forget where it stands (scheduled,
+    rectifying, accepted…), nor details typed in the program when the file has none: upsert leaves the
+    columns it is not given as they are, and a new row takes their defaults."""
+    row = project_row(project)
+    for column in LIFECYCLE_COLUMNS + (() if plan.details_given else ("details",)):
+        row.pop(column)
+    return row
+
+
 def apply_import(plan: ImportPlan, db: Database, availability_writer: AvailabilityWriter | None = None) -> None:
     """Write a validated plan in one transaction (update in place by code)."""
     with db.atomic():
@@ -787,15 +869,7 @@ def apply_import(plan: ImportPlan, db: Database, availability_writer: Availabili
         db["departments"].upsert_all([department_row(d) for d in plan.departments], pk="code")
         db["items"].upsert_all([item_row(i) for i in plan.items], pk="code")
         if plan.projects:
-            rows = []
-            for project in plan.projects:
-                row = project_row(project)
-                # Re-importing a request must not forget where it stands (scheduled, rectifying, accepted…):
-                # upsert leaves the columns it is not given as they are, and a new row takes their defaults.
-                for column in LIFECYCLE_COLUMNS:
-                    row.pop(column)
-                rows.append(row)
-            db["projects"].upsert_all(rows, pk="code")
+            db["projects"].upsert_all([_project_import_row(p, plan) for p in plan.projects], pk="code")
             codes = [p.code for p in plan.projects]
             for start in range(0, len(codes), 500):
                 chunk = codes[start:start + 500]

@@ -559,3 +559,17 @@ ZH_CN.update({  # --- after the visit (desktop_app/core/acceptance, `visit recor
     "Request {code}: re-inspection round {round} of {departments}, due by {deadline}.":
         "验收申请 {code}：第 {round} 轮复验，复验部门 {departments}，限 {deadline} 前完成。",
 })
+ZH_CN.update({  # --- dataset: the projects' optional details for the joint acceptance opinion
+    "bad floor area {value!r} (square metres, e.g. 12850.5)": "建筑面积“{value}”有误（单位平方米，例如 12850.5）",
+    "{value} is out of range: use square metres from 0 to {maximum}": "{value} 超出范围：建筑面积应在 0 到 {maximum} 平方米之间",
+})
+ZH_CN.update({  # --- results import (desktop_app/core/dataset/results_import.py, `results import`)
+    "{path} is neither a .csv file nor an .xlsx workbook": "{path} 既不是 .csv 文件，也不是 .xlsx 工作簿",
+    "bad visit number {value!r}": "现场验收编号“{value}”有误",
+    "the department is missing": "缺少部门",
+    "unknown opinion {value!r} (use 通过, 需整改, 不通过, 未到场 or 未准备)":
+        "未知的验收意见“{value}”（应为 通过、需整改、不通过、未到场 或 未准备）",
+    "more items or attachments than findings": "验收事项或附件多于整改意见",
+    "{file}: the file has no results": "{file}：文件中没有验收结果",
+    "{results} results recorded for {visits} visits.": "已录入 {visits} 场现场验收的 {results} 条验收结果。",
+})

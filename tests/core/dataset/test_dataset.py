@@ -181,3 +181,38 @@ def test_plan_shows_changes_before_writing(db, dataset):
     plan = plan_import(read_dataset(dataset), db)
     assert plan.summary()["departments"]["new"] == 14
     assert _snapshot(db) == before
+
+
+def test_project_details_import_and_survive_a_reimport_without_them(demo_db, tmp_path):
+    """The optional columns the opinion prints (项目统一代码, 建筑面积, 层数, 施工/监理/勘察/设计单位)."""
+    from desktop_app.core.dataset.dataset_import import import_dataset
+    from desktop_app.core.store.repository import Repository
+    from desktop_app.paths import DEMO_DATASET
+
+    source = (DEMO_DATASET / "projects.csv").read_text(encoding="utf-8").splitlines()
+    with_details = tmp_path / "projects.csv"
+    with_details.write_text("\n".join([source[0] + ",项目统一代码,建筑面积,层数,施工单位,监理单位,勘察单位,设计单位",
+                                       source[1] + ",2026-370871-47-01-503117,\"12,850.5\",4,鲁城建设,诚信监理,勘察院,设计院"])
+                            + "\n", encoding="utf-8")
+    import_dataset(with_details, demo_db)
+    details = Repository(demo_db).project(source[1].split(",")[0]).details
+    assert (details.unified_code, details.floor_area, details.floors, details.builder, details.designer) == \
+        ("2026-370871-47-01-503117", 12850.5, 4, "鲁城建设", "设计院")
+    (tmp_path / "again").mkdir()
+    without = tmp_path / "again" / "projects.csv"
+    without.write_text("\n".join(source[:2]) + "\n", encoding="utf-8")
+    import_dataset(without, demo_db)
+    assert Repository(demo_db).project(source[1].split(",")[0]).details == details
+
+
+def test_a_bad_floor_area_names_its_cell(demo_db, tmp_path):
+    from desktop_app.core.dataset.dataset_import import DatasetError, import_dataset
+    from desktop_app.paths import DEMO_DATASET
+
+    source = (DEMO_DATASET / "projects.csv").read_text(encoding="utf-8").splitlines()
+    bad = tmp_path / "projects.csv"
+    bad.write_text(source[0] + ",建筑面积,层数\n" + source[1] + ",很大,0\n", encoding="utf-8")
+    with pytest.raises(DatasetError) as refused:
+        import_dataset(bad, demo_db)
+    text = str(refused.value)
+    assert "floor_area" in text and "很大" in text and "floors" in text

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.pages.dashboard_page import DashboardPage
         from desktop_app.ui.pages.departments_page import DepartmentsPage
         from desktop_app.ui.pages.holidays_page import HolidaysPage
+        from desktop_app.ui.pages.rectification_page import RectificationPage
         from desktop_app.ui.pages.requests_page import RequestsPage
         from desktop_app.ui.pages.settings_page import SettingsPage
 
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
             ("dashboard", translate("MainWindow", "Dashboard"), lambda: self._dashboard_page(DashboardPage(ws))),
             ("requests", translate("MainWindow", "Requests"), lambda: self._requests_page(RequestsPage(ws))),
             ("calendar", translate("MainWindow", "Calendar"), lambda: CalendarPage(ws)),
+            ("rectification", translate("MainWindow", "Rectification"), lambda: RectificationPage(ws)),
             ("departments", translate("MainWindow", "Departments"), lambda: DepartmentsPage(ws)),
             ("items", translate("MainWindow", "Acceptance items"), lambda: ItemsPage(ws)),
             ("places", translate("MainWindow", "Places and travel"), lambda: PlacesPage(ws)),
@@ -138,7 +140,7 @@ class MainWindow(QMainWindow):
         return page
 
     def show_visit(self, visit_id: int) -> None:
-        """Open the calendar on a visit (from a conflict listed on the dashboard)."""
+        """Open the calendar on a visit (a conflict or results due on the dashboard, a re-inspection)."""
         self.show_page("calendar")
         self.pages["calendar"].show_visit(visit_id)
 
@@ -218,6 +220,9 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.schedule_actions import install as install_schedule_actions
 
         self.schedule_actions = install_schedule_actions(self, toolbar)   # 排期 menu: F5, move, publish, Ctrl+P
+        from desktop_app.ui.acceptance_actions import install as install_acceptance_actions
+
+        self.acceptance_actions = install_acceptance_actions(self)   # 验收 menu: results (Ctrl+E), rectification
         help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
         self._action(translate("MainWindow", "About"), self.about, menu=help_menu)
 

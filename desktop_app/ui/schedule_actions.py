@@ -61,6 +61,7 @@ class ScheduleActions(QObject):
         calendar = window.pages.get("calendar")
         if calendar is not None and hasattr(calendar, "visitMoveRequested"):
             calendar.visitMoveRequested.connect(self.drag_move)
+            calendar.moveDialogRequested.connect(self.move_visit)   # its context menu
 
     # --- what is selected ---------------------------------------------------------------
     def selected_visit_id(self) -> int | None:

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AcceptanceActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/acceptance_actions.py" line="+27"/>
+        <source>&amp;Acceptance</source>
+        <translation>验收(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record results…</source>
+        <translation>录入验收结果…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rectification done…</source>
+        <translation>登记整改完成…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rectification tracking</source>
+        <translation>整改跟踪</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Select a visit in the calendar first.</source>
+        <translation>请先在排期日历中选择一次现场验收。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Request {code} is now: {status}</source>
+        <translation>验收申请 {code} 现为：{status}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Select a request that is rectifying first.</source>
+        <translation>请先选择一件整改中的验收申请。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../desktop_app/ui/app.py" line="+94"/>
@@ -363,7 +401,7 @@
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../desktop_app/ui/calendar/calendar_page.py" line="+82"/>
+        <location filename="../../desktop_app/ui/calendar/calendar_page.py" line="+90"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -398,12 +436,24 @@
         <translation>显示：</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+25"/>
+        <location line="+230"/>
+        <source>Record results…</source>
+        <translation>录入验收结果…</translation>
+    </message>
+    <message>
+        <location line="-229"/>
+        <source>What each department found at this visit</source>
+        <translation>录入各部门在本次现场验收中的意见</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+216"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-214"/>
         <source>Show or hide the details of the selected visit</source>
         <translation>显示或隐藏所选现场验收的详情</translation>
     </message>
@@ -438,17 +488,27 @@
         <translation>虚线框：已排期未发布 · 红框：有部门已不能到场 · 红色角标：超过验收期限 · 斜线：部门另有安排 · 灰色：非办公时间</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>{visits} visits, {planned} not yet published, {late} late, {conflicts} with conflicts; {lanes} departments shown. Drag a visit along its lane to propose a new time.</source>
-        <translation>共 {visits} 场现场验收，{planned} 场未发布，{late} 场超期，{conflicts} 场有冲突；显示 {lanes} 个部门。沿部门行拖动验收块可提出新的时间。</translation>
+        <location line="+3"/>
+        <source>Orange outline and corner: results due · Grey-green: took place</source>
+        <translation>橙色边框和左上角：待录入结果 · 灰绿色：已进行</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+7"/>
+        <source>{visits} visits, {planned} not yet published, {late} late, {conflicts} with conflicts, {due} with results due; {lanes} departments shown. Drag a visit along its lane to propose a new time.</source>
+        <translation>共 {visits} 次现场验收，{planned} 次未发布，{late} 次超期，{conflicts} 次有冲突，{due} 次待录入结果；显示 {lanes} 个部门。沿所在行拖动现场验收可调整时间。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Select a visit to see its project, departments, items and status.</source>
         <translation>选择一场现场验收，查看项目、部门、事项和状态。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+23"/>
+        <source>Move visit…</source>
+        <translation>调整时间…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Move refused: {reason}</source>
         <translation>无法调整：{reason}</translation>
     </message>
@@ -493,7 +553,7 @@
         <translation>冲突：该现场验收已无法按原时间进行</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>Departments ({count})</source>
         <translation>参加部门（{count} 个）</translation>
     </message>
@@ -503,7 +563,7 @@
         <translation>验收事项（{count} 项）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/calendar/calendar_view.py" line="+90"/>
+        <location filename="../../desktop_app/ui/calendar/calendar_view.py" line="+93"/>
         <source>Place: {place}</source>
         <translation>地点：{place}</translation>
     </message>
@@ -513,7 +573,7 @@
         <translation>参加部门：{names}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Planned, not yet published to the departments</source>
         <translation>已排期，尚未发布给各部门</translation>
     </message>
@@ -525,7 +585,7 @@
     <message>
         <location line="+1"/>
         <source>Took place</source>
-        <translation>已完成</translation>
+        <translation>已进行</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -534,16 +594,31 @@
     </message>
     <message>
         <location line="+3"/>
+        <source> · re-inspection (round {round})</source>
+        <translation> · 复验（第 {round} 轮）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source> · locked</source>
         <translation> · 已锁定</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>Results due: nothing recorded yet</source>
+        <translation>待录入结果：尚未录入任何部门的意见</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results due from {names}</source>
+        <translation>待录入结果：{names}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Late: the deadline was {date}</source>
         <translation>已超期：验收期限为 {date}</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+158"/>
         <source>Blocked day</source>
         <translation>停止安排</translation>
     </message>
@@ -558,7 +633,7 @@
         <translation>部门</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+221"/>
         <source>Busy: {title}</source>
         <translation>另有安排：{title}</translation>
     </message>
@@ -573,7 +648,7 @@
         <translation>该现场验收已锁定，请先解锁再调整时间。</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+140"/>
         <source>Make-up working day</source>
         <translation>调休上班</translation>
     </message>
@@ -583,7 +658,7 @@
         <translation>周末</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>+{count} more</source>
         <translation>另有 {count} 场</translation>
     </message>
@@ -597,7 +672,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+47"/>
+        <location line="+48"/>
         <location line="+10"/>
         <location line="+74"/>
         <location line="+50"/>
@@ -606,50 +681,50 @@
         <translation>编码</translation>
     </message>
     <message>
-        <location line="-187"/>
-        <location line="+46"/>
+        <location line="-188"/>
+        <location line="+47"/>
         <location line="+10"/>
         <source>Item</source>
         <translation>验收事项</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+56"/>
+        <location line="-56"/>
+        <location line="+57"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location line="-54"/>
-        <location line="+54"/>
+        <location line="-55"/>
+        <location line="+55"/>
         <source>Minutes</source>
         <translation>时长（分钟）</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+53"/>
+        <location line="-53"/>
+        <location line="+54"/>
         <source>Materials</source>
         <translation>所需材料</translation>
     </message>
     <message>
-        <location line="-46"/>
-        <location line="+129"/>
+        <location line="-47"/>
+        <location line="+130"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location line="-128"/>
-        <location line="+129"/>
+        <location line="-129"/>
+        <location line="+130"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location line="-128"/>
-        <location line="+129"/>
+        <location line="-129"/>
+        <location line="+130"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-117"/>
         <source>Delete item</source>
         <translation>删除验收事项</translation>
     </message>
@@ -659,7 +734,7 @@
         <translation>删除“{name}”？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages/catalog_pages.py" line="+16"/>
+        <location filename="../../desktop_app/ui/pages/catalog_pages.py" line="+17"/>
         <source>One material per line</source>
         <translation>每行一项材料</translation>
     </message>
@@ -716,7 +791,7 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../desktop_app/ui/pages/dashboard_page.py" line="+85"/>
+        <location filename="../../desktop_app/ui/pages/dashboard_page.py" line="+87"/>
         <source>Requests waiting for a visit</source>
         <translation>待排期申请</translation>
     </message>
@@ -746,7 +821,7 @@
         <translation>部门出车趟数</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+92"/>
         <source>Conflicts: visits whose departments are no longer all free ({count})</source>
         <translation>排期冲突：参加部门已不能全部到场的现场验收（{count} 场）</translation>
     </message>
@@ -756,12 +831,27 @@
         <translation>无：所有已排期和已发布的现场验收仍在各部门的可用时间内。</translation>
     </message>
     <message>
+        <location line="+19"/>
+        <source>Results due: visits that have ended without every department&apos;s result ({count})</source>
+        <translation>待录入结果：已结束但尚有部门未录入意见的现场验收（{count}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None: every visit that has ended has its results.</source>
+        <translation>无：已结束的现场验收均已录入结果。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No result yet from {names}</source>
+        <translation>尚未录入：{names}</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/pages/dashboard_charts.py" line="+102"/>
         <source>Visits per week (Monday; * = this week)</source>
         <translation>每周现场验收（按周一日期；* 为本周）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages/dashboard_page.py" line="-88"/>
+        <location filename="../../desktop_app/ui/pages/dashboard_page.py" line="-129"/>
         <source>On time</source>
         <translation>按期率</translation>
     </message>
@@ -806,7 +896,7 @@
         <translation>有冲突的现场验收</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+54"/>
         <source>{bureau} — {date}</source>
         <translation>{bureau} — {date}</translation>
     </message>
@@ -816,7 +906,7 @@
         <translation>联合验收 {joint} 场，分散验收需 {separate} 场</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>{departments} departments, {items} acceptance items, {places} places, {overrides} holiday overrides.</source>
         <translation>部门 {departments} 个，验收事项 {items} 项，地点 {places} 个，节假日调整 {overrides} 条。</translation>
     </message>
@@ -993,8 +1083,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Rectifying</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Accepted</source>
-        <translation>已验收</translation>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not passed</source>
+        <translation>未通过</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1002,7 +1102,12 @@
         <translation>已撤回</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Re-inspection: {status}</source>
+        <translation>复验·{status}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Morning</source>
         <translation>上午</translation>
     </message>
@@ -1213,7 +1318,7 @@
         <translation>联合验收排期</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
@@ -1226,6 +1331,11 @@
         <location line="+1"/>
         <source>Calendar</source>
         <translation>排期日历</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rectification</source>
+        <translation>整改跟踪</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1323,7 +1433,7 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1733,9 +1843,180 @@ Today: {date}</source>
     </message>
 </context>
 <context>
+    <name>Rectification</name>
+    <message>
+        <location filename="../../desktop_app/ui/pages/rectification_page.py" line="+29"/>
+        <source>{days} day(s) overdue</source>
+        <translation>已逾期 {days} 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last day</source>
+        <translation>今天截止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{days} day(s)</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Request / department</source>
+        <translation>申请 / 部门</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Project / finding</source>
+        <translation>项目 / 整改问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>验收事项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Found on</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report by</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Departments</source>
+        <translation>复验部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation>复验期限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Visit</source>
+        <translation>复验时间</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rectification done…</source>
+        <translation>登记整改完成…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The owner reported the findings fixed: record the day and open the re-inspection</source>
+        <translation>建设单位报告已完成整改：登记日期并启动复验</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print rectification notice</source>
+        <translation>打印整改通知书</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The rectification notice cannot be printed from this version yet.</source>
+        <translation>本版本尚不能打印整改通知书。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open request</source>
+        <translation>打开申请</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show visit</source>
+        <translation>查看现场验收</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Rectifying: findings the owner must fix ({count})</source>
+        <translation>整改中：建设单位须整改的问题（{count}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-inspections waiting ({count})</source>
+        <translation>待复验（{count}）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Owner: {owner}</source>
+        <translation>建设单位：{owner}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Not scheduled yet</source>
+        <translation>尚未排期</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>After the re-inspection&apos;s deadline</source>
+        <translation>晚于复验期限</translation>
+    </message>
+</context>
+<context>
+    <name>RectifiedDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs/rectified_dialog.py" line="+28"/>
+        <source>Rectification done</source>
+        <translation>登记整改完成</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reported on</source>
+        <translation>报告整改完成日期</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Open findings ({count}):</source>
+        <translation>待整改问题（{count}）：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The owner must report them fixed by {date}. The re-inspection visits only these departments.</source>
+        <translation>建设单位须在 {date} 前报告整改完成；复验只请上述部门参加。</translation>
+    </message>
+</context>
+<context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/request_dialog.py" line="+37"/>
+        <location filename="../../desktop_app/ui/dialogs/request_dialog.py" line="+29"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clerk</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happened</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>New request</source>
         <translation>新建申请</translation>
     </message>
@@ -1835,12 +2116,27 @@ Today: {date}</source>
         <translation>验收事项（按层级和部门）</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+22"/>
+        <source>Every change of this request and its visits, oldest first. History is never edited: a correction is a new entry.</source>
+        <translation>本申请及其现场验收的每一次变更，按时间先后排列。历史记录不可修改：更正另记一条。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History ({count})</source>
+        <translation>历史记录（{count}）</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>Departments needed ({count}): {names}</source>
         <translation>需参加部门（{count} 个）：{names}</translation>
     </message>
@@ -1858,7 +2154,7 @@ Today: {date}</source>
 <context>
     <name>Requests</name>
     <message>
-        <location filename="../../desktop_app/ui/pages/requests_page.py" line="+35"/>
+        <location filename="../../desktop_app/ui/pages/requests_page.py" line="+39"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -1874,12 +2170,12 @@ Today: {date}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+102"/>
+        <location line="+114"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-113"/>
         <source>Items</source>
         <translation>验收事项</translation>
     </message>
@@ -1900,17 +2196,17 @@ Today: {date}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+94"/>
+        <location line="+106"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-103"/>
         <source>Scheduled visit</source>
         <translation>现场验收时间</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>Search code, project, owner, place, items…</source>
         <translation>搜索编码、项目、建设单位、地点、事项…</translation>
     </message>
@@ -1920,7 +2216,7 @@ Today: {date}</source>
         <translation>仅超期</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -1945,14 +2241,29 @@ Today: {date}</source>
         <translation>导入…</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Rectification done…</source>
+        <translation>登记整改完成…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The owner reported the findings fixed: record the day and open the re-inspection</source>
+        <translation>建设单位报告已完成整改：登记日期并启动复验</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-inspection</source>
+        <translation>复验</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1970,7 +2281,7 @@ Today: {date}</source>
         <translation>显示 {shown} / 共 {total} 件申请</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+47"/>
         <source>Delete request</source>
         <translation>删除申请</translation>
     </message>
@@ -1978,6 +2289,127 @@ Today: {date}</source>
         <location line="+1"/>
         <source>Delete the request {code} ({name})? You can undo this.</source>
         <translation>删除申请 {code}（{name}）？此操作可以撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultEdits</name>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/result_edits.py" line="+42"/>
+        <source>Record results of {project} ({count} department(s))</source>
+        <translation>录入 {project} 的验收结果（{count} 个部门）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Rectification of {project} reported on {date}</source>
+        <translation>登记 {project} 于 {date} 整改完成</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs/results_dialog.py" line="+40"/>
+        <source>What must be fixed</source>
+        <translation>须整改的问题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(no particular item)</source>
+        <translation>（不指定验收事项）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Photo or document (optional)</source>
+        <translation>照片或文件（可选）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a photo or document</source>
+        <translation>选择照片或文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove this finding</source>
+        <translation>删除此问题</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Photo or document of the finding</source>
+        <translation>问题的照片或文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf *.doc *.docx);;All files (*)</source>
+        <translation>照片和文件 (*.jpg *.jpeg *.png *.heic *.pdf *.doc *.docx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>— not recorded —</source>
+        <translation>— 未录入 —</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add finding</source>
+        <translation>添加问题</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Recorded on {date}.</source>
+        <translation>已于 {date} 录入。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason (optional)</source>
+        <translation>原因（可选）</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Record acceptance results</source>
+        <translation>录入验收结果</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>All passed</source>
+        <translation>全部通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every department without a result or an opinion chosen here: passed</source>
+        <translation>尚未录入且未选择意见的部门全部设为“通过”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Record</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Visit {id} no longer exists.</source>
+        <translation>现场验收 {id} 已不存在。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every department of this visit has its result. To correct one, undo its recording (Ctrl+Z).</source>
+        <translation>本次现场验收的各部门意见均已录入。如需更正，请撤销该次录入（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Re-inspection, round {round}</source>
+        <translation>复验（第 {round} 轮）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner: {owner}</source>
+        <translation>建设单位：{owner}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose an opinion for at least one department.</source>
+        <translation>请至少为一个部门选择意见。</translation>
     </message>
 </context>
 <context>
@@ -2279,7 +2711,7 @@ Today: {date}</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Select a visit in the calendar first.</source>
         <translation>请先在排期日历中选择一场现场验收。</translation>
     </message>
@@ -2339,12 +2771,12 @@ Today: {date}</source>
     <message>
         <location line="+0"/>
         <location line="+2"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>Opening and closing allowance</source>
         <translation>开场与总结用时</translation>
     </message>
@@ -2376,7 +2808,7 @@ Today: {date}</source>
         <translation>部门每日默认验收上限</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Default travel between places</source>
         <translation>地点间默认路程</translation>
     </message>
@@ -2435,7 +2867,7 @@ Today: {date}</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/workspace.py" line="+127"/>
+        <location filename="../../desktop_app/ui/controllers/workspace.py" line="+141"/>
         <source>Delete request {code}</source>
         <translation>删除申请 {code}</translation>
     </message>

@@ -29,3 +29,23 @@ def window(qtbot, demo_db, db_path, demo_today):
     yield main
     main.workspace.jobs.cancel()
     main.workspace.jobs.wait()
+
+
+@pytest.fixture
+def past_visit(window):
+    """A published visit of XM2026-004 on the Thursday before the demo's today: ended, its results due."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from desktop_app.core.model.domain import RequestStatus, Visit, VisitStatus
+
+    repo = window.workspace.repo
+    project = repo.project("XM2026-004")
+    items = {i.code: i for i in repo.items()}
+    start = dt.datetime(2026, 11, 26, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    visit_id = repo.insert_visit(Visit(None, project.code, start, start + dt.timedelta(hours=3), project.place,
+                                       tuple(sorted({items[i].department for i in project.items})), project.items,
+                                       status=VisitStatus.PUBLISHED))
+    repo.set_project_status(project.code, RequestStatus.SCHEDULED)
+    window.workspace.reload()
+    return repo.visit(visit_id)

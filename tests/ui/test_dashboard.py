@@ -133,5 +133,5 @@ def test_dashboard_in_chinese(scheduled, dashboard, qapp):
     captions = [figure.caption.text() for figure in page.figures.values()]
     assert "联合验收率" in captions and "有冲突的现场验收" in captions
     assert page.week_chart.chart().title() == "每周现场验收（按周一日期；* 为本周）"
-    assert set(series_values(page.place_chart)) == {"待排期", "已排期", "已验收"}
+    assert set(series_values(page.place_chart)) == {"待排期", "已排期", "已通过"}
     assert "2026年11月30日" in page.title.text()

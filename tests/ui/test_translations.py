@@ -78,7 +78,7 @@ def test_switching_language_shows_chinese(window, qtbot, qapp):
     settings_page = window.pages["settings"]
     settings_page.language.setCurrentIndex(settings_page.language.findData("zh_CN"))
     qtbot.waitUntil(lambda: "验收申请" in sidebar_texts(), timeout=5000)
-    assert sidebar_texts() == ["工作台", "验收申请", "排期日历", "部门", "验收事项", "地点与路程", "节假日", "设置"]
+    assert sidebar_texts() == ["工作台", "验收申请", "排期日历", "整改跟踪", "部门", "验收事项", "地点与路程", "节假日", "设置"]
     assert messages.language() == "zh_CN"
     requests = window.pages["requests"]
     headers = [requests.model.headerData(c, qapp_horizontal()) for c in range(requests.model.columnCount())]

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop_app.core.acceptance.results import ResultError, status_label
-from desktop_app.core.acceptance.standing import standing
+from desktop_app.core.acceptance.standing import Standing, standing
 from desktop_app.core.calendar.workdays import calendar_for
 from desktop_app.core.model.domain import Project, RequestStatus
 from desktop_app.core.model.messages import tr
@@ -32,10 +32,15 @@ def rectification_deadline(repo: Repository, project: Project) -> dt.date | None
     """The last day the owner may report the open findings fixed (None: nothing to fix)."""
     items = {i.code: i for i in repo.items()}
     now = standing(project, items, records.results(repo.db, project=project.code))
+    return deadline_after(now, repo.settings().rectification_days)
+
+
+def deadline_after(now: Standing, rectification_days: int) -> dt.date | None:
+    """``rectification_days`` calendar days after the last visit that found a problem still open."""
     found_on = [now.latest[d].recorded_on for d in now.open]
     if not found_on:
         return None
-    return max(found_on) + dt.timedelta(days=repo.settings().rectification_days)
+    return max(found_on) + dt.timedelta(days=rectification_days)
 
 
 def report_rectified(repo: Repository, code: str, reported_on: dt.date, *, today: dt.date, clerk: str) -> Rectified:

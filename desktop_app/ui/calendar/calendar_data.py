@@ -9,9 +9,11 @@ tells the page to ``refresh`` it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from desktop_app.core.acceptance.tracking import results_due
 from desktop_app.core.calendar.availability import (
     Availability,
     BusyEvent,
@@ -50,10 +52,21 @@ class VisitInfo:
     project: Project | None
     deadline: dt.date | None
     conflicts: tuple[Conflict, ...] = ()
+    results_due: tuple[str, ...] = ()    # departments still without a result although the visit has ended
 
     @property
     def id(self) -> int:
         return self.visit.id
+
+    @property
+    def due(self) -> bool:
+        """待录入结果: the visit has ended and some department's result is not recorded yet."""
+        return bool(self.results_due)
+
+    @property
+    def held(self) -> bool:
+        """The visit took place: every department has its result."""
+        return self.visit.status is VisitStatus.DONE
 
     @property
     def late(self) -> bool:
@@ -108,8 +121,10 @@ class CalendarPeriod:
 class CalendarSource:
     """Loads calendar periods from one repository; ``refresh`` after the data changed."""
 
-    def __init__(self, repo: Repository, calendar: WorkingCalendar) -> None:
+    def __init__(self, repo: Repository, calendar: WorkingCalendar,
+                 now: Callable[[], dt.datetime] | None = None) -> None:
         self.repo = repo
+        self.now = now or (lambda: dt.datetime.now(self.zone))   # what has ended: results due
         self.refresh(calendar)
 
     def refresh(self, calendar: WorkingCalendar) -> None:
@@ -132,6 +147,12 @@ class CalendarSource:
             self._deadlines[project.code] = known
         return known
 
+    def visit_deadline(self, visit: Visit, project: Project) -> dt.date | None:
+        """The deadline the visit is held against: a re-inspection has its own (earlier rounds' are not kept)."""
+        if visit.round == 0:
+            return self.deadline(project)
+        return project.round_deadline if visit.round == project.round else None
+
     def availability(self, first: dt.date, last: dt.date) -> Availability:
         busy = load_busy_events(self.repo.db, first, last, self.settings.timezone)
         return Availability(self.departments, self.calendar, busy, first, last, self.settings.timezone,
@@ -144,6 +165,7 @@ class CalendarSource:
         end = dt.datetime.combine(last + ONE_DAY, dt.time(), self.zone)
         visits = self.repo.visits(start=start, end=end)
         conflicts = find_conflicts(self.repo, first, last, visits=visits, availability=availability)
+        due = {d.visit.id: d.missing for d in results_due(self.repo, self.now(), visits)}
         days = [self._day(first + n * ONE_DAY) for n in range((last - first).days + 1)]
         codes = self.lane_codes(filters)
         lanes = [self._lane(code, days, availability) for code in codes]
@@ -155,8 +177,10 @@ class CalendarSource:
             if (filters.department or filters.level) and shown.isdisjoint(visit.departments):
                 continue    # the month view lists visits, not lanes: it must follow the same filter
             project = self.projects.get(visit.project)
-            infos.append(VisitInfo(visit, project, self.deadline(project) if project else None,
-                                   tuple(conflicts.get(visit.id, ()))))
+            # A visit that took place no longer needs its departments free: no conflict to show.
+            found = () if visit.status is VisitStatus.DONE else tuple(conflicts.get(visit.id, ()))
+            infos.append(VisitInfo(visit, project, self.visit_deadline(visit, project) if project else None, found,
+                                   due.get(visit.id, ())))
         return CalendarPeriod(first, last, days, lanes, infos, self.places, self.departments, self.items, self.zone)
 
     def lane_codes(self, filters: Filters) -> list[str]:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -25,7 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.acceptance.results import opinion_label
+from desktop_app.core.model.domain import DepartmentResult, VisitStatus
 from desktop_app.core.planning.conflicts import grouped_lines
+from desktop_app.core.store import acceptance_records as records
 from desktop_app.ui.widgets import formatting as fmt
 from desktop_app.ui.calendar.calendar_data import (
     CalendarPeriod,
@@ -36,6 +40,8 @@ from desktop_app.ui.calendar.calendar_data import (
 from desktop_app.ui.calendar.calendar_view import (
     LaneView,
     MonthView,
+    RESULTS_DUE,
+    due_text,
     late_text,
     place_colour,
     status_text,
@@ -64,6 +70,8 @@ def month_range(anchor: dt.date) -> tuple[dt.date, dt.date]:
 class CalendarPage(QWidget):
     KINDS = None    # visits, departments, holidays, busy time: nearly every change shows here
     visitMoveRequested = Signal(int, object)    # visit id, new start (aware datetime)
+    recordResultsRequested = Signal(int)        # visit id: open the results dialog
+    moveDialogRequested = Signal(int)           # visit id: open the move dialog
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,7 +80,7 @@ class CalendarPage(QWidget):
         self.anchor = workspace.today()
         self.filters = Filters()
         self.period: CalendarPeriod | None = None
-        self.source = CalendarSource(workspace.repo, workspace.calendar())
+        self.source = CalendarSource(workspace.repo, workspace.calendar(), workspace.now)
         self._build()
         self._fill_filters()
         self.show_period()
@@ -143,15 +151,25 @@ class CalendarPage(QWidget):
         self.month_view = MonthView()
         self.month_view.visitSelected.connect(self.show_details)
         self.month_view.dayActivated.connect(self.open_day)
+        for view in (self.lanes, self.month_view):
+            view.visitMenuRequested.connect(self.show_visit_menu)
         self.views = QStackedWidget()
         self.views.addWidget(self.lanes)
         self.views.addWidget(self.month_view)
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
-        self.details.setMinimumWidth(DETAILS_MIN_WIDTH)
+        self.results_button = QPushButton(translate("Calendar", "Record results…"))
+        self.results_button.setToolTip(translate("Calendar", "What each department found at this visit"))
+        self.results_button.clicked.connect(self._record_selected)
+        self.details_panel = QWidget()
+        self.details_panel.setMinimumWidth(DETAILS_MIN_WIDTH)
+        panel = QVBoxLayout(self.details_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        panel.addWidget(self.details, 1)
+        panel.addWidget(self.results_button)
         self.splitter = splitter = QSplitter()
         splitter.addWidget(self.views)
-        splitter.addWidget(self.details)
+        splitter.addWidget(self.details_panel)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         splitter.setSizes([1000, DETAILS_WIDTH])
@@ -181,7 +199,7 @@ class CalendarPage(QWidget):
         if self.details_button.isChecked() != visible:
             self.details_button.setChecked(visible)    # comes back here through toggled
             return
-        self.details.setVisible(visible)
+        self.details_panel.setVisible(visible)
         if visible and self.splitter.sizes()[1] < DETAILS_MIN_WIDTH:
             total = sum(self.splitter.sizes()) or 1000 + DETAILS_WIDTH
             self.splitter.setSizes([max(1, total - DETAILS_WIDTH), DETAILS_WIDTH])
@@ -306,16 +324,20 @@ class CalendarPage(QWidget):
         keys = translate("Calendar", "Dashed outline: planned, not yet published · Red outline: a department is no "
                                      "longer free · Red corner: after the deadline · Hatched: busy · Grey: outside "
                                      "office hours")
+        due = translate("Calendar", "Orange outline and corner: results due · Grey-green: took place")
         self.legend.setText("&nbsp;&nbsp; ".join(chips) + ("<br>" if chips else "")
-                            + f"<span style='color:#4b5563'>{html.escape(keys)}</span>")
+                            + f"<span style='color:#4b5563'>{html.escape(keys)}</span>"
+                            + f" · <span style='color:{RESULTS_DUE.name()}'>{html.escape(due)}</span>")
 
     def _show_summary(self) -> None:
         visits = self.period.visits
         self.summary.setText(translate(
-            "Calendar", "{visits} visits, {planned} not yet published, {late} late, {conflicts} with conflicts; "
-                        "{lanes} departments shown. Drag a visit along its lane to propose a new time.").format(
+            "Calendar", "{visits} visits, {planned} not yet published, {late} late, {conflicts} with conflicts, "
+                        "{due} with results due; {lanes} departments shown. Drag a visit along its lane to propose "
+                        "a new time.").format(
             visits=len(visits), planned=sum(v.planned for v in visits), late=sum(v.late for v in visits),
-            conflicts=sum(bool(v.conflicts) for v in visits), lanes=len(self.period.lanes)))
+            conflicts=sum(bool(v.conflicts) for v in visits), due=sum(v.due for v in visits),
+            lanes=len(self.period.lanes)))
 
     def show_visit(self, visit_id: int) -> bool:
         """Bring a visit into view (its week, its first lane) and select it; False if it does not exist."""
@@ -344,11 +366,41 @@ class CalendarPage(QWidget):
 
     def show_details(self, visit_id: int) -> None:
         info = self.period.visit(visit_id) if self.period and visit_id else None
+        self.results_button.setEnabled(info is not None and self.can_record(info))
         if info is None:
             hint = translate("Calendar", "Select a visit to see its project, departments, items and status.")
             self.details.setHtml(f"<p style='color:#6b7280'>{html.escape(hint)}</p>")
             return
-        self.details.setHtml(details_html(info, self.period))
+        results = records.results(self.workspace.db, visit=info.id)
+        self.details.setHtml(details_html(info, self.period, results))
+
+    # --- after the visit ------------------------------------------------------------------------
+    def can_record(self, info: VisitInfo) -> bool:
+        """Results can be recorded once the visit has begun, unless it was cancelled."""
+        return info.visit.status is not VisitStatus.CANCELLED and info.visit.start <= self.workspace.now()
+
+    def _record_selected(self) -> None:
+        info = self.selected_visit()
+        if info is not None:
+            self.recordResultsRequested.emit(info.id)
+
+    def visit_menu(self, visit_id: int) -> QMenu:
+        """The context menu of a visit: record its results, move it, show its details."""
+        info = self.period.visit(visit_id) if self.period else None
+        menu = QMenu(self)
+        record = menu.addAction(translate("Calendar", "Record results…"),
+                                lambda: self.recordResultsRequested.emit(visit_id))
+        record.setEnabled(info is not None and self.can_record(info))
+        move = menu.addAction(translate("Calendar", "Move visit…"), lambda: self.moveDialogRequested.emit(visit_id))
+        move.setEnabled(info is not None and info.visit.status not in (VisitStatus.DONE, VisitStatus.CANCELLED))
+        menu.addAction(translate("Calendar", "Details"), lambda: self.set_details_visible(True))
+        return menu
+
+    def show_visit_menu(self, visit_id: int, point) -> None:
+        self.select_visit(visit_id)
+        menu = self.visit_menu(visit_id)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(point)
 
     # --- the answer to a move request ---------------------------------------------------------------
     def accept_move(self, visit_id: int) -> None:
@@ -359,8 +411,8 @@ class CalendarPage(QWidget):
         self.summary.setText(translate("Calendar", "Move refused: {reason}").format(reason=reason))
 
 
-def details_html(info: VisitInfo, period: CalendarPeriod) -> str:
-    """The details panel: project, time, place, departments with contacts, items, status, sequence."""
+def details_html(info: VisitInfo, period: CalendarPeriod, results: list[DepartmentResult] = ()) -> str:
+    """The details panel: project, time, place, departments with contacts and results, items, status."""
     visit, project = info.visit, info.project
     e = html.escape
     place = period.places.get(visit.place)
@@ -394,11 +446,20 @@ def details_html(info: VisitInfo, period: CalendarPeriod) -> str:
         names = {code: department.name for code, department in period.departments.items()}
         rows = "".join(f"<li>{e(line)}</li>" for line in grouped_lines(info.conflicts, names))
         parts.append(f"<p style='color:#dc2626'><b>{e(title)}</b></p><ul style='color:#dc2626'>{rows}</ul>")
+    if info.due:
+        names = [_department_name(period, code) or code for code in info.results_due]
+        parts.append(f"<p style='color:#c2410c'><b>{e(due_text(info, names))}</b></p>")
+    recorded = {r.department: r for r in results}
     department_rows = []
     for code in visit.departments:
         department = period.departments.get(code)
         contact = " ".join(x for x in (department.contact, department.phone) if x) if department else ""
-        department_rows.append(f"<li>{e(_department_name(period, code) or code)}"
+        result = recorded.get(code)
+        outcome = ""
+        if result is not None:
+            remarks = fmt.list_separator().join(f.text for f in result.findings) or result.reason
+            outcome = f"<br><b>{e(opinion_label(result.opinion))}</b>" + (f"：{e(remarks)}" if remarks else "")
+        department_rows.append(f"<li>{e(_department_name(period, code) or code)}{outcome}"
                                + (f"<br><span style='color:#4b5563'>{e(contact)}</span>" if contact else "") + "</li>")
     title = translate("Calendar", "Departments ({count})").format(count=len(visit.departments))
     parts.append(f"<p><b>{e(title)}</b></p><ul>{''.join(department_rows)}</ul>")

@@ -69,6 +69,9 @@ HOLIDAY_TEXT = QColor("#b91c1c")
 MAKEUP_TEXT = QColor("#b45309")
 TODAY = QColor("#2563eb")
 VISIT_TEXT = QColor("#111827")
+RESULTS_DUE = QColor("#ea580c")      # orange: the visit has ended, results are not all recorded (待录入结果)
+HELD_FILL = QColor("#c9d8c3")        # grey-green: the visit took place (已进行)
+HELD_LINE = QColor("#5b7d52")
 
 
 def place_colour(places: list[str], code: str) -> QColor:
@@ -92,6 +95,9 @@ def visit_tooltip(info: VisitInfo, period: CalendarPeriod) -> str:
              html.escape(status_text(info))]
     if info.late:
         lines.append(f"<span style='color:#b91c1c'>{html.escape(late_text(info))}</span>")
+    if info.due:
+        names = [period.departments[d].name if d in period.departments else d for d in info.results_due]
+        lines.append(f"<span style='color:#c2410c'>{html.escape(due_text(info, names))}</span>")
     for conflict in info.conflicts:
         name = period.departments[conflict.department].name if conflict.department in period.departments else None
         lines.append(f"<span style='color:#dc2626'>⚠ {html.escape(conflict.describe(name))}</span>")
@@ -103,9 +109,18 @@ def status_text(info: VisitInfo) -> str:
              "published": translate("Calendar", "Published to the departments"),
              "done": translate("Calendar", "Took place"), "cancelled": translate("Calendar", "Cancelled")}
     text = names.get(info.visit.status.value, info.visit.status.value)
+    if info.visit.round:
+        text += translate("Calendar", " · re-inspection (round {round})").format(round=info.visit.round)
     if info.visit.locked:
         text += translate("Calendar", " · locked")
     return text
+
+
+def due_text(info: VisitInfo, names: list[str]) -> str:
+    """待录入结果, and from whom when some departments' results are in already."""
+    if len(info.results_due) == len(info.visit.departments):
+        return translate("Calendar", "Results due: nothing recorded yet")
+    return translate("Calendar", "Results due from {names}").format(names="、".join(names))
 
 
 def late_text(info: VisitInfo) -> str:
@@ -134,6 +149,7 @@ class LaneView(QAbstractScrollArea):
     visitMoveRequested = Signal(int, object)     # visit id, new start (aware datetime)
     dayActivated = Signal(object)                # a date header was double-clicked
     visitActivated = Signal(int)                 # a visit was double-clicked
+    visitMenuRequested = Signal(int, object)     # a visit was right-clicked: its id, the global point
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -389,13 +405,7 @@ class LaneView(QAbstractScrollArea):
         visit and period, not once per lane it is drawn in (a busy week paints ~1,800 blocks)."""
         style = self._styles.get(info.id)
         if style is None:
-            colour = place_colour(self._place_codes, info.visit.place)
-            if info.planned:
-                colour = colour.lighter(115)
-            pen = QPen(CONFLICT, 2.5) if info.conflicts else QPen(colour.darker(160), 1.2)
-            if info.planned:
-                pen.setStyle(Qt.PenStyle.DashLine)   # not yet sent to the departments (tentative)
-            style = self._styles[info.id] = (colour, pen)
+            style = self._styles[info.id] = visit_style(info, self._place_codes)
         return style
 
     def _paint_visit(self, painter: QPainter, metrics: QFontMetrics, block: _Block) -> None:
@@ -409,7 +419,8 @@ class LaneView(QAbstractScrollArea):
             if info.id == self.selected and not info.conflicts:
                 pen.setColor(QColor("#111827"))
                 pen.setWidthF(2.5)
-            pen.setStyle(Qt.PenStyle.DashLine if info.planned or pending else Qt.PenStyle.SolidLine)
+            pen.setStyle(Qt.PenStyle.DashLine if (info.planned and not info.due) or pending
+                         else Qt.PenStyle.SolidLine)
         painter.setPen(pen)
         painter.drawRect(rect.adjusted(1, 0, -1, 0))
         if info.id == self.selected and info.conflicts:
@@ -417,6 +428,13 @@ class LaneView(QAbstractScrollArea):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(3, 2, -3, -2))
         text_rect = rect.adjusted(1, 0, -1, 0)
+        if info.due:
+            # An orange corner, opposite the late one: results to record, visible on the narrowest block.
+            corner = QPolygonF([rect.topLeft(), rect.topLeft() + QPointF(11, 0), rect.topLeft() + QPointF(0, 11)])
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(RESULTS_DUE)
+            painter.drawPolygon(corner)
+            text_rect.adjust(5, 0, 0, 0)
         if info.late:
             # A red corner: late visits stand out even when the block is too narrow for text.
             corner = QPolygonF([rect.topRight(), rect.topRight() - QPointF(11, 0), rect.topRight() + QPointF(0, 11)])
@@ -632,6 +650,14 @@ class LaneView(QAbstractScrollArea):
             return
         super().mouseDoubleClickEvent(event)
 
+    def contextMenuEvent(self, event) -> None:
+        # A scroll area gets its viewport's context-menu events in viewport coordinates.
+        block = self.block_at(QPointF(event.pos()))
+        if block is None or block.kind != "visit":
+            return super().contextMenuEvent(event)
+        self.select(block.visit.id)
+        self.visitMenuRequested.emit(block.visit.id, event.globalPos())
+
     def drop_target(self, block: _Block, dx: float) -> dt.datetime | None:
         """The start a drag by ``dx`` pixels proposes: the block's left edge, snapped to the grain."""
         return self.moment_at(block.rect.left() + dx + 0.5)
@@ -682,6 +708,25 @@ class LaneView(QAbstractScrollArea):
         return dict(self._pending)
 
 
+def visit_style(info: VisitInfo, place_codes: list[str]) -> tuple[QColor, QPen]:
+    """A visit's fill and outline: its place's colour (lighter and dashed while unpublished), grey-green once
+    it took place; outlined red when a department is no longer free, orange while results are due."""
+    if info.held:
+        return QColor(HELD_FILL), QPen(HELD_LINE, 1.2)
+    colour = place_colour(place_codes, info.visit.place)
+    if info.planned:
+        colour = colour.lighter(115)
+    if info.conflicts:
+        pen = QPen(CONFLICT, 2.5)
+    elif info.due:
+        pen = QPen(RESULTS_DUE, 2.5)
+    else:
+        pen = QPen(colour.darker(160), 1.2)
+    if info.planned and not info.due:
+        pen.setStyle(Qt.PenStyle.DashLine)   # not yet sent to the departments (tentative)
+    return colour, pen
+
+
 def short_title(info: VisitInfo, metrics: QFontMetrics, width: float) -> str:
     """The project's name when it fits, else its code, else the code's last part ('004'), else nothing."""
     code = info.visit.project
@@ -715,6 +760,7 @@ class MonthView(QWidget):
 
     visitSelected = Signal(int)
     dayActivated = Signal(object)
+    visitMenuRequested = Signal(int, object)     # a visit was right-clicked: its id, the global point
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -786,13 +832,13 @@ class MonthView(QWidget):
                                      translate("Calendar", "+{count} more").format(count=len(visits) - position))
                     break
                 row = QRectF(cell.left() + 3, y, cell.width() - 6, line - 1)
-                colour = place_colour(self._place_codes, visit.visit.place)
-                painter.setBrush(colour.lighter(115) if visit.planned else colour)
-                pen = QPen(CONFLICT, 2) if visit.conflicts else QPen(colour.darker(150), 1)
+                colour, pen = visit_style(visit, self._place_codes)
+                painter.setBrush(colour)
+                pen = QPen(pen)
+                pen.setWidthF(min(pen.widthF(), 2.0))
                 if visit.id == self.selected:
-                    pen = QPen(QColor("#111827"), 2)
-                if visit.planned:
-                    pen.setStyle(Qt.PenStyle.DashLine)
+                    pen.setColor(QColor("#111827"))
+                    pen.setWidthF(2.0)
                 painter.setPen(pen)
                 painter.drawRoundedRect(row, 2, 2)
                 painter.setPen(LATE if visit.late else QColor("#111827"))
@@ -830,6 +876,15 @@ class MonthView(QWidget):
         self.selected = visit.id if visit else 0
         self.update()
         self.visitSelected.emit(self.selected)
+
+    def contextMenuEvent(self, event) -> None:
+        visit = self.visit_at(QPointF(event.pos()))
+        if visit is None:
+            return super().contextMenuEvent(event)
+        self.selected = visit.id
+        self.update()
+        self.visitSelected.emit(visit.id)
+        self.visitMenuRequested.emit(visit.id, event.globalPos())
 
     def mouseDoubleClickEvent(self, event) -> None:
         day = self.day_at(event.position())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -20,6 +21,7 @@ from desktop_app.core.calendar.workdays import calendar_for
 from desktop_app.core.model.domain import (
     Department, HolidayOverride, Item, Place, Project, Settings, Travel,
 )
+from desktop_app.core.store.history import clerk_name
 from desktop_app.core.store.repository import Repository
 from desktop_app.core.calendar.workdays import WorkingCalendar
 from desktop_app.ui.controllers.jobs import JobRunner
@@ -75,6 +77,18 @@ class Workspace(QObject):
     # --- facts the views share ----------------------------------------------------------
     def today(self) -> dt.date:
         return self._today or dt.date.today()
+
+    def now(self) -> dt.datetime:
+        """The bureau's present moment; with a fixed ``today`` (tests, demos) that day's noon, so that
+        what counts as "has taken place" does not depend on the clock."""
+        zone = ZoneInfo(self.repo.settings().timezone)
+        if self._today is None:
+            return dt.datetime.now(zone)
+        return dt.datetime.combine(self._today, dt.time(12), zone)
+
+    def clerk(self) -> str:
+        """The name the history records changes under (settings, else the computer's user)."""
+        return clerk_name(self.repo.settings())
 
     def calendar(self) -> WorkingCalendar:
         if self._calendar is None:

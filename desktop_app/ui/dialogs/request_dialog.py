@@ -1,27 +1,36 @@
-"""The request editor: fields, the item checklist by level and department, live deadline."""
+"""The request editor: fields, the item checklist by level and department, live deadline, and the
+request's history as a read-only timeline (time, clerk, what happened)."""
 
 from __future__ import annotations
 
+import dataclasses
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QLabel, QLineEdit, QSpinBox, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desktop_app.core.model.domain import MAX_PRIORITY, HalfDay, Level, Project, RequestStatus
+from desktop_app.core.acceptance.history_text import describe
+from desktop_app.core.model.domain import MAX_PRIORITY, HalfDay, HistoryEntry, Level, Project, RequestStatus
 from desktop_app.core.calendar.workdays import request_deadline
+from desktop_app.core.store import history
 from desktop_app.ui.widgets import formatting as fmt
 from desktop_app.ui.controllers.workspace import Workspace
 from desktop_app.ui.widgets.screen_fit import resize_within_screen
+from desktop_app.ui.widgets.table_model import Column, RecordTableModel, record_table
 
 translate = QCoreApplication.translate
 
 
-
-
-
-
+def history_columns(zone: ZoneInfo) -> list[Column]:
+    return [
+        Column(lambda: translate("RequestDialog", "Time"),
+               lambda e: f"{e.at.astimezone(zone):%Y-%m-%d %H:%M}", sort_key=lambda e: (e.at, e.id or 0)),
+        Column(lambda: translate("RequestDialog", "Clerk"), lambda e: e.clerk),
+        Column(lambda: translate("RequestDialog", "What happened"), describe, tooltip=describe),
+    ]
 
 
 class RequestDialog(QDialog):
@@ -114,13 +123,33 @@ class RequestDialog(QDialog):
         grid.addWidget(left_widget, 0, 0)
         grid.addLayout(right, 0, 1)
         grid.setColumnStretch(1, 1)
+        request_tab = QWidget()
+        request_tab.setLayout(grid)
+        self.history: list[HistoryEntry] = [] if new else history.entries(repo.db, project.code)
+        self.history_model = RecordTableModel(history_columns(ZoneInfo(repo.settings().timezone)), self)
+        self.history_model.set_records(self.history)
+        self.history_table = record_table(self.history_model)
+        self.history_table.setWordWrap(True)
+        self.history_table.setColumnWidth(0, 140)
+        self.history_table.setColumnWidth(1, 110)
+        # Long lines (every finding of a result) wrap; the rows follow the description column's width.
+        self.history_table.horizontalHeader().sectionResized.connect(
+            lambda *_: self.history_table.resizeRowsToContents())
+        self.history_table.setToolTip(translate("RequestDialog", "Every change of this request and its visits, "
+                                                                 "oldest first. History is never edited: a "
+                                                                 "correction is a new entry."))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(request_tab, translate("RequestDialog", "Request"))
+        self.tabs.addTab(self.history_table, translate("RequestDialog", "History ({count})").format(
+            count=len(self.history)))
+        self.tabs.setTabEnabled(1, not new)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(grid, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.buttons)
         resize_within_screen(self, 980, 640)
@@ -183,7 +212,7 @@ class RequestDialog(QDialog):
                     yield department_node.child(i)
 
     def project(self) -> Project:
-        return Project(
+        edited = Project(
             code=self.code.text().strip(), name=self.name.text().strip(), owner=self.owner.text().strip(),
             place=self.place.currentData() or "", items=self.checked_items(),
             applied_on=fmt.from_qdate(self.applied_on.date()), ready_on=fmt.from_qdate(self.ready_on.date()),
@@ -192,6 +221,13 @@ class RequestDialog(QDialog):
             priority=self.priority.value(), preferred=HalfDay(self.preferred.currentData()),
             status=RequestStatus(self.status.currentData()),
         )
+        if self.original is None:
+            return edited
+        # Where the request stands in its lifecycle (round, re-inspection dates, decision) and the project
+        # details are not edited here: keep them, or saving a re-inspection would start it over.
+        return dataclasses.replace(edited, round=self.original.round, round_ready_on=self.original.round_ready_on,
+                                   round_deadline=self.original.round_deadline,
+                                   decided_on=self.original.decided_on, details=self.original.details)
 
     def problems(self) -> list[str]:
         return self.workspace.repo.project_problems(self.project(), new=self.new)

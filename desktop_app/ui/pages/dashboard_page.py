@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.acceptance.tracking import DueVisit, results_due
 from desktop_app.core.planning.conflicts import Conflict, grouped_lines, upcoming_conflicts
 from desktop_app.core.reports.metrics import database_stats
 from desktop_app.core.model.domain import Project, Visit
@@ -79,6 +80,7 @@ class DashboardPage(QWidget):
         self.workspace = workspace
         self.stats: dict = {}
         self.conflicts: dict[int, list[Conflict]] = {}
+        self.results_due: list[DueVisit] = []
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.figures = {
@@ -109,6 +111,11 @@ class DashboardPage(QWidget):
         self.conflict_list.setOpenLinks(False)
         self.conflict_list.setMaximumHeight(170)
         self.conflict_list.anchorClicked.connect(self._open_link)
+        self.due_title = QLabel()
+        self.due_title.setStyleSheet("font-weight: 600;")
+        self.due_list = QTextBrowser()
+        self.due_list.setOpenLinks(False)
+        self.due_list.anchorClicked.connect(self._open_link)
         self.counts = QLabel(wordWrap=True)
         self.warning = QLabel(wordWrap=True)
         self.warning.setStyleSheet("color: #b45309;")
@@ -119,6 +126,8 @@ class DashboardPage(QWidget):
         layout.addLayout(chart_row, 1)
         layout.addWidget(self.conflict_title)
         layout.addWidget(self.conflict_list)
+        layout.addWidget(self.due_title)
+        layout.addWidget(self.due_list)
         layout.addWidget(self.counts)
         layout.addWidget(self.warning)
         scroll = QScrollArea()
@@ -136,6 +145,7 @@ class DashboardPage(QWidget):
         projects, visits = repo.projects(), repo.visits()
         self.stats = database_stats(repo, today, projects=projects, visits=visits)
         self.conflicts = upcoming_conflicts(repo, today)
+        self.results_due = results_due(repo, ws.now(), visits)
         settings = repo.settings()
         self.title.setText(translate("Dashboard", "{bureau} — {date}").format(
             bureau=settings.bureau_name, date=fmt.long_date(today)))
@@ -149,6 +159,7 @@ class DashboardPage(QWidget):
             "font-size: 26px; font-weight: 600;" + (" color: #dc2626;" if self.conflicts else ""))
         self._show_charts(today, projects, visits)
         self._show_conflicts()
+        self._show_results_due()
         self.counts.setText(translate(
             "Dashboard", "{departments} departments, {items} acceptance items, {places} places, "
             "{overrides} holiday overrides.").format(
@@ -191,6 +202,28 @@ class DashboardPage(QWidget):
                         f"{html.escape(projects.get(first.project, first.project))}</a><br>"
                         f"<span style='color:#b91c1c'>{reasons}</span></li>")
         self.conflict_list.setHtml(f"<ul>{''.join(rows)}</ul>")
+
+    def _show_results_due(self) -> None:
+        due = self.results_due
+        self.due_title.setText(translate("Dashboard", "Results due: visits that have ended without every "
+                                                      "department's result ({count})").format(count=len(due)))
+        if not due:
+            self.due_list.setHtml("<p style='color:#15803d'>" + html.escape(translate(
+                "Dashboard", "None: every visit that has ended has its results.")) + "</p>")
+            self.due_list.setMaximumHeight(48)
+            return
+        self.due_list.setMaximumHeight(170)
+        names = {d.code: d.name for d in self.workspace.repo.departments()}
+        projects = {p.code: p.name for p in self.workspace.repo.projects()}
+        rows = []
+        for entry in due:
+            visit = entry.visit
+            missing = translate("Dashboard", "No result yet from {names}").format(
+                names="、".join(names.get(code, code) for code in entry.missing))
+            rows.append(f"<li><a href='visit:{visit.id}'>{html.escape(fmt.date_time(visit.start))} "
+                        f"{html.escape(projects.get(visit.project, visit.project))}</a><br>"
+                        f"<span style='color:#c2410c'>{html.escape(missing)}</span></li>")
+        self.due_list.setHtml(f"<ul>{''.join(rows)}</ul>")
 
     def _open_link(self, url: QUrl) -> None:
         text = url.toString()

@@ -34,6 +34,11 @@ class RequestRow:
     late: bool
     search_text: str     # lower-cased code, name, owner, place, items
 
+    @property
+    def reinspection(self) -> bool:
+        """A re-inspection round (复验) waiting for its visit or scheduled."""
+        return self.project.round > 0 and self.project.status in _OPEN
+
 
 def _urgency(project: Project, deadline: dt.date, visit_day: dt.date | None, today: dt.date,
              calendar: WorkingCalendar) -> tuple[int, bool]:
@@ -47,16 +52,23 @@ def _urgency(project: Project, deadline: dt.date, visit_day: dt.date | None, tod
     return Urgency.NONE, False
 
 
+def current_visit(project: Project, visits: list[Visit]) -> Visit | None:
+    """The visit to show for a request: its current round's first (a re-inspection not yet planned has none)."""
+    return next((v for v in visits if v.round == project.round), None)
+
+
 def build_rows(repo: Repository, calendar: WorkingCalendar, settings: Settings, today: dt.date) -> list[RequestRow]:
     places = {p.code: p.name for p in repo.places()}
     items = {i.code: i for i in repo.items()}
-    first_visit: dict[str, Visit] = {}
+    visits_of: dict[str, list[Visit]] = {}
     for visit in repo.visits():
-        first_visit.setdefault(visit.project, visit)
+        visits_of.setdefault(visit.project, []).append(visit)
     rows = []
     for project in repo.projects():
         deadline = request_deadline(project, calendar, settings.deadline_working_days)
-        visit = first_visit.get(project.code)
+        if project.round > 0 and project.round_deadline is not None:
+            deadline = project.round_deadline        # a re-inspection is due on its own deadline
+        visit = current_visit(project, visits_of.get(project.code, []))
         visit_day = visit.start.date() if visit else None
         urgency, late = _urgency(project, deadline, visit_day, today, calendar)
         names = "、".join(items[i].name if i in items else i for i in project.items)

@@ -18,10 +18,14 @@ from desktop_app.ui.widgets.table_model import AMBER, RED, SORT_ROLE, Column, Re
 from desktop_app.ui.controllers.workspace import ALL, DEPARTMENTS, HOLIDAYS, ITEMS, PLACES, PROJECTS, SETTINGS, Workspace
 
 translate = QCoreApplication.translate
+REINSPECTION = "reinspection"     # the status filter's 复验: a re-inspection round waiting or scheduled
+# The status filter's order: the way a request goes.
+STATUS_ORDER = (RequestStatus.PENDING, RequestStatus.SCHEDULED, REINSPECTION, RequestStatus.RECTIFYING,
+                RequestStatus.DONE, RequestStatus.FAILED, RequestStatus.WITHDRAWN)
 
 
 # Widest each column may start (code, project, owner, place, items, applied, deadline, status, visit).
-COLUMN_CAPS = (110, 230, 180, 120, 140, 130, 180, 110, 170)
+COLUMN_CAPS = (110, 230, 180, 120, 140, 130, 180, 130, 170)
 HEADER_PADDING = 28     # the sort arrow and the section's margins
 CELL_PADDING = 14
 
@@ -43,7 +47,9 @@ def request_columns() -> list[Column]:
         Column(lambda: translate("Requests", "Deadline"), lambda r: fmt.long_date(r.deadline),
                sort_key=lambda r: r.deadline.isoformat(), color=_urgency_color,
                tooltip=lambda r: translate("Requests", "Late") if r.late else ""),
-        Column(lambda: translate("Requests", "Status"), lambda r: fmt.status_name(str(r.project.status))),
+        Column(lambda: translate("Requests", "Status"),
+               lambda r: fmt.request_status_name(str(r.project.status), r.project.round),
+               tooltip=lambda r: fmt.request_status_name(str(r.project.status), r.project.round)),
         Column(lambda: translate("Requests", "Scheduled visit"), lambda r: fmt.date_time(r.visit_start),
                sort_key=lambda r: r.visit_start.isoformat() if r.visit_start else "",
                color=lambda r: RED if r.late and r.visit_start else None),
@@ -76,7 +82,10 @@ class RequestFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         row: RequestRow = self.sourceModel().records[source_row]
-        if self._status and str(row.project.status) != self._status:
+        if self._status == REINSPECTION:
+            if not row.reinspection:
+                return False
+        elif self._status and str(row.project.status) != self._status:
             return False
         if self._place and row.project.place != self._place:
             return False
@@ -92,6 +101,7 @@ class RequestsPage(QWidget):
     edit_requested = Signal(object)        # Project or None (new)
     duplicate_requested = Signal(object)
     import_requested = Signal()
+    rectified_requested = Signal(object)   # a rectifying Project: record the owner's report
 
     def __init__(self, workspace: Workspace, parent=None) -> None:
         super().__init__(parent)
@@ -122,6 +132,7 @@ class RequestsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
         buttons = QHBoxLayout()
         for text, slot in ((translate("Requests", "New"), lambda: self.edit_requested.emit(None)),
@@ -132,6 +143,11 @@ class RequestsPage(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+        self.rectified_button = QPushButton(translate("Requests", "Rectification done…"))
+        self.rectified_button.setToolTip(translate("Requests", "The owner reported the findings fixed: record "
+                                                               "the day and open the re-inspection"))
+        self.rectified_button.clicked.connect(self.report_rectified_selected)
+        buttons.addWidget(self.rectified_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
 
@@ -158,6 +174,7 @@ class RequestsPage(QWidget):
         self.late_filter.toggled.connect(self.apply_filter)
         self.reload()
         self.fit_columns()
+        self._update_buttons()
 
     def fit_columns(self, sample: int = 60) -> None:
         """Columns as wide as their text in this language (English dates and statuses are longer than
@@ -188,7 +205,8 @@ class RequestsPage(QWidget):
         repo = self.workspace.repo
         choices = (
             (self.status_filter, translate("Requests", "All statuses"),
-             [(fmt.status_name(str(s)), str(s)) for s in RequestStatus]),
+             [(translate("Requests", "Re-inspection") if s == REINSPECTION else fmt.status_name(str(s)), str(s))
+              for s in STATUS_ORDER]),
             (self.place_filter, translate("Requests", "All places"), [(p.name, p.code) for p in repo.places()]),
             (self.department_filter, translate("Requests", "All departments"),
              [(d.name, d.code) for d in repo.departments()]),
@@ -236,6 +254,15 @@ class RequestsPage(QWidget):
         project = self.selected_project()
         if project is not None:
             self.edit_requested.emit(project)
+
+    def _update_buttons(self) -> None:
+        project = self.selected_project()
+        self.rectified_button.setEnabled(project is not None and project.status is RequestStatus.RECTIFYING)
+
+    def report_rectified_selected(self) -> None:
+        project = self.selected_project()
+        if project is not None and project.status is RequestStatus.RECTIFYING:
+            self.rectified_requested.emit(project)
 
     def duplicate_selected(self) -> None:
         project = self.selected_project()

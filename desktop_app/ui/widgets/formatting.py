@@ -69,10 +69,19 @@ def status_name(status: str) -> str:
     names = {
         "pending": translate("Format", "Waiting"),
         "scheduled": translate("Format", "Scheduled"),
+        "rectifying": translate("Format", "Rectifying"),
         "done": translate("Format", "Accepted"),
+        "failed": translate("Format", "Not passed"),
         "withdrawn": translate("Format", "Withdrawn"),
     }
     return names.get(status, status)
+
+
+def request_status_name(status: str, round_: int) -> str:
+    """A request's status as the requests table shows it: a re-inspection round waiting says 复验."""
+    if round_ > 0 and status in ("pending", "scheduled"):
+        return translate("Format", "Re-inspection: {status}").format(status=status_name(status))
+    return status_name(status)
 
 
 def half_day_name(value: str) -> str:

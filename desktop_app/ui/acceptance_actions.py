@@ -1,0 +1,108 @@
+"""The 验收 menu of the main window: record a visit's results (Ctrl+E), report a rectification done, and
+the wiring of the pages that ask for them (calendar, requests, 整改跟踪).
+
+Installed by ``MainWindow._build_actions`` (again after a language switch), like the 排期 menu. The
+dialogs write through ``controllers.result_edits``, so every change is one undo step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+from desktop_app.ui.dialogs.rectified_dialog import RectifiedDialog
+from desktop_app.ui.dialogs.results_dialog import ResultsDialog
+from desktop_app.ui.widgets import formatting as fmt
+
+translate = QCoreApplication.translate
+
+
+class AcceptanceActions(QObject):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.workspace = window.workspace
+        self.dialog = None
+        menu = window.menuBar().addMenu(translate("AcceptanceActions", "&Acceptance"))
+        self.results_action = QAction(translate("AcceptanceActions", "Record results…"), window)
+        self.results_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.results_action.triggered.connect(lambda checked=False: self.record_results())
+        self.rectified_action = QAction(translate("AcceptanceActions", "Rectification done…"), window)
+        self.rectified_action.triggered.connect(lambda checked=False: self.report_rectified())
+        self.tracking_action = QAction(translate("AcceptanceActions", "Rectification tracking"), window)
+        self.tracking_action.triggered.connect(lambda checked=False: window.show_page("rectification"))
+        for action in (self.results_action, self.rectified_action, self.tracking_action):
+            menu.addAction(action)
+        pages = window.pages
+        if "calendar" in pages:
+            pages["calendar"].recordResultsRequested.connect(self.record_results)
+        if "requests" in pages:
+            pages["requests"].rectified_requested.connect(lambda project: self.report_rectified(project.code))
+        if "rectification" in pages:
+            page = pages["rectification"]
+            page.rectifiedRequested.connect(self.report_rectified)
+            page.openRequested.connect(self.open_request)
+            page.visitRequested.connect(window.show_visit)
+
+    def _open(self, dialog):
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.close()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "dialog", None) if self.dialog is dialog else None)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def record_results(self, visit_id: int | None = None) -> ResultsDialog | None:
+        """The results dialog for a visit (by default the one selected in the calendar)."""
+        if visit_id is None:
+            calendar = self.window.pages.get("calendar")
+            info = calendar.selected_visit() if calendar is not None else None
+            if info is None:
+                self.window.show_page("calendar")
+                self.window.statusBar().showMessage(
+                    translate("AcceptanceActions", "Select a visit in the calendar first."), 8000)
+                return None
+            visit_id = info.id
+        dialog = self._open(ResultsDialog(self.workspace, visit_id, self.window))
+        dialog.accepted.connect(lambda: self._tell_status(self.workspace.repo.visit(visit_id).project))
+        return dialog
+
+    def _tell_status(self, code: str) -> None:
+        """Where the request stands after the change, in the status bar (the views show it too)."""
+        project = self.workspace.repo.project(code)
+        if project is not None:
+            self.window.statusBar().showMessage(translate("AcceptanceActions", "Request {code} is now: {status}").format(
+                code=code, status=fmt.request_status_name(str(project.status), project.round)), 10000)
+
+    def report_rectified(self, code: str | None = None) -> RectifiedDialog | None:
+        """Record the owner's report for a request (by default the one selected on the page on show)."""
+        if code is None:
+            page = self.window.pages.get(self.window.current_page_key())
+            if self.window.current_page_key() == "rectification":
+                row = page.selected_rectifying()
+                code = row.project.code if row else None
+            elif self.window.current_page_key() == "requests":
+                project = page.selected_project()
+                code = project.code if project else None
+            if code is None:
+                self.window.show_page("rectification")
+                self.window.statusBar().showMessage(
+                    translate("AcceptanceActions", "Select a request that is rectifying first."), 8000)
+                return None
+        dialog = self._open(RectifiedDialog(self.workspace, code, self.window))
+        dialog.accepted.connect(lambda: self._tell_status(code))
+        return dialog
+
+    def open_request(self, code: str) -> None:
+        project = self.workspace.repo.project(code)
+        if project is not None:
+            self.window.edit_request(project)
+
+
+def install(window: QMainWindow) -> AcceptanceActions:
+    old = getattr(window, "acceptance_actions", None)
+    if old is not None:
+        old.deleteLater()
+    return AcceptanceActions(window)

@@ -51,8 +51,7 @@ p {{ margin-top: 0; margin-bottom: 0; line-height: 150%; }}
 .number {{ font-size: 16pt; text-align: center; margin-top: 4pt; }}
 .rule {{ background-color: {RED}; font-size: 1pt; }}
 .title {{ font-size: 22pt; font-weight: bold; text-align: center; margin-top: 10pt; margin-bottom: 10pt; }}
-.indent {{ text-indent: 32pt; }}
-.heading {{ font-size: 16pt; font-weight: bold; text-indent: 32pt; margin-top: 4pt; }}
+.heading {{ font-size: 16pt; font-weight: bold; margin-top: 8pt; }}
 .small {{ font-size: 10.5pt; }}
 .muted {{ color: #555555; }}
 table.grid {{ border-collapse: collapse; border-color: #000000; border-style: solid; margin-top: 4pt;

@@ -19,6 +19,8 @@ from desktop_app.printing.verification import OPINION_WORDS, qr_data_uri, round_
 
 TITLE = "联合验收意见书"
 SEAL_ANCHOR = "seal"
+# 首行缩进两字: two ideographic spaces (kept: HTML would collapse them), whatever the printer's resolution.
+INDENT = "<span style='white-space: pre'>\u3000\u3000</span>"
 QR_PIXELS = 100          # CSS pixels (1/96 in): about 26 mm
 SEAL_SPACE = "<br/><br/>"              # room for the seal stamped over the name and the date
 SIGNATURE_SPACE = "<br/><br/><br/>"    # room for the signature's own lines above them
@@ -54,7 +56,7 @@ def _project(sheet: OpinionSheet) -> str:
 def _visits(sheet: OpinionSheet) -> str:
     rows = [f"<tr><td>{chinese_date(v.day)}</td><td>{round_label(v.round)}</td>"
             f"<td>{'、'.join(esc(d.name) for d in v.departments)}</td></tr>" for v in sheet.visits]
-    head = "".join(f"<th width='{w}%'>{h}</th>" for h, w in (("验收日期", 22), ("轮次", 14), ("参加部门", 64)))
+    head = "".join(f"<th width='{w}%'>{h}</th>" for h, w in (("验收日期", 24), ("轮次", 16), ("参加部门", 60)))
     return ("<table class='grid' width='100%' border='1' cellspacing='0' cellpadding='3'>"
             f"<thead><tr>{head}</tr></thead>{''.join(rows)}</table>")
 
@@ -81,7 +83,7 @@ def _conclusion(sheet: OpinionSheet) -> str:
     items = len({row.item for row in sheet.document.rows})
     reinspected = any(v.round > 0 for v in sheet.visits)
     return ("<p class='heading'>四、验收结论</p>"
-            f"<p class='indent'>经各验收部门现场验收{'，需整改事项经整改并复验合格' if reinspected else ''}，"
+            f"<p>{INDENT}经各验收部门现场验收{'，需整改事项经整改并复验合格' if reinspected else ''}，"
             f"该项目{items}个验收事项均符合要求，<b>准予通过联合验收</b>。</p>")
 
 
@@ -111,7 +113,7 @@ def opinion_html(sheet: OpinionSheet) -> str:
             f"<p class='number'>{esc(document.number.number)}</p>" + red_rule("6pt", "0")
             + f"<p class='title'>{TITLE}</p>"
             + f"<p>{esc(project.owner)}：</p>"
-            + f"<p class='indent'>你单位申请的“{esc(project.name)}”（项目编号：{esc(project.code)}）联合竣工验收，"
+            + f"<p>{INDENT}你单位申请的“{esc(project.name)}”（项目编号：{esc(project.code)}）联合竣工验收，"
               f"经各验收部门于{days}现场验收{'（含整改复验）' if reinspected else ''}，现将验收意见告知如下。</p>"
             + "<p class='heading'>一、项目基本情况</p>" + _project(sheet)
             + "<p class='heading'>二、现场验收情况</p>" + _visits(sheet)

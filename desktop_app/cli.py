@@ -221,7 +221,7 @@ def _run_publish(args: argparse.Namespace) -> int:
 
 
 def _add_print_arguments(parser: argparse.ArgumentParser) -> None:
-    """`print notice|day|week`: nested subcommands, each with its own arguments."""
+    """`print notice|day|week|rectification|opinion`: nested subcommands, each with its own arguments."""
     documents = parser.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
     notice = documents.add_parser("notice", help="owners' notices (联合验收告知书): one project or a date range",
                                   description="one project's notice, or every notice of a date range")
@@ -240,7 +240,25 @@ def _add_print_arguments(parser: argparse.ArgumentParser) -> None:
                                 description="landscape overview of the week holding DATE")
     week.add_argument("day", type=_date_argument, metavar="DATE")
     week.add_argument("--out", type=Path, metavar="FILE.pdf", required=True)
-    for sub in (notice, day, week):
+    rectification = documents.add_parser(
+        "rectification", help="the rectification notice (整改通知书): every finding of a rectifying request",
+        description="every open finding of every department, for the owner, with the deadline")
+    rectification.add_argument("project", metavar="CODE", help="request code")
+    rectification.add_argument("--out", type=Path, metavar="FILE.pdf", required=True)
+    opinion = documents.add_parser(
+        "opinion", help="the joint acceptance opinion (联合验收意见书) of an accepted request",
+        description="the joint acceptance opinion of an accepted request; the first print takes its number "
+                    "from the register, later prints repeat it")
+    opinion.add_argument("project", metavar="CODE", help="request code")
+    opinion.add_argument("--out", type=Path, metavar="FILE.pdf", required=True)
+    opinion.add_argument("--sign", action="store_true",
+                         help="sign with the bureau's certificate (settings: signing_certificate); the password is "
+                              "read from JOINT_ACCEPTANCE_SIGNING_PASSWORD or the system keyring")
+    opinion.add_argument("--ask-password", action="store_true",
+                         help="ask for the certificate's password (not echoed) instead of looking it up")
+    opinion.add_argument("--remember-password", action="store_true",
+                         help="after a successful signature, store the password in the system keyring")
+    for sub in (notice, day, week, rectification, opinion):
         sub.add_argument("--today", type=_date_argument, default=None, metavar="DATE",
                          help="date of issue printed on the documents (default: today)")
         _common(sub)
@@ -266,11 +284,55 @@ def _run_print(args: argparse.Namespace) -> int:
                                                 out=args.out, out_dir=args.out_dir)
     elif args.document == "day":
         result = print_jobs.print_day_sheet(repo, args.day, args.out, issued_on, args.department)
+    elif args.document == "rectification":
+        result = print_jobs.print_rectification(repo, args.project, args.out, issued_on)
+    elif args.document == "opinion":
+        return _print_opinion(repo, args, args.today or _bureau_now(repo).date())
     else:
         result = print_jobs.print_week(repo, args.day, args.out, issued_on)
     where = result.files[0] if len(result.files) == 1 else result.files[0].parent
     print(tr("Printed {documents} document(s), {pages} page(s): {where}",
              documents=result.documents, pages=result.pages, where=where))
+    return EXIT_OK
+
+
+def _print_opinion(repo, args: argparse.Namespace, today: dt.date) -> int:
+    """`print opinion CODE [--sign]`: the request is checked before the certificate's password is asked for."""
+    from desktop_app.core.acceptance.opinion import accepted_request
+    from desktop_app.core.model.messages import tr
+    from desktop_app.core.store.acceptance_records import opinion_number
+    from desktop_app.core.store.history import clerk_name
+    from desktop_app.printing import print_jobs
+
+    if not args.sign and (args.ask_password or args.remember_password):
+        raise UsageError(tr("--ask-password and --remember-password go with --sign."))
+    settings = repo.settings()
+    signer, password = None, None
+    if args.sign:
+        from desktop_app.printing import signing
+
+        accepted_request(repo, args.project)
+        path = signing.certificate_path(settings.signing_certificate)
+        if args.ask_password:
+            import getpass
+
+            password = getpass.getpass(tr("Password of the signing certificate {path}: ", path=path))
+        else:
+            password = signing.signing_password(path)
+        signer = signing.load_signer(path, password, dt.datetime.now(dt.timezone.utc))
+    result = print_jobs.print_opinion(repo, args.project, args.out, today, clerk_name(settings), signer)
+    number = opinion_number(repo.db, args.project).number
+    if signer is None:
+        print(tr("Printed {number}: {where}", number=number, where=result.files[0]))
+    else:
+        print(tr("Signed {number} with the certificate of {subject}: {where}", number=number, subject=signer.subject,
+                 where=result.files[0]))
+    if signer is not None and args.remember_password and password:
+        try:   # failing to store the password does not undo the signed document
+            signing.remember_signing_password(signer.path, password)
+            print(tr("The password is stored in the system keyring."))
+        except signing.SigningError as error:
+            print(str(error), file=sys.stderr)
     return EXIT_OK
 
 
@@ -891,7 +953,8 @@ COMMANDS: list[tuple[str, str, Callable[[argparse.ArgumentParser], None], Handle
      _run_export),
     ("publish", "publish the feeds to a folder and/or mirror them to a CalDAV server",
      _add_publish_arguments, _run_publish),
-    ("print", "print owners' notices, day sheets and the week overview to PDF", _add_print_arguments, _run_print),
+    ("print", "print owners' notices, day sheets, the week overview, rectification notices and joint acceptance "
+              "opinions to PDF", _add_print_arguments, _run_print),
     ("availability", "import a department's busy time (.ics file or URL), refresh or list the sources",
      _add_availability_arguments, _run_availability),
     ("conflicts", "list planned or published visits whose departments are no longer all free",

@@ -171,14 +171,14 @@ def _notice_visit(visit: Visit, catalog: Catalog) -> NoticeVisit:
     return NoticeVisit(
         visit=visit, start=visit.start.astimezone(zone), end=visit.end.astimezone(zone),
         place=catalog.place(visit.place),
-        departments=tuple(sorted((catalog.department(c) for c in visit.departments), key=_department_order)),
+        departments=tuple(sorted((catalog.department(c) for c in visit.departments), key=department_order)),
         items=tuple(sorted((catalog.item(c) for c in visit.items), key=lambda i: i.code)),
         previous_start=visit.previous_start.astimezone(zone) if visit.previous_start else None,
         previous_end=visit.previous_end.astimezone(zone) if visit.previous_end else None,
     )
 
 
-def _department_order(department: Department) -> tuple[int, str]:
+def department_order(department: Department) -> tuple[int, str]:
     # City departments first, as the bureau lists them on its papers.
     return (0 if department.level is Level.CITY else 1, department.code)
 
@@ -245,7 +245,7 @@ def _sheet_row(visit: Visit, catalog: Catalog, projects: dict[str, Project],
     return SheetRow(
         start=visit.start.astimezone(catalog.zone), end=visit.end.astimezone(catalog.zone),
         project=projects[visit.project], place=catalog.place(visit.place),
-        departments=tuple(sorted((catalog.department(c) for c in visit.departments), key=_department_order)),
+        departments=tuple(sorted((catalog.department(c) for c in visit.departments), key=department_order)),
         items=tuple(sorted(items, key=lambda i: i.code)),
         travel_from=catalog.place(travel_from) if travel_from else None,
         travel_minutes=catalog.travel_minutes(travel_from, visit.place),
@@ -289,7 +289,7 @@ def _routes(visits: list[Visit], catalog: Catalog):
     for visit in visits:
         for code in visit.departments:
             by_department[code].append(visit)
-    for department in sorted((catalog.department(c) for c in by_department), key=_department_order):
+    for department in sorted((catalog.department(c) for c in by_department), key=department_order):
         mine = by_department[department.code]
         stops = tuple(
             RouteStop(v.start.astimezone(catalog.zone), catalog.place(v.place), catalog.place(origin),

@@ -9,8 +9,10 @@ centred, so a centred cell crossing a page break leaks hidden copies of its text
 
 from __future__ import annotations
 
+import datetime as dt
+
 from desktop_app.core.model.domain import Department, Level, Settings
-from desktop_app.printing.chinese_text import esc
+from desktop_app.printing.chinese_text import chinese_date, esc
 from desktop_app.printing.fonts import FAMILY
 
 RED = "#b5121b"      # the colour of an official letterhead (红头)
@@ -39,16 +41,46 @@ table.plain td {{ padding: 0; vertical-align: top; }}
 """
 
 
-def page(body: str) -> str:
-    return (f"<html><head><meta charset='utf-8'><style>{STYLE}</style></head>"
+# The official look of GB/T 9704 for formal documents: title 二号 (22 pt), body 三号 (16 pt); the standard asks
+# for 小标宋 / 仿宋, the bundle has only a sans, which the standard allows when no such face is at hand.
+# Tables keep 小四 (12 pt) so a department's name and its item fit on one line.
+FORMAL_STYLE = f"""
+body {{ font-family: '{FAMILY}'; font-size: 16pt; color: #000000; }}
+p {{ margin-top: 0; margin-bottom: 0; line-height: 150%; }}
+.issuer {{ font-size: 26pt; font-weight: bold; color: {RED}; text-align: center; margin-bottom: 6pt; }}
+.number {{ font-size: 16pt; text-align: center; margin-top: 4pt; }}
+.rule {{ background-color: {RED}; font-size: 1pt; }}
+.title {{ font-size: 22pt; font-weight: bold; text-align: center; margin-top: 10pt; margin-bottom: 10pt; }}
+.heading {{ font-size: 16pt; font-weight: bold; margin-top: 8pt; }}
+.small {{ font-size: 10.5pt; }}
+.muted {{ color: #555555; }}
+table.grid {{ border-collapse: collapse; border-color: #000000; border-style: solid; margin-top: 4pt;
+              margin-bottom: 6pt; }}
+table.grid td, table.grid th {{ border-color: #000000; border-style: solid; padding: 2px 4px; font-size: 12pt;
+                                vertical-align: top; }}
+table.grid th {{ font-weight: bold; }}
+td.label {{ font-weight: bold; }}
+"""
+
+
+def page(body: str, style: str = STYLE) -> str:
+    return (f"<html><head><meta charset='utf-8'><style>{style}</style></head>"
             f"<body>{body}</body></html>")
+
+
+def formal_page(body: str) -> str:
+    return page(body, FORMAL_STYLE)
+
+
+def red_rule(space_before: str = "3pt", space_after: str = "4pt") -> str:
+    """The red separator line under an official letterhead (版头分隔线)."""
+    return (f"<table width='100%' cellspacing='0' cellpadding='0' style='margin-top: {space_before}; "
+            f"margin-bottom: {space_after};'><tr><td class='rule' height='2'></td></tr></table>")
 
 
 def letterhead(settings: Settings) -> str:
     """The bureau's name in red over a red rule, like the head of an official document."""
-    return (f"<p class='letterhead'>{esc(settings.bureau_name)}</p>"
-            "<table width='100%' cellspacing='0' cellpadding='0' style='margin-top: 3pt; margin-bottom: 4pt;'>"
-            "<tr><td class='rule' height='2'></td></tr></table>")
+    return f"<p class='letterhead'>{esc(settings.bureau_name)}</p>" + red_rule()
 
 
 def level_name(department: Department) -> str:
@@ -62,6 +94,22 @@ def contact_line(settings: Settings) -> str:
     if settings.bureau_address:
         parts.append(f"地址：{esc(settings.bureau_address)}")
     return "　".join(parts)
+
+
+def seal_block(settings: Settings, issued_on: dt.date) -> str:
+    """The bureau's contacts on the left; on the right the space for its seal over its name and the date."""
+    contact = [f"联系人：{esc(settings.bureau_contact)}　联系电话：{esc(settings.bureau_phone)}"]
+    if settings.bureau_email:
+        contact.append(f"电子邮箱：{esc(settings.bureau_email)}")
+    if settings.bureau_address:
+        contact.append(f"地址：{esc(settings.bureau_address)}")
+    return (
+        "<table width='100%' cellspacing='0' cellpadding='0' style='margin-top: 6pt;'>"
+        f"<tr><td width='58%' class='small' rowspan='3'>{'<br/>'.join(contact)}</td>"
+        "<td width='42%' align='center' height='40' class='small muted'>（盖章）</td></tr>"
+        f"<tr><td align='center'>{esc(settings.bureau_name)}</td></tr>"
+        f"<tr><td align='center'>{chinese_date(issued_on)}</td></tr></table>"
+    )
 
 
 def grid(header: list[str], rows: list[str], widths: list[int]) -> str:

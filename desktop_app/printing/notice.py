@@ -11,13 +11,12 @@ import math
 
 from desktop_app.core.model.domain import Item
 from desktop_app.printing.chinese_text import (
-    chinese_date,
     chinese_date_weekday,
     esc,
     time_range,
 )
 from desktop_app.printing.document_data import Notice, NoticeVisit
-from desktop_app.printing.document_style import grid, letterhead, level_name, page
+from desktop_app.printing.document_style import grid, letterhead, level_name, page, seal_block
 from desktop_app.printing.paged_output import PrintDocument
 
 TITLE = "联合验收告知书"
@@ -123,20 +122,7 @@ def _notes(notice: Notice) -> str:
 
 
 def _signature(notice: Notice) -> str:
-    settings = notice.settings
-    contact = [f"联系人：{esc(settings.bureau_contact)}　联系电话：{esc(settings.bureau_phone)}"]
-    if settings.bureau_email:
-        contact.append(f"电子邮箱：{esc(settings.bureau_email)}")
-    if settings.bureau_address:
-        contact.append(f"地址：{esc(settings.bureau_address)}")
-    # The right-hand block is where the bureau's seal is stamped, over its name and the date.
-    return (
-        "<table width='100%' cellspacing='0' cellpadding='0' style='margin-top: 6pt;'>"
-        f"<tr><td width='58%' class='small' rowspan='3'>{'<br/>'.join(contact)}</td>"
-        "<td width='42%' align='center' height='40' class='small muted'>（盖章）</td></tr>"
-        f"<tr><td align='center'>{esc(settings.bureau_name)}</td></tr>"
-        f"<tr><td align='center'>{chinese_date(notice.issued_on)}</td></tr></table>"
-    )
+    return seal_block(notice.settings, notice.issued_on)
 
 
 def notice_html(notice: Notice) -> str:

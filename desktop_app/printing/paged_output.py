@@ -3,14 +3,15 @@
 Each document is laid out by its own QTextDocument against the printer itself, so fonts
 and CSS lengths are measured at the printer's resolution, and painted page by page: a batch
 of 500 notices keeps one document in memory at a time, every notice starts on a new page
-and carries its own "page n of m" footer.
+and carries its own "page n of m" footer. Formal documents (the joint acceptance opinion) use the
+official page of GB/T 9704 instead: its margins, and the page number "— n —" under the text area.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,9 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QTextBlock,
     QTextCursor,
+    QTextFormat,
     QTextDocument,
     QTextOption,
 )
@@ -30,8 +33,12 @@ from desktop_app.core.model.messages import tr
 from desktop_app.printing.fonts import FAMILY, document_font, register_fonts
 
 MARGINS_MM = QMarginsF(18, 14, 18, 12)       # left, top, right, bottom
+# GB/T 9704-2012 §5.2.2: top 37 mm, binding (left) side 28 mm; a 156 × 225 mm text area on A4.
+FORMAL_MARGINS_MM = QMarginsF(28, 37, 26, 35)
 FOOTER_POINTS = 8.0
 FOOTER_GAP_MM = 4.0
+FOLIO_POINTS = 14.0       # GB/T 9704 §7.5: 4号 figures between dashes,
+FOLIO_GAP_MM = 7.0        # 7 mm under the text area, odd pages right and even pages left
 CREATOR = "联合验收排期 Joint Acceptance Scheduler"
 
 
@@ -46,17 +53,40 @@ class PrintDocument:
     title: str          # footer text and PDF title
     html: str
     landscape: bool = False
+    formal: bool = False        # the official page of GB/T 9704 (margins, "— n —" page numbers)
+    anchors: tuple[str, ...] = ()   # <a name> marks whose table cell the PDF writer reports (the seal)
 
 
-def configure_printer(printer: QPrinter, landscape: bool = False) -> None:
-    """A4 in the given orientation with the house margins (the GUI's printer dialog may change them)."""
+@dataclass(frozen=True)
+class PlacedAnchor:
+    """Where a named mark's table cell landed in a PDF, for what is drawn over it afterwards.
+
+    ``box`` is in PDF points with the origin at the page's bottom-left corner: (x0, y0, x1, y1).
+    """
+
+    name: str
+    page: int                   # 0-based, in the whole PDF
+    box: tuple[float, float, float, float]
+
+
+def configure_printer(printer: QPrinter, landscape: bool = False, formal: bool = False) -> None:
+    """A4 in the given orientation with the house (or the official) margins; the GUI's printer
+    dialog may change them."""
     orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, MARGINS_MM,
-                                      QPageLayout.Unit.Millimeter))
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation,
+                                      FORMAL_MARGINS_MM if formal else MARGINS_MM, QPageLayout.Unit.Millimeter))
     printer.setCreator(CREATOR)
 
 
-def _footer_height(printer: QPrinter) -> float:
+def configure_printer_for(printer: QPrinter, documents: Sequence[PrintDocument]) -> None:
+    """The page the first document asks for (documents printed together share it)."""
+    first = documents[0] if documents else PrintDocument("", "")
+    configure_printer(printer, first.landscape, first.formal)
+
+
+def _footer_height(printer: QPrinter, formal: bool = False) -> float:
+    if formal:
+        return 0.0      # the page number sits in the bottom margin
     dpi = printer.logicalDpiY()
     return (FOOTER_POINTS * 1.6 / 72 + FOOTER_GAP_MM / 25.4) * dpi
 
@@ -76,9 +106,78 @@ def layout_document(document: PrintDocument, printer: QPrinter) -> QTextDocument
     text.setDefaultTextOption(option)
     text.setHtml(document.html)
     area = printer.pageLayout().paintRectPixels(printer.resolution())
-    text.setPageSize(QSizeF(area.width(), area.height() - _footer_height(printer)))
+    text.setPageSize(QSizeF(area.width(), area.height() - _footer_height(printer, document.formal)))
+    for name in document.anchors:
+        _keep_anchor_table_on_one_page(text, name)
     _split_paragraphs_at_page_breaks(text)
     return text
+
+
+def _anchor_block(text: QTextDocument, name: str) -> QTextBlock | None:
+    block = text.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            if name in fragments.fragment().charFormat().anchorNames():
+                return block
+            fragments += 1
+        block = block.next()
+    return None
+
+
+def _anchor_cell_rect(text: QTextDocument, name: str) -> QRectF | None:
+    """The rectangle (document coordinates) of the table cell holding mark ``name``: the cell's
+    blocks across, its row's height down (the seal's cell shares its row with the QR code)."""
+    block = _anchor_block(text, name)
+    if block is None:
+        return None
+    layout = text.documentLayout()
+    cursor = QTextCursor(block)
+    table = cursor.currentTable()
+    if table is None:
+        return layout.blockBoundingRect(block)
+    cell = table.cellAt(cursor)
+    rect = QRectF()
+    position = cell.firstPosition()
+    while position <= cell.lastPosition():
+        inner = text.findBlock(position)
+        rect = rect.united(layout.blockBoundingRect(inner))
+        position = inner.position() + max(inner.length(), 1)
+    frame = layout.frameBoundingRect(table)
+    return QRectF(rect.left(), frame.top(), rect.width(), frame.height())
+
+
+def _keep_anchor_table_on_one_page(text: QTextDocument, name: str) -> None:
+    """A table holding a mark (the seal's) starts a new page rather than break across one."""
+    block = _anchor_block(text, name)
+    table = QTextCursor(block).currentTable() if block is not None else None
+    if table is None:
+        return
+    page_height = text.pageSize().height()
+    frame = text.documentLayout().frameBoundingRect(table)
+    if int(frame.top() // page_height) != int((frame.bottom() - 1) // page_height):
+        fmt = table.format()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        table.setFormat(fmt)
+
+
+def _placed(text: QTextDocument, printer: QPrinter, name: str, first_page: int) -> PlacedAnchor | None:
+    rect = _anchor_cell_rect(text, name)
+    if rect is None:
+        return None
+    page_height = text.pageSize().height()
+    page = int(rect.top() // page_height)
+    resolution = printer.resolution()
+    area = printer.pageLayout().paintRectPixels(resolution)
+    full = printer.pageLayout().fullRectPoints()
+
+    def points(pixels: float) -> float:
+        return pixels * 72.0 / resolution
+
+    left = points(area.left() + rect.left())
+    top = points(area.top() + rect.top() - page * page_height)
+    return PlacedAnchor(name, first_page + page, (left, full.height() - top - points(rect.height()),
+                                                  left + points(rect.width()), full.height() - top))
 
 
 MAX_SPLIT_ROUNDS = 50
@@ -91,32 +190,59 @@ def _split_paragraphs_at_page_breaks(text: QTextDocument) -> None:
     `firstLine = i`), so a paragraph running over a page break would put its last line of the
     previous page on the next page too, clipped out of sight but still in the PDF's text: copy
     and search would find it twice. A paragraph ending at the page break is skipped whole.
+
+    With a proportional line height (the formal documents) the layout may also start a paragraph
+    at the foot of a page and push its first line to the next one; such a paragraph is moved
+    to the next page whole, or the previous page would hold a hidden copy of that line.
     """
     page_height = text.pageSize().height()
     layout = text.documentLayout()
     for _ in range(MAX_SPLIT_ROUNDS):
-        splits = []
+        splits, pushes = [], []
         block = text.begin()
         while block.isValid():
             lines = block.layout()
-            if lines.lineCount() > 1:
+            if lines.lineCount() > 0:
                 top = layout.blockBoundingRect(block).top()
                 first_page = int((top + lines.lineAt(0).y()) // page_height)
+                if first_page != int(top // page_height) and QTextCursor(block).currentTable() is None:
+                    pushes.append(block)
                 for number in range(1, lines.lineCount()):
                     line = lines.lineAt(number)
                     if int((top + line.y()) // page_height) != first_page:
                         splits.append((block, block.position() + line.textStart()))
                         break
             block = block.next()
-        if not splits:
+        if not splits and not pushes:
             return
+        if pushes:     # first, then look again: moving a paragraph moves every page break after it
+            for block in pushes:
+                pushed = block.blockFormat()
+                pushed.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).setBlockFormat(pushed)
+            continue
         cursor = QTextCursor(text)
         for block, position in reversed(splits):
             cursor.setPosition(position)
             continuation = block.blockFormat()
             continuation.setTextIndent(0)
             continuation.setTopMargin(0)
+            continuation.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
             cursor.insertBlock(continuation, cursor.charFormat())
+
+
+def _paint_folio(painter: QPainter, printer: QPrinter, page: int) -> None:
+    """GB/T 9704's page number: "— 1 —", 7 mm under the text area, odd pages right, even left."""
+    area = printer.pageLayout().paintRectPixels(printer.resolution())
+    dpi = printer.logicalDpiY()
+    height = FOLIO_POINTS * 1.6 / 72 * dpi
+    em = FOLIO_POINTS / 72 * dpi
+    box = QRectF(em, area.height() + FOLIO_GAP_MM / 25.4 * dpi, area.width() - 2 * em, height)
+    painter.save()
+    painter.setFont(document_font(FOLIO_POINTS))
+    side = Qt.AlignmentFlag.AlignRight if page % 2 else Qt.AlignmentFlag.AlignLeft
+    painter.drawText(box, side | Qt.AlignmentFlag.AlignTop, f"— {page} —")
+    painter.restore()
 
 
 def _paint_footer(painter: QPainter, printer: QPrinter, title: str, page: int, pages: int) -> None:
@@ -132,23 +258,31 @@ def _paint_footer(painter: QPainter, printer: QPrinter, title: str, page: int, p
     painter.restore()
 
 
-def paint_documents(printer: QPrinter, documents: Iterable[PrintDocument]) -> int:
-    """Print every document on ``printer`` (already configured); returns the number of pages."""
+def paint_documents(printer: QPrinter, documents: Iterable[PrintDocument],
+                    placed: list[PlacedAnchor] | None = None) -> int:
+    """Print every document on ``printer`` (already configured); returns the number of pages.
+
+    ``placed``, when given, receives where each document's ``anchors`` landed.
+    """
     painter = QPainter()
     if not painter.begin(printer):
         raise OutputPathError(tr("Cannot write {path}; nothing was printed.", path=printer.outputFileName()))
     printed = 0
     try:
         for document in documents:
-            printed = _paint_document(painter, printer, document, printed)
+            printed = _paint_document(painter, printer, document, printed, placed)
     finally:
         painter.end()
     return printed
 
 
-def _paint_document(painter: QPainter, printer: QPrinter, document: PrintDocument, printed: int) -> int:
+def _paint_document(painter: QPainter, printer: QPrinter, document: PrintDocument, printed: int,
+                    placed: list[PlacedAnchor] | None = None) -> int:
     """Paint one document from a new page; returns the pages printed so far."""
     text = layout_document(document, printer)
+    if placed is not None:
+        placed.extend(anchor for name in document.anchors
+                      if (anchor := _placed(text, printer, name, printed)) is not None)
     page_height = text.pageSize().height()
     width = text.pageSize().width()
     pages = text.pageCount()
@@ -157,12 +291,17 @@ def _paint_document(painter: QPainter, printer: QPrinter, document: PrintDocumen
             printer.newPage()
         painter.save()
         painter.translate(0, -page * page_height)
-        # Lines are pushed to the next page by the layout; the clip keeps each page's own.
-        clip = QRectF(QPointF(0, page * page_height), QSizeF(width, page_height))
+        # Lines are pushed to the next page by the layout; the clip keeps each page's own. It ends one
+        # device pixel short: a paragraph starting exactly at the next page's top would count as
+        # touching this page too and be drawn here as hidden text.
+        clip = QRectF(QPointF(0, page * page_height), QSizeF(width, page_height - 1))
         painter.setClipRect(clip)
         text.drawContents(painter, clip)
         painter.restore()
-        _paint_footer(painter, printer, document.title, page + 1, pages)
+        if document.formal:
+            _paint_folio(painter, printer, page + 1)
+        else:
+            _paint_footer(painter, printer, document.title, page + 1, pages)
         printed += 1
     return printed
 
@@ -195,23 +334,33 @@ def _umask() -> int:
     return current
 
 
-def _render_pdf(target: Path, documents: Sequence[PrintDocument], title: str) -> int:
+# Called with each rendered temporary PDF and where its anchors landed, before it replaces its target
+# (signing: the signature goes into the file that is then moved into place).
+Finisher = Callable[[Path, Sequence[PlacedAnchor]], None]
+
+
+def _render_pdf(target: Path, documents: Sequence[PrintDocument], title: str,
+                finish: Finisher | None = None) -> int:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(target))
     printer.setDocName(title)
-    configure_printer(printer, documents[0].landscape)
-    pages = paint_documents(printer, documents)
+    configure_printer_for(printer, documents)
+    placed: list[PlacedAnchor] = []
+    pages = paint_documents(printer, documents, placed)
     if target.stat().st_size == 0:
         raise OutputPathError(tr("Cannot write {path}; nothing was printed.", path=target))
+    if finish is not None:
+        finish(target, placed)
     return pages
 
 
-def write_pdfs(jobs: Sequence[tuple[Path, Sequence[PrintDocument], str]]) -> int:
+def write_pdfs(jobs: Sequence[tuple[Path, Sequence[PrintDocument], str]], finish: Finisher | None = None) -> int:
     """Write each (path, documents, title) as a PDF, all or nothing; returns the pages written.
 
     Every PDF goes to a temporary file next to its target first and replaces the target only
-    when all of them rendered, so a failure leaves no half-written or empty file behind.
+    when all of them rendered (and ``finish`` passed on each), so a failure leaves no
+    half-written or empty file behind.
     """
     register_fonts()
     targets = [Path(path) for path, _, _ in jobs]
@@ -223,7 +372,7 @@ def write_pdfs(jobs: Sequence[tuple[Path, Sequence[PrintDocument], str]]) -> int
         for target, (_, documents, title) in zip(targets, jobs, strict=True):
             temporary = _temporary_file(target)
             temporaries.append(temporary)
-            pages += _render_pdf(temporary, documents, title)
+            pages += _render_pdf(temporary, documents, title, finish)
         for temporary, target in zip(temporaries, targets, strict=True):
             os.replace(temporary, target)
         temporaries.clear()
@@ -233,12 +382,12 @@ def write_pdfs(jobs: Sequence[tuple[Path, Sequence[PrintDocument], str]]) -> int
             temporary.unlink(missing_ok=True)
 
 
-def write_pdf(path: Path, documents: Sequence[PrintDocument], title: str) -> int:
+def write_pdf(path: Path, documents: Sequence[PrintDocument], title: str, finish: Finisher | None = None) -> int:
     """One PDF holding every document, each starting on a new page; returns the page count."""
     if not documents:
         raise InputError(tr("There is nothing to print."))
-    return write_pdfs([(Path(path), documents, title)])
+    return write_pdfs([(Path(path), documents, title)], finish)
 
 
-__all__ = ["FAMILY", "PrintDocument", "configure_printer", "layout_document", "paint_documents",
-           "write_pdf", "write_pdfs"]
+__all__ = ["FAMILY", "PlacedAnchor", "PrintDocument", "configure_printer", "configure_printer_for",
+           "layout_document", "paint_documents", "write_pdf", "write_pdfs"]

@@ -11,10 +11,13 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.model.messages import tr
 from desktop_app.core.store.repository import Repository
+from desktop_app.printing.acceptance_data import opinion_sheet, rectification_sheet
+from desktop_app.printing.chinese_text import local
 from desktop_app.printing.day_sheet import day_sheet_document
 from desktop_app.printing.document_data import (
     Catalog,
@@ -25,8 +28,16 @@ from desktop_app.printing.document_data import (
 )
 from desktop_app.printing.notice import TITLE as NOTICE_TITLE
 from desktop_app.printing.notice import notice_document
-from desktop_app.printing.paged_output import PrintDocument, write_pdf, write_pdfs
+from desktop_app.printing.opinion import SEAL_ANCHOR, opinion_document
+from desktop_app.printing.opinion import TITLE as OPINION_TITLE
+from desktop_app.printing.paged_output import Finisher, PlacedAnchor, PrintDocument, write_pdf, write_pdfs
+from desktop_app.printing.rectification import TITLE as RECTIFICATION_TITLE
+from desktop_app.printing.rectification import rectification_document
 from desktop_app.printing.week_overview import week_document
+
+if TYPE_CHECKING:
+    from desktop_app.printing.acceptance_data import OpinionSheet
+    from desktop_app.printing.signing import BureauSigner
 
 
 @dataclass(frozen=True)
@@ -59,9 +70,19 @@ def week_documents(repo: Repository, day: dt.date, issued_on: dt.date) -> list[P
     return [week_document(week_overview(repo, day, issued_on))]
 
 
+def rectification_documents(repo: Repository, code: str, issued_on: dt.date) -> list[PrintDocument]:
+    return [rectification_document(rectification_sheet(repo, code, issued_on))]
+
+
+def opinion_documents(repo: Repository, code: str, today: dt.date, clerk: str) -> list[PrintDocument]:
+    """The opinion for any printer; the first call takes its number (the printer's own preview too)."""
+    return [opinion_document(opinion_sheet(repo, code, today, clerk))]
+
+
 # --- PDF files ------------------------------------------------------------------------------
-def _written(path: Path, documents: Sequence[PrintDocument], title: str) -> PrintResult:
-    pages = write_pdf(path, documents, title)
+def _written(path: Path, documents: Sequence[PrintDocument], title: str,
+             finish: Finisher | None = None) -> PrintResult:
+    pages = write_pdf(path, documents, title, finish)
     return PrintResult((Path(path),), len(documents), pages)
 
 
@@ -98,3 +119,42 @@ def print_day_sheet(repo: Repository, day: dt.date, out: Path, issued_on: dt.dat
 
 def print_week(repo: Repository, day: dt.date, out: Path, issued_on: dt.date) -> PrintResult:
     return _written(out, week_documents(repo, day, issued_on), f"一周安排 {day.isoformat()}")
+
+
+def print_rectification(repo: Repository, code: str, out: Path, issued_on: dt.date) -> PrintResult:
+    return _written(out, rectification_documents(repo, code, issued_on), f"{RECTIFICATION_TITLE} {code}")
+
+
+def print_opinion(repo: Repository, code: str, out: Path, today: dt.date, clerk: str,
+                  signer: BureauSigner | None = None) -> PrintResult:
+    """The opinion as a PDF, signed when a ``signer`` is given.
+
+    The first print takes the opinion's number; it is taken in the same transaction that writes
+    the file, so a print that fails (a folder that cannot be written, a signature that fails)
+    leaves the register as it was and writes nothing.
+    """
+    with repo.db.atomic():
+        sheet = opinion_sheet(repo, code, today, clerk, signed=signer is not None)
+        finish = _signature(sheet, signer) if signer is not None else None
+        return _written(out, [opinion_document(sheet)], f"{OPINION_TITLE} {sheet.document.number.number}", finish)
+
+
+def _signature(sheet: OpinionSheet, signer: BureauSigner) -> Finisher:
+    from desktop_app.printing import signing
+
+    settings = sheet.settings
+    when = local(dt.datetime.now(dt.timezone.utc), _zone(settings.timezone))
+    text = signing.SignatureText(reason=f"{OPINION_TITLE} {sheet.document.number.number}",
+                                 location=settings.bureau_address or settings.bureau_name,
+                                 contact=settings.bureau_phone, when=f"{when:%Y-%m-%d %H:%M}")
+
+    def sign(path: Path, placed: Sequence[PlacedAnchor]) -> None:
+        signing.sign_pdf(path, signer, signing.seal_box(placed, SEAL_ANCHOR), text)
+
+    return sign
+
+
+def _zone(name: str):
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name)

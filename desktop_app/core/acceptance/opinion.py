@@ -75,16 +75,22 @@ def rectification_notice(repo: Repository, code: str) -> RectificationNotice:
     return RectificationNotice(project, tuple(lines), rectification_deadline(repo, project), project.round)
 
 
+def accepted_request(repo: Repository, code: str) -> Project:
+    """The request if its opinion may be issued (every department passed); ResultError otherwise."""
+    project = repo.project(code)
+    if project is None:
+        raise ResultError(tr("There is no request {code}.", code=code))
+    if project.status is not RequestStatus.DONE:
+        raise ResultError(tr("Request {code} is {status}; the joint acceptance opinion is issued only once "
+                             "every department has passed.", code=code, status=status_label(project.status)))
+    return project
+
+
 def issue_opinion(repo: Repository, code: str, today: dt.date, clerk: str) -> OpinionDocument:
     """The opinion of an accepted request; its number is taken from the register the first time."""
     db = repo.db
     with db.atomic():
-        project = repo.project(code)
-        if project is None:
-            raise ResultError(tr("There is no request {code}.", code=code))
-        if project.status is not RequestStatus.DONE:
-            raise ResultError(tr("Request {code} is {status}; the joint acceptance opinion is issued only once "
-                                 "every department has passed.", code=code, status=status_label(project.status)))
+        project = accepted_request(repo, code)
         number = records.opinion_number(db, code)
         if number is None:
             settings = repo.settings()

@@ -558,6 +558,37 @@ ZH_CN.update({  # --- after the visit (desktop_app/core/acceptance, `visit recor
         "`request rectified` 需要建设单位报告整改完成的日期（YYYY-MM-DD）。",
     "Request {code}: re-inspection round {round} of {departments}, due by {deadline}.":
         "验收申请 {code}：第 {round} 轮复验，复验部门 {departments}，限 {deadline} 前完成。",
+    # printing/signing.py and `print rectification|opinion`
+    "No signing certificate is set; name the bureau's PKCS#12 file with `joint-acceptance settings "
+    "signing_certificate FILE.p12`. Nothing was printed.":
+        "尚未设置签章证书；请用 `joint-acceptance settings signing_certificate 证书文件.p12` 指定本局的 PKCS#12 "
+        "证书文件。未打印任何文件。",
+    "The signing certificate {path} does not exist; nothing was printed.": "签章证书 {path} 不存在，未打印任何文件。",
+    "No system keyring is available on this computer: the password was used for this signature only. Set "
+    "{variable} to give it without typing.":
+        "本机没有可用的系统密钥环：密码仅用于本次签章。可设置环境变量 {variable} 免去每次输入。",
+    "The system keyring did not store the password ({reason}); it was used for this signature only.":
+        "系统密钥环未能保存密码（{reason}），密码仅用于本次签章。",
+    "Cannot read the signing certificate {path} ({reason}); nothing was printed.":
+        "无法读取签章证书 {path}（{reason}），未打印任何文件。",
+    "The signing certificate {path} needs its password: give --ask-password, set {variable}, or store it in the "
+    "system keyring (--ask-password --remember-password). Nothing was printed.":
+        "签章证书 {path} 需要密码：请使用 --ask-password 输入，或设置环境变量 {variable}，或保存到系统密钥环"
+        "（--ask-password --remember-password）。未打印任何文件。",
+    "The signing certificate {path} cannot be opened: the password is wrong, or the file is not a PKCS#12 "
+    "(.p12/.pfx) file. Nothing was printed.":
+        "无法打开签章证书 {path}：密码错误，或该文件不是 PKCS#12（.p12/.pfx）证书文件。未打印任何文件。",
+    "The signing certificate {path} holds no private key and certificate; export it again with its key. Nothing "
+    "was printed.": "签章证书 {path} 中没有私钥和证书，请连同私钥重新导出。未打印任何文件。",
+    "The signing certificate {path} ({subject}) expired on {date}; renew it before signing. Nothing was printed.":
+        "签章证书 {path}（{subject}）已于 {date} 过期，请更新证书后再签章。未打印任何文件。",
+    "The signing certificate {path} ({subject}) is valid only from {date}; nothing was printed.":
+        "签章证书 {path}（{subject}）自 {date} 起才生效，未打印任何文件。",
+    "Signing with {path} failed ({reason}); nothing was printed.": "使用 {path} 签章失败（{reason}），未打印任何文件。",
+    "--ask-password and --remember-password go with --sign.": "--ask-password 和 --remember-password 须与 --sign 一起使用。",
+    "Password of the signing certificate {path}: ": "签章证书 {path} 的密码：",
+    "Printed {number}: {where}": "已打印 {number}：{where}",
+    "Signed {number} with the certificate of {subject}: {where}": "已用 {subject} 的证书签章 {number}：{where}",
 })
 ZH_CN.update({  # --- dataset: the projects' optional details for the joint acceptance opinion
     "bad floor area {value!r} (square metres, e.g. 12850.5)": "建筑面积“{value}”有误（单位平方米，例如 12850.5）",

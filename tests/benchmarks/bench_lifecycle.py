@@ -4,7 +4,8 @@ Run: python tests/benchmarks/bench_lifecycle.py
 On a year of history (``lifecycle_history.py``: 5,000 requests, ~10,000 visits, ~40,000 results):
 targets: recording the results of a visit of 8 departments <= 100 ms in the core; `stats` <= 1 s in process
 and as a whole command; the monthly report for the year <= 3 s. Whole commands are timed by wall clock (best
-of several runs) and by the CPU time they used, which does not depend on what else the machine is doing.
+of several runs) and by the CPU time they used, which does not depend on what else the machine is doing (in-process
+measures print both too).
 """
 
 from __future__ import annotations
@@ -45,6 +46,13 @@ def _command(args: list[str], runs: int = 3) -> tuple[float, float]:
         cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
         best = min(best, (wall, cpu))
     return best
+
+
+def _in_process(call) -> tuple[object, tuple[float, float]]:
+    """What ``call`` returned, and its (wall, CPU) seconds."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    value = call()
+    return value, (time.perf_counter() - wall, time.process_time() - cpu)
 
 
 def _eight_department_visits(repo: Repository, count: int) -> list[int]:
@@ -94,20 +102,11 @@ def main() -> None:
 
         db = open_database(path)   # a fresh connection: nothing cached but the holidays package's years
         repo = Repository(db)
-        started = time.perf_counter()
-        stats = database_stats(repo, TODAY)
-        stats_first = time.perf_counter() - started
-        stats_runs = []
-        for _ in range(3):
-            started = time.perf_counter()
-            database_stats(repo, TODAY)
-            stats_runs.append(time.perf_counter() - started)
-        report_runs = []
-        for _ in range(3):
-            started = time.perf_counter()
-            write_monthly_report(monthly_report(repo, TODAY.year, TODAY.month, today=TODAY),
-                                 Path(folder) / "report.xlsx")
-            report_runs.append(time.perf_counter() - started)
+        stats, stats_first = _in_process(lambda: database_stats(repo, TODAY))
+        stats_best = min(_in_process(lambda: database_stats(repo, TODAY))[1] for _ in range(3))
+        report_best = min(_in_process(lambda: write_monthly_report(
+            monthly_report(repo, TODAY.year, TODAY.month, today=TODAY), Path(folder) / "report.xlsx"))[1]
+            for _ in range(3))
         db.close()
 
         common = ["--db", str(path), "--today", TODAY.isoformat()]
@@ -123,10 +122,12 @@ def main() -> None:
         print(f"{'measure':58} {'seconds':>16}  target")
         print(f"{'record results, visit of 8 departments: median / max':58} "
               f"{statistics.median(recordings):7.3f} / {max(recordings):6.3f}  <= 0.1")
-        print(f"{'stats in process: first call / best of 3':58} {stats_first:7.3f} / {min(stats_runs):6.3f}  <= 1")
+        print(f"{'stats in process, first call: wall / CPU':58} {stats_first[0]:7.3f} / {stats_first[1]:6.3f}  <= 1")
+        print(f"{'stats in process, best of 3: wall / CPU':58} {stats_best[0]:7.3f} / {stats_best[1]:6.3f}  <= 1")
         print(f"{'joint-acceptance stats (whole command): wall / CPU':58} {stats_wall:7.3f} / {stats_cpu:6.3f}  <= 1")
         print(f"{'joint-acceptance stats --json: wall / CPU':58} {json_wall:7.3f} / {json_cpu:6.3f}  <= 1")
-        print(f"{'monthly report for the year, in process (best of 3)':58} {min(report_runs):16.3f}  <= 3")
+        print(f"{'monthly report for the year, in process (best of 3): wall / CPU':58} "
+              f"{report_best[0]:7.3f} / {report_best[1]:6.3f}  <= 3")
         print(f"{'joint-acceptance report month (whole command): wall / CPU':58} "
               f"{report_wall:7.3f} / {report_cpu:6.3f}  <= 3")
 

@@ -20,7 +20,8 @@ Definitions (the same in `stats --json`, the dashboard and the monthly report):
   of requests that can still take results (not accepted, failed or withdrawn).
 
 Every count is additive over months, so a span's figures are the sum of its months' and rates are computed from
-the sums, never averaged. Read with a few grouped queries over the indexed tables (results, findings, projects).
+the sums, never averaged; a rate with nothing to divide by is 0.0 (as in the plan's metrics), its counts beside
+it. Read with a few grouped queries over the indexed tables (results, findings, projects).
 """
 
 from __future__ import annotations

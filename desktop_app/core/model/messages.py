@@ -133,8 +133,10 @@ ZH_CN.update({
 })
 ZH_CN.update({
     "{sheet}: {new} new, {changed} changed, {unchanged} unchanged": "{sheet}：新增 {new}，修改 {changed}，未变 {unchanged}",
-    "Requests: {total} ({waiting} waiting, {scheduled} scheduled, {done} done, {withdrawn} withdrawn)":
-        "验收申请：{total} 件（待排期 {waiting}，已排期 {scheduled}，已完成 {done}，已撤回 {withdrawn}）",
+    "Requests: {total} ({waiting} waiting, {scheduled} scheduled, {rectifying} rectifying, {done} accepted, "
+    "{failed} not passed, {withdrawn} withdrawn)":
+        "验收申请：{total} 件（待排期 {waiting}，已排期 {scheduled}，整改中 {rectifying}，已通过 {done}，"
+        "未通过 {failed}，已撤回 {withdrawn}）",
     "Departments: {count} ({city} city, {district} district); items: {items}; places: {places}":
         "部门：{count} 个（市级 {city}，区级 {district}）；验收事项：{items} 项；地点：{places} 个",
     "Visits: {visits} ({this_week} this week)": "现场验收：{visits} 场（本周 {this_week} 场）",
@@ -146,6 +148,35 @@ ZH_CN.update({
         "工作日历已确认年度：{years}；节假日调整 {overrides} 条",
     "Busy time of {department}: {location}, {events} events, refreshed {fetched}":
         "{department} 忙碌时间：{location}，{events} 个事件，更新于 {fetched}",
+})
+ZH_CN.update({  # --- the lifecycle's figures (`stats`) and the monthly report (`report month`)
+    "Accepted this month ({month}): {accepted}; in all {all_accepted} accepted, {failed} not passed; one-pass "
+    "rate {one_pass} ({first_round} of {decided} decided)":
+        "本月（{month}）通过 {accepted} 件；累计通过 {all_accepted} 件、未通过 {failed} 件；"
+        "一次性通过率 {one_pass}（办结 {decided} 件中 {first_round} 件）",
+    "Visits held: {held}, {with_findings} asked for rectification ({rate}); re-inspections held: "
+    "{reinspections}; findings: {findings}":
+        "已举行现场验收 {held} 场，其中 {with_findings} 场提出整改（整改率 {rate}）；复验 {reinspections} 场；"
+        "整改意见 {findings} 条",
+    "Mean time from application to the joint acceptance opinion: {days} working days":
+        "申请至出具联合验收意见平均 {days} 个工作日",
+    "Results overdue: {count} visit(s): {visits}": "逾期未录入结果的现场验收：{count} 场（{visits}）",
+    "Results overdue: none": "逾期未录入结果的现场验收：无",
+    "{name} {rate} ({rectify} of {inspections})": "{name} {rate}（{inspections} 场中 {rectify} 场）",
+    "Rectification rate by department: {departments}": "各部门需整改率：{departments}",
+    "Items with the most findings: {items}": "整改意见最多的验收事项：{items}",
+    "(no item named)": "（未指明事项）",
+    "Bad month {text!r}: write it as YYYY-MM, e.g. 2026-11.": "月份“{text}”有误：请写作 YYYY-MM，例如 2026-11。",
+    "{month} has not begun yet (today is {today}); there is nothing to report.":
+        "{month} 尚未开始（今天是 {today}），没有可统计的内容。",
+    "The monthly report is an Excel workbook: name the file .xlsx (not {path}).":
+        "月度报告是 Excel 工作簿：文件名请以 .xlsx 结尾（而不是 {path}）。",
+    "{path} is a folder; give a file name such as report.xlsx.": "{path} 是文件夹，请给出文件名，例如 report.xlsx。",
+    "The folder {folder} does not exist; nothing was written.": "文件夹 {folder} 不存在，未写入任何文件。",
+    "Cannot write to the folder {folder} ({reason}); nothing was written.":
+        "无法写入文件夹 {folder}（{reason}），未写入任何文件。",
+    "Cannot write {path} ({reason}); nothing was written.": "无法写入 {path}（{reason}），未写入任何文件。",
+    "Monthly report for {year}-{month:02d} written to {path}": "{year}-{month:02d} 月度报告已写入 {path}",
 })
 ZH_CN.update({  # repository compare-and-set edits (GUI)
     "settings": "设置",

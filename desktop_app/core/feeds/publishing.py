@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import itertools
 import json
@@ -35,7 +36,7 @@ from desktop_app.core.feeds.ical_export import (
     build_invitations, department_event, department_feed_name, iter_feeds, load_feed_source, shared_event,
     shared_feed_name, vtimezone_block,
 )
-from desktop_app.core.store.uid_tokens import visit_uid
+from desktop_app.core.store.uid_tokens import own_uid_suffix, visit_uid
 from desktop_app.core.model.messages import tr
 from desktop_app.core.store.repository import Repository
 
@@ -581,8 +582,8 @@ def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource
         wanted += [(str(calendar.url), {}) for cal_id, calendar in sorted(existing.items())
                    if cal_id.startswith(f"{SHARED_CALENDAR_ID}-") and cal_id not in kept]
         with _Connections(target, _passed_on(progress)) as connections:
-            changes = [change for planned in connections.run(_planned_changes, wanted)
-                       for change in planned]
+            plan = functools.partial(_planned_changes, own_suffix=own_uid_suffix(source.uid_token))
+            changes = [change for planned in connections.run(plan, wanted) for change in planned]
             result.unchanged = sum(len(events) for _, events in wanted) - sum(
                 1 for change in changes if change.kind != "delete")
             for kind in connections.run(_apply_change, changes):
@@ -694,14 +695,18 @@ class _Change:
     data: str | None = None   # its new text (create, update)
 
 
-def _planned_changes(client, wanted: tuple[str, dict[str, bytes]]) -> list[_Change]:
-    """What one calendar on the server needs to hold exactly ``events`` (UID -> resource)."""
+def _planned_changes(client, wanted: tuple[str, dict[str, bytes]], own_suffix: str) -> list[_Change]:
+    """What one calendar on the server needs so that our events in it are exactly ``events`` (UID -> resource).
+
+    Only events with this database's UID token are ours: an event a department or a clerk added by hand to
+    the calendar, or another bureau's, is never updated or removed.
+    """
     calendar_url, events = wanted
     on_server: dict[str, tuple[str, str | None]] = {}
     for resource in client.calendar(url=calendar_url).events():
         data = resource.data or ""
         uid = _stored_uid(data)
-        if uid is not None:
+        if uid is not None and uid.endswith(own_suffix):
             on_server[uid] = (str(resource.url), _stored_hash(data))
     changes = []
     for uid in sorted(events):

@@ -97,6 +97,27 @@ def test_the_calendar_of_a_department_that_is_gone_is_emptied(demo_repo, demo_to
     assert visit_uid(visit.id, uid_token(demo_repo)) in seen["holidays"]   # not ours: untouched
 
 
+def test_events_that_are_not_ours_are_never_touched(demo_repo, demo_today, radicale):
+    """A department's own entry (or another bureau's visit) in our calendar survives every publish."""
+    visit = add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)
+    target = CalDAVTarget(radicale.url, "bureau")
+    publish_caldav(demo_repo, target)
+    principal = caldav.DAVClient(url=radicale.url, username="bureau", password="").principal()
+    department = next(c for c in principal.calendars()
+                      if str(c.url).rstrip("/").endswith("/" + calendar_id(visit.departments[0])))
+    department.save_event("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Hand//EN\r\nBEGIN:VEVENT\r\n"
+                          "UID:meeting-42@d01.example.cn\r\nDTSTAMP:20261130T010000Z\r\n"
+                          "DTSTART:20261202T010000Z\r\nDTEND:20261202T020000Z\r\nSUMMARY:科室例会\r\n"
+                          "END:VEVENT\r\nEND:VCALENDAR\r\n")
+    again = publish_caldav(demo_repo, target)
+    assert (again.created, again.updated, again.removed) == (0, 0, 0)
+    cancel_visit(demo_repo, visit)
+    emptied = publish_caldav(demo_repo, target)
+    assert emptied.removed == 1 + len(visit.departments)
+    left = _read_back(radicale.url)[calendar_id(visit.departments[0])]
+    assert set(left) == {"meeting-42@d01.example.cn"}
+
+
 def test_a_cancelled_publish_stops_as_cancelled_and_the_next_one_completes(demo_repo, demo_today, radicale):
     for day in range(1, 4):
         add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=day), 9)

@@ -2,23 +2,29 @@
 
 Each document is laid out by its own QTextDocument against the printer itself, so fonts
 and CSS lengths are measured at the printer's resolution, and painted page by page: a batch
-of 500 notices keeps one document in memory at a time, every notice starts on a new page
-and carries its own "page n of m" footer.
+of 500 notices keeps one laid-out document in memory at a time, every notice starts on a new
+page and carries its own "page n of m" footer.
+
+A PDF file is painted into memory (QPdfWriter, the engine QPrinter uses for PDF) and written
+by us: Qt's own file output ignores a full disk, and a cut-off PDF would be reported as printed.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
-import tempfile
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPdfWriter,
     QTextCursor,
     QTextDocument,
     QTextOption,
@@ -27,12 +33,19 @@ from PySide6.QtPrintSupport import QPrinter
 
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.model.messages import tr
+from desktop_app.core.store.files import (
+    IncompleteWrite, fsync_directory, os_error_reason, replace_file, write_temporary,
+)
 from desktop_app.printing.fonts import FAMILY, document_font, register_fonts
+
+# What documents are painted on: a printer (paper, preview, the print dialog) or a PDF in memory.
+Paper = QPrinter | QPdfWriter
 
 MARGINS_MM = QMarginsF(18, 14, 18, 12)       # left, top, right, bottom
 FOOTER_POINTS = 8.0
 FOOTER_GAP_MM = 4.0
 CREATOR = "联合验收排期 Joint Acceptance Scheduler"
+_SHARING_VIOLATIONS = (32, 33)     # Windows: the old PDF is open in a viewer
 
 
 class OutputPathError(InputError):
@@ -48,7 +61,7 @@ class PrintDocument:
     landscape: bool = False
 
 
-def configure_printer(printer: QPrinter, landscape: bool = False) -> None:
+def configure_printer(printer: Paper, landscape: bool = False) -> None:
     """A4 in the given orientation with the house margins (the GUI's printer dialog may change them)."""
     orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
     printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, MARGINS_MM,
@@ -56,12 +69,12 @@ def configure_printer(printer: QPrinter, landscape: bool = False) -> None:
     printer.setCreator(CREATOR)
 
 
-def _footer_height(printer: QPrinter) -> float:
+def _footer_height(printer: Paper) -> float:
     dpi = printer.logicalDpiY()
     return (FOOTER_POINTS * 1.6 / 72 + FOOTER_GAP_MM / 25.4) * dpi
 
 
-def layout_document(document: PrintDocument, printer: QPrinter) -> QTextDocument:
+def layout_document(document: PrintDocument, printer: Paper) -> QTextDocument:
     """The document laid out in the printer's printable area less the footer."""
     register_fonts()
     text = QTextDocument()
@@ -119,7 +132,7 @@ def _split_paragraphs_at_page_breaks(text: QTextDocument) -> None:
             cursor.insertBlock(continuation, cursor.charFormat())
 
 
-def _paint_footer(painter: QPainter, printer: QPrinter, title: str, page: int, pages: int) -> None:
+def _paint_footer(painter: QPainter, printer: Paper, title: str, page: int, pages: int) -> None:
     area = printer.pageLayout().paintRectPixels(printer.resolution())
     height = FOOTER_POINTS * 1.6 / 72 * printer.logicalDpiY()
     box = QRectF(0, area.height() - height, area.width(), height)
@@ -132,11 +145,12 @@ def _paint_footer(painter: QPainter, printer: QPrinter, title: str, page: int, p
     painter.restore()
 
 
-def paint_documents(printer: QPrinter, documents: Iterable[PrintDocument]) -> int:
+def paint_documents(printer: Paper, documents: Iterable[PrintDocument]) -> int:
     """Print every document on ``printer`` (already configured); returns the number of pages."""
     painter = QPainter()
     if not painter.begin(printer):
-        raise OutputPathError(tr("Cannot write {path}; nothing was printed.", path=printer.outputFileName()))
+        where = printer.outputFileName() if isinstance(printer, QPrinter) else printer.title()
+        raise OutputPathError(tr("Cannot write {path}; nothing was printed.", path=where))
     printed = 0
     try:
         for document in documents:
@@ -146,7 +160,7 @@ def paint_documents(printer: QPrinter, documents: Iterable[PrintDocument]) -> in
     return printed
 
 
-def _paint_document(painter: QPainter, printer: QPrinter, document: PrintDocument, printed: int) -> int:
+def _paint_document(painter: QPainter, printer: Paper, document: PrintDocument, printed: int) -> int:
     """Paint one document from a new page; returns the pages printed so far."""
     text = layout_document(document, printer)
     page_height = text.pageSize().height()
@@ -167,7 +181,7 @@ def _paint_document(painter: QPainter, printer: QPrinter, document: PrintDocumen
     return printed
 
 
-def _check_folder(path: Path) -> None:
+def _check_target(path: Path) -> None:
     folder = path.parent
     if path.is_dir():
         raise OutputPathError(tr("{path} is a folder; give a file name such as notice.pdf.", path=path))
@@ -175,62 +189,98 @@ def _check_folder(path: Path) -> None:
         raise OutputPathError(tr("The folder {folder} does not exist; nothing was printed.", folder=folder))
     if not os.access(folder, os.W_OK | os.X_OK):
         raise OutputPathError(tr("The folder {folder} is read-only; nothing was printed.", folder=folder))
+    if path.exists() and not os.access(path, os.W_OK):
+        # The user protected it; a rename over it would succeed on POSIX and fail on Windows.
+        raise OutputPathError(tr("The file {path} is read-only; nothing was printed.", path=path))
 
 
-def _temporary_file(path: Path) -> Path:
+_PAGE_COUNT = re.compile(rb"/Type\s*/Pages\s*/Kids\s*\[[^\]]*\]\s*/Count\s+(\d+)")
+_TRAILER = b"%%EOF"
+
+
+def render_pdf(documents: Sequence[PrintDocument], title: str) -> tuple[bytes, int]:
+    """The PDF of the documents, in memory, and its page count.
+
+    In memory, so that we write the file ourselves and see every failure: Qt's PDF writer
+    ignores a full disk and leaves a cut-off file behind.
+    """
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(title)
+    configure_printer(writer, documents[0].landscape)
+    pages = paint_documents(writer, documents)
+    buffer.close()
+    content = bytes(data)
+    counted = _PAGE_COUNT.search(content)
+    if not content.rstrip().endswith(_TRAILER) or counted is None or int(counted[1]) != pages:
+        raise RuntimeError(f"Qt wrote an incomplete PDF ({len(content)} bytes, {pages} pages)")
+    return content, pages
+
+
+def _cannot_write(path: Path, error: OSError) -> OutputPathError:
+    if getattr(error, "winerror", None) in _SHARING_VIOLATIONS:
+        reason = tr("the file is open in another program; close it and print again")
+    elif isinstance(error, IncompleteWrite):
+        reason = tr("the file on disk is incomplete")
+    else:
+        reason = os_error_reason(error)
+    return OutputPathError(tr("Cannot write {path}: {reason}. Nothing was printed; a file of that name was "
+                              "left as it was.", path=path, reason=reason))
+
+
+def _write_checked(path: Path, content: bytes, tag: str) -> str:
+    """Write the PDF to a temporary beside ``path`` and check what reached the disk; returns its name."""
+    temporary = write_temporary(path, content, tag, durable=True)
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".part", dir=path.parent)
-    except OSError as error:
-        raise OutputPathError(tr("Cannot write to the folder {folder} ({reason}); nothing was printed.",
-                                 folder=path.parent, reason=error.strerror or error)) from None
-    os.close(handle)
-    # mkstemp makes the file private; the PDF is for sharing, so give it the user's usual mode.
-    os.chmod(name, 0o666 & ~_umask())
-    return Path(name)
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
-
-
-def _render_pdf(target: Path, documents: Sequence[PrintDocument], title: str) -> int:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(target))
-    printer.setDocName(title)
-    configure_printer(printer, documents[0].landscape)
-    pages = paint_documents(printer, documents)
-    if target.stat().st_size == 0:
-        raise OutputPathError(tr("Cannot write {path}; nothing was printed.", path=target))
-    return pages
+        with open(temporary, "rb") as stream:
+            stream.seek(-len(_TRAILER) - 2, os.SEEK_END)
+            tail = stream.read()
+    except OSError:
+        os.unlink(temporary)
+        raise
+    if _TRAILER not in tail or not content.endswith(tail):
+        os.unlink(temporary)
+        raise IncompleteWrite(errno.EIO, "the PDF on disk does not end with its trailer", temporary)
+    return temporary
 
 
 def write_pdfs(jobs: Sequence[tuple[Path, Sequence[PrintDocument], str]]) -> int:
     """Write each (path, documents, title) as a PDF, all or nothing; returns the pages written.
 
-    Every PDF goes to a temporary file next to its target first and replaces the target only
-    when all of them rendered, so a failure leaves no half-written or empty file behind.
+    Every PDF goes to a temporary file next to its target first, is flushed to the disk and
+    checked there (every byte, the PDF trailer), and replaces its target only when all of them
+    are written: a full disk or a failure leaves every old file as it was and no temporary behind.
     """
     register_fonts()
     targets = [Path(path) for path, _, _ in jobs]
     for path in targets:
-        _check_folder(path)
-    temporaries: list[Path] = []
+        _check_target(path)
+    tag = str(os.getpid())
+    temporaries: list[str] = []
+    renamed = 0
+    current = targets[0] if targets else Path()
     try:
         pages = 0
         for target, (_, documents, title) in zip(targets, jobs, strict=True):
-            temporary = _temporary_file(target)
-            temporaries.append(temporary)
-            pages += _render_pdf(temporary, documents, title)
+            current = target
+            content, count = render_pdf(documents, title)
+            temporaries.append(_write_checked(target, content, tag))
+            pages += count
         for temporary, target in zip(temporaries, targets, strict=True):
-            os.replace(temporary, target)
-        temporaries.clear()
+            current = target
+            replace_file(temporary, target)
+            renamed += 1
+        for folder in sorted({str(target.parent) for target in targets}):
+            fsync_directory(folder)
         return pages
+    except OSError as error:
+        raise _cannot_write(current, error) from None
     finally:
-        for temporary in temporaries:
-            temporary.unlink(missing_ok=True)
+        for temporary in temporaries[renamed:]:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def write_pdf(path: Path, documents: Sequence[PrintDocument], title: str) -> int:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core.model.errors import InputError
+from desktop_app.core.model.file_names import file_stems
 from desktop_app.core.model.messages import tr
 from desktop_app.core.store.repository import Repository
 from desktop_app.printing.day_sheet import day_sheet_document
@@ -81,14 +82,12 @@ def print_range_notices(repo: Repository, first: dt.date, last: dt.date, issued_
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise InputError(tr("The folder {folder} does not exist; nothing was printed.", folder=out_dir))
-    jobs = [(out_dir / f"{_file_stem(code)}.pdf", [document], f"{NOTICE_TITLE} {code}") for code, document in notices]
+    # Project codes come from users: names every file system accepts, and two codes that would
+    # share one (a/b and a_b) are refused before anything is written, as the feed export does.
+    stems = file_stems("project", [code for code, _ in notices], ".pdf")
+    jobs = [(out_dir / f"{stems[code]}.pdf", [document], f"{NOTICE_TITLE} {code}") for code, document in notices]
     pages = write_pdfs(jobs)
     return PrintResult(tuple(path for path, _, _ in jobs), len(notices), pages)
-
-
-def _file_stem(code: str) -> str:
-    # Project codes come from users; keep a file name that every file system accepts.
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in code).strip(".") or "project"
 
 
 def print_day_sheet(repo: Repository, day: dt.date, out: Path, issued_on: dt.date,

@@ -17,6 +17,7 @@ from desktop_app.core.calendar.availability import store_calendar_bytes  # noqa:
 from desktop_app.core.dataset.demo import ANCHOR_MONDAY, load_demo  # noqa: E402
 from desktop_app.core.store.repository import Repository  # noqa: E402
 from desktop_app.core.store.database import open_database  # noqa: E402
+from tests.disk_full import small_disk_at  # noqa: E402
 from tests.radicale_server import RadicaleServer  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -93,6 +94,25 @@ def read_only_folder(tmp_path: Path):
 
 
 @pytest.fixture
+def make_read_only():
+    """Make files read-only for everyone, root included (immutable flag where there is one)."""
+    made: list[Path] = []
+
+    def make(path: Path) -> Path:
+        path.chmod(0o444)
+        _set_immutable(path, True)
+        made.append(path)
+        if os.access(path, os.W_OK):
+            pytest.skip("this file system cannot make a file read-only for this user")
+        return path
+
+    yield make
+    for path in made:
+        _set_immutable(path, False)
+        path.chmod(0o644)
+
+
+@pytest.fixture
 def memory_keyring():
     """A working system keyring that lives in memory (the test machine has none: keyring's fail backend)."""
     import keyring
@@ -124,16 +144,8 @@ def memory_keyring():
 @pytest.fixture
 def small_disk(tmp_path: Path):
     """A real, nearly empty 512 KiB file system (tmpfs), for disk-full tests; needs root to mount."""
-    folder = tmp_path / "small-disk"
-    folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(folder)],
-                             capture_output=True) if shutil.which("mount") else None
-    if mounted is None or mounted.returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (needs root)")
-    try:
+    with small_disk_at(tmp_path / "small-disk") as folder:
         yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
 
 
 @pytest.fixture

@@ -2,24 +2,30 @@
 
 Each document is laid out by its own QTextDocument against the printer itself, so fonts
 and CSS lengths are measured at the printer's resolution, and painted page by page: a batch
-of 500 notices keeps one document in memory at a time, every notice starts on a new page
-and carries its own "page n of m" footer. Formal documents (the joint acceptance opinion) use the
+of 500 notices keeps one laid-out document in memory at a time, every notice starts on a new
+page and carries its own "page n of m" footer. Formal documents (the joint acceptance opinion) use the
 official page of GB/T 9704 instead: its margins, and the page number "— n —" under the text area.
+
+A PDF file is painted into memory (QPdfWriter, the engine QPrinter uses for PDF) and written
+by us: Qt's own file output ignores a full disk, and a cut-off PDF would be reported as printed.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
-import tempfile
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPdfWriter,
     QTextBlock,
     QTextCursor,
     QTextFormat,
@@ -30,7 +36,13 @@ from PySide6.QtPrintSupport import QPrinter
 
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.model.messages import tr
+from desktop_app.core.store.files import (
+    IncompleteWrite, fsync_directory, os_error_reason, replace_file, write_temporary,
+)
 from desktop_app.printing.fonts import FAMILY, document_font, register_fonts
+
+# What documents are painted on: a printer (paper, preview, the print dialog) or a PDF in memory.
+Paper = QPrinter | QPdfWriter
 
 MARGINS_MM = QMarginsF(18, 14, 18, 12)       # left, top, right, bottom
 # GB/T 9704-2012 §5.2.2: top 37 mm, binding (left) side 28 mm; a 156 × 225 mm text area on A4.
@@ -40,6 +52,7 @@ FOOTER_GAP_MM = 4.0
 FOLIO_POINTS = 14.0       # GB/T 9704 §7.5: 4号 figures between dashes,
 FOLIO_GAP_MM = 7.0        # 7 mm under the text area, odd pages right and even pages left
 CREATOR = "联合验收排期 Joint Acceptance Scheduler"
+_SHARING_VIOLATIONS = (32, 33)     # Windows: the old PDF is open in a viewer
 
 
 class OutputPathError(InputError):
@@ -69,7 +82,7 @@ class PlacedAnchor:
     box: tuple[float, float, float, float]
 
 
-def configure_printer(printer: QPrinter, landscape: bool = False, formal: bool = False) -> None:
+def configure_printer(printer: Paper, landscape: bool = False, formal: bool = False) -> None:
     """A4 in the given orientation with the house (or the official) margins; the GUI's printer
     dialog may change them."""
     orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
@@ -78,20 +91,20 @@ def configure_printer(printer: QPrinter, landscape: bool = False, formal: bool =
     printer.setCreator(CREATOR)
 
 
-def configure_printer_for(printer: QPrinter, documents: Sequence[PrintDocument]) -> None:
+def configure_printer_for(printer: Paper, documents: Sequence[PrintDocument]) -> None:
     """The page the first document asks for (documents printed together share it)."""
     first = documents[0] if documents else PrintDocument("", "")
     configure_printer(printer, first.landscape, first.formal)
 
 
-def _footer_height(printer: QPrinter, formal: bool = False) -> float:
+def _footer_height(printer: Paper, formal: bool = False) -> float:
     if formal:
         return 0.0      # the page number sits in the bottom margin
     dpi = printer.logicalDpiY()
     return (FOOTER_POINTS * 1.6 / 72 + FOOTER_GAP_MM / 25.4) * dpi
 
 
-def layout_document(document: PrintDocument, printer: QPrinter) -> QTextDocument:
+def layout_document(document: PrintDocument, printer: Paper) -> QTextDocument:
     """The document laid out in the printer's printable area less the footer."""
     register_fonts()
     text = QTextDocument()
@@ -161,7 +174,7 @@ def _keep_anchor_table_on_one_page(text: QTextDocument, name: str) -> None:
         table.setFormat(fmt)
 
 
-def _placed(text: QTextDocument, printer: QPrinter, name: str, first_page: int) -> PlacedAnchor | None:
+def _placed(text: QTextDocument, printer: Paper, name: str, first_page: int) -> PlacedAnchor | None:
     rect = _anchor_cell_rect(text, name)
     if rect is None:
         return None
@@ -231,7 +244,7 @@ def _split_paragraphs_at_page_breaks(text: QTextDocument) -> None:
             cursor.insertBlock(continuation, cursor.charFormat())
 
 
-def _paint_folio(painter: QPainter, printer: QPrinter, page: int) -> None:
+def _paint_folio(painter: QPainter, printer: Paper, page: int) -> None:
     """GB/T 9704's page number: "— 1 —", 7 mm under the text area, odd pages right, even left."""
     area = printer.pageLayout().paintRectPixels(printer.resolution())
     dpi = printer.logicalDpiY()
@@ -245,7 +258,7 @@ def _paint_folio(painter: QPainter, printer: QPrinter, page: int) -> None:
     painter.restore()
 
 
-def _paint_footer(painter: QPainter, printer: QPrinter, title: str, page: int, pages: int) -> None:
+def _paint_footer(painter: QPainter, printer: Paper, title: str, page: int, pages: int) -> None:
     area = printer.pageLayout().paintRectPixels(printer.resolution())
     height = FOOTER_POINTS * 1.6 / 72 * printer.logicalDpiY()
     box = QRectF(0, area.height() - height, area.width(), height)
@@ -258,7 +271,7 @@ def _paint_footer(painter: QPainter, printer: QPrinter, title: str, page: int, p
     painter.restore()
 
 
-def paint_documents(printer: QPrinter, documents: Iterable[PrintDocument],
+def paint_documents(printer: Paper, documents: Iterable[PrintDocument],
                     placed: list[PlacedAnchor] | None = None) -> int:
     """Print every document on ``printer`` (already configured); returns the number of pages.
 
@@ -266,7 +279,8 @@ def paint_documents(printer: QPrinter, documents: Iterable[PrintDocument],
     """
     painter = QPainter()
     if not painter.begin(printer):
-        raise OutputPathError(tr("Cannot write {path}; nothing was printed.", path=printer.outputFileName()))
+        where = printer.outputFileName() if isinstance(printer, QPrinter) else printer.title()
+        raise OutputPathError(tr("Cannot write {path}; nothing was printed.", path=where))
     printed = 0
     try:
         for document in documents:
@@ -276,7 +290,7 @@ def paint_documents(printer: QPrinter, documents: Iterable[PrintDocument],
     return printed
 
 
-def _paint_document(painter: QPainter, printer: QPrinter, document: PrintDocument, printed: int,
+def _paint_document(painter: QPainter, printer: Paper, document: PrintDocument, printed: int,
                     placed: list[PlacedAnchor] | None = None) -> int:
     """Paint one document from a new page; returns the pages printed so far."""
     text = layout_document(document, printer)
@@ -306,7 +320,7 @@ def _paint_document(painter: QPainter, printer: QPrinter, document: PrintDocumen
     return printed
 
 
-def _check_folder(path: Path) -> None:
+def _check_target(path: Path) -> None:
     folder = path.parent
     if path.is_dir():
         raise OutputPathError(tr("{path} is a folder; give a file name such as notice.pdf.", path=path))
@@ -314,72 +328,107 @@ def _check_folder(path: Path) -> None:
         raise OutputPathError(tr("The folder {folder} does not exist; nothing was printed.", folder=folder))
     if not os.access(folder, os.W_OK | os.X_OK):
         raise OutputPathError(tr("The folder {folder} is read-only; nothing was printed.", folder=folder))
+    if path.exists() and not os.access(path, os.W_OK):
+        # The user protected it; a rename over it would succeed on POSIX and fail on Windows.
+        raise OutputPathError(tr("The file {path} is read-only; nothing was printed.", path=path))
 
 
-def _temporary_file(path: Path) -> Path:
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".part", dir=path.parent)
-    except OSError as error:
-        raise OutputPathError(tr("Cannot write to the folder {folder} ({reason}); nothing was printed.",
-                                 folder=path.parent, reason=error.strerror or error)) from None
-    os.close(handle)
-    # mkstemp makes the file private; the PDF is for sharing, so give it the user's usual mode.
-    os.chmod(name, 0o666 & ~_umask())
-    return Path(name)
+_PAGE_COUNT = re.compile(rb"/Type\s*/Pages\s*/Kids\s*\[[^\]]*\]\s*/Count\s+(\d+)")
+_TRAILER = b"%%EOF"
 
 
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
+# Called with each rendered PDF and where its anchors landed, before it is written (signing: the
+# signature goes into the bytes that are then written and moved into place); returns the final bytes.
+Finisher = Callable[[bytes, Sequence[PlacedAnchor]], bytes]
 
 
-# Called with each rendered temporary PDF and where its anchors landed, before it replaces its target
-# (signing: the signature goes into the file that is then moved into place).
-Finisher = Callable[[Path, Sequence[PlacedAnchor]], None]
+def render_pdf(documents: Sequence[PrintDocument], title: str) -> tuple[bytes, int, list[PlacedAnchor]]:
+    """The PDF of the documents, in memory, its page count and where their anchors landed.
 
-
-def _render_pdf(target: Path, documents: Sequence[PrintDocument], title: str,
-                finish: Finisher | None = None) -> int:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(target))
-    printer.setDocName(title)
-    configure_printer_for(printer, documents)
+    In memory, so that we write the file ourselves and see every failure: Qt's PDF writer
+    ignores a full disk and leaves a cut-off file behind.
+    """
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(title)
+    configure_printer_for(writer, documents)
     placed: list[PlacedAnchor] = []
-    pages = paint_documents(printer, documents, placed)
-    if target.stat().st_size == 0:
-        raise OutputPathError(tr("Cannot write {path}; nothing was printed.", path=target))
-    if finish is not None:
-        finish(target, placed)
-    return pages
+    pages = paint_documents(writer, documents, placed)
+    buffer.close()
+    content = bytes(data)
+    counted = _PAGE_COUNT.search(content)
+    if not content.rstrip().endswith(_TRAILER) or counted is None or int(counted[1]) != pages:
+        raise RuntimeError(f"Qt wrote an incomplete PDF ({len(content)} bytes, {pages} pages)")
+    return content, pages, placed
+
+
+def _cannot_write(path: Path, error: OSError) -> OutputPathError:
+    if getattr(error, "winerror", None) in _SHARING_VIOLATIONS:
+        reason = tr("the file is open in another program; close it and print again")
+    elif isinstance(error, IncompleteWrite):
+        reason = tr("the file on disk is incomplete")
+    else:
+        reason = os_error_reason(error)
+    return OutputPathError(tr("Cannot write {path}: {reason}. Nothing was printed; a file of that name was "
+                              "left as it was.", path=path, reason=reason))
+
+
+def _write_checked(path: Path, content: bytes, tag: str) -> str:
+    """Write the PDF to a temporary beside ``path`` and check what reached the disk; returns its name."""
+    temporary = write_temporary(path, content, tag, durable=True)
+    try:
+        with open(temporary, "rb") as stream:
+            stream.seek(-len(_TRAILER) - 2, os.SEEK_END)
+            tail = stream.read()
+    except OSError:
+        os.unlink(temporary)
+        raise
+    if _TRAILER not in tail or not content.endswith(tail):
+        os.unlink(temporary)
+        raise IncompleteWrite(errno.EIO, "the PDF on disk does not end with its trailer", temporary)
+    return temporary
 
 
 def write_pdfs(jobs: Sequence[tuple[Path, Sequence[PrintDocument], str]], finish: Finisher | None = None) -> int:
     """Write each (path, documents, title) as a PDF, all or nothing; returns the pages written.
 
-    Every PDF goes to a temporary file next to its target first and replaces the target only
-    when all of them rendered (and ``finish`` passed on each), so a failure leaves no
-    half-written or empty file behind.
+    Every PDF goes to a temporary file next to its target first (signed there by ``finish`` when
+    given), is flushed to the disk and checked there (every byte, the PDF trailer), and replaces its
+    target only when all of them are written: a full disk or a failure leaves every old file as it was
+    and no temporary behind.
     """
     register_fonts()
     targets = [Path(path) for path, _, _ in jobs]
     for path in targets:
-        _check_folder(path)
-    temporaries: list[Path] = []
+        _check_target(path)
+    tag = str(os.getpid())
+    temporaries: list[str] = []
+    renamed = 0
+    current = targets[0] if targets else Path()
     try:
         pages = 0
         for target, (_, documents, title) in zip(targets, jobs, strict=True):
-            temporary = _temporary_file(target)
-            temporaries.append(temporary)
-            pages += _render_pdf(temporary, documents, title, finish)
+            current = target
+            content, count, placed = render_pdf(documents, title)
+            if finish is not None:
+                content = finish(content, placed)
+            temporaries.append(_write_checked(target, content, tag))
+            pages += count
         for temporary, target in zip(temporaries, targets, strict=True):
-            os.replace(temporary, target)
-        temporaries.clear()
+            current = target
+            replace_file(temporary, target)
+            renamed += 1
+        for folder in sorted({str(target.parent) for target in targets}):
+            fsync_directory(folder)
         return pages
+    except OSError as error:
+        raise _cannot_write(current, error) from None
     finally:
-        for temporary in temporaries:
-            temporary.unlink(missing_ok=True)
+        for temporary in temporaries[renamed:]:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def write_pdf(path: Path, documents: Sequence[PrintDocument], title: str, finish: Finisher | None = None) -> int:

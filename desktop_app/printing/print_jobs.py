@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.core.model.errors import InputError
+from desktop_app.core.model.file_names import file_stems
 from desktop_app.core.model.messages import tr
 from desktop_app.core.store.repository import Repository
 from desktop_app.printing.acceptance_data import opinion_sheet, rectification_sheet
@@ -102,14 +103,12 @@ def print_range_notices(repo: Repository, first: dt.date, last: dt.date, issued_
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise InputError(tr("The folder {folder} does not exist; nothing was printed.", folder=out_dir))
-    jobs = [(out_dir / f"{_file_stem(code)}.pdf", [document], f"{NOTICE_TITLE} {code}") for code, document in notices]
+    # Project codes come from users: names every file system accepts, and two codes that would
+    # share one (a/b and a_b) are refused before anything is written, as the feed export does.
+    stems = file_stems("project", [code for code, _ in notices], ".pdf")
+    jobs = [(out_dir / f"{stems[code]}.pdf", [document], f"{NOTICE_TITLE} {code}") for code, document in notices]
     pages = write_pdfs(jobs)
     return PrintResult(tuple(path for path, _, _ in jobs), len(notices), pages)
-
-
-def _file_stem(code: str) -> str:
-    # Project codes come from users; keep a file name that every file system accepts.
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in code).strip(".") or "project"
 
 
 def print_day_sheet(repo: Repository, day: dt.date, out: Path, issued_on: dt.date,
@@ -148,8 +147,8 @@ def _signature(sheet: OpinionSheet, signer: BureauSigner) -> Finisher:
                                  location=settings.bureau_address or settings.bureau_name,
                                  contact=settings.bureau_phone, when=f"{when:%Y-%m-%d %H:%M}")
 
-    def sign(path: Path, placed: Sequence[PlacedAnchor]) -> None:
-        signing.sign_pdf(path, signer, signing.seal_box(placed, SEAL_ANCHOR), text)
+    def sign(content: bytes, placed: Sequence[PlacedAnchor]) -> bytes:
+        return signing.sign_pdf(content, signer, signing.seal_box(placed, SEAL_ANCHOR), text)
 
     return sign
 

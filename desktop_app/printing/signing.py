@@ -171,8 +171,8 @@ def seal_box(placed: Sequence[PlacedAnchor], name: str) -> PlacedAnchor:
     raise RuntimeError(f"the document has no {name!r} mark to sign over")
 
 
-def sign_pdf(path: Path, signer: BureauSigner, box: PlacedAnchor, text: SignatureText) -> None:
-    """Sign the PDF at ``path`` in place: a visible signature over ``box``."""
+def sign_pdf(content: bytes, signer: BureauSigner, box: PlacedAnchor, text: SignatureText) -> bytes:
+    """The PDF ``content`` signed: a visible signature over ``box`` (an incremental update)."""
     from pyhanko import stamp
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -191,7 +191,7 @@ def sign_pdf(path: Path, signer: BureauSigner, box: PlacedAnchor, text: Signatur
                                         reason=text.reason, location=text.location, contact_info=text.contact)
     spec = fields.SigFieldSpec(FIELD_NAME, on_page=box.page, box=tuple(round(v) for v in box.box))
     try:
-        source = io.BytesIO(path.read_bytes())
+        source = io.BytesIO(content)
         signed = io.BytesIO()
         signers.PdfSigner(meta, signer.signer, stamp_style=style, new_field_spec=spec).sign_pdf(
             IncrementalPdfFileWriter(source), output=signed,
@@ -199,4 +199,4 @@ def sign_pdf(path: Path, signer: BureauSigner, box: PlacedAnchor, text: Signatur
     except Exception as error:   # pyHanko's many error types: one message, nothing printed
         raise SigningError(tr("Signing with {path} failed ({reason}); nothing was printed.", path=signer.path,
                               reason=str(error)[:200] or type(error).__name__)) from None
-    path.write_bytes(signed.getvalue())
+    return signed.getvalue()

@@ -30,6 +30,7 @@ from fontTools.pens.boundsPen import BoundsPen
 from fontTools.pens.t2CharStringPen import T2CharStringPen
 from fontTools.pens.transformPen import TransformPen
 from fontTools.ttLib import TTCollection, TTFont
+from fontTools.ttLib.tables.otBase import USE_HARFBUZZ_REPACKER
 
 FAMILY = "JAS Noto Sans SC"
 PS_FAMILY = "JASNotoSansSC"
@@ -64,12 +65,16 @@ CHECK_MARK = 0x2713
 CHECK_SCALE = 0.68  # ✓ height relative to □'s outer height
 
 # Default fontTools layout features minus vertical-only ones (Qt lays out
-# horizontally) and 'locl' (its lookups only pull in the Japanese, Korean and
+# horizontally), 'locl' (its lookups only pull in the Japanese, Korean and
 # Traditional Chinese glyph variants: +5800 glyphs, and a ja/ko locale would
-# otherwise switch the printed glyph shapes).
+# otherwise switch the printed glyph shapes) and the ligatures: 'liga' joins
+# fi fl ff ffi ffl and 'ccmp' joins runs of dashes (—— ――) into glyphs that no
+# code point maps to, so Qt's PDF writer gives them no text and "office"
+# extracts as "o ce". 'clig' and 'dlig' are listed in case a source has them.
+LIGATURE_FEATURES = frozenset({"liga", "clig", "dlig", "ccmp"})
 DROPPED_FEATURES = frozenset(
     {"locl", "vert", "vrt2", "vhal", "vpal", "vkrn", "valt", "vchw"}
-)
+) | LIGATURE_FEATURES
 # Vertical metrics tables: only used for vertical writing.
 DROPPED_TABLES = ("VORG", "vhea", "vmtx")
 
@@ -306,12 +311,19 @@ def check(font: TTFont, wanted: set[int]) -> None:
         raise SystemExit("some code points still share a glyph")
     if font["name"].getDebugName(1) != FAMILY:
         raise SystemExit("family name was not replaced")
+    features = {record.FeatureTag for record in font["GSUB"].table.FeatureList.FeatureRecord} \
+        if "GSUB" in font else set()
+    if features & LIGATURE_FEATURES:
+        raise SystemExit(f"ligature features left: {sorted(features & LIGATURE_FEATURES)}")
 
 
 def build(weight: Weight, out_dir: Path, wanted: set[int]) -> Path:
     index = face_index(weight.source)
-    # recalcTimestamp=False keeps head.modified from the source: byte-identical rebuilds
+    # recalcTimestamp=False keeps head.modified from the source: byte-identical rebuilds. So does
+    # fontTools' own table packer: with uharfbuzz installed, GSUB/GPOS were packed differently
+    # from one run to the next (nothing here overflows, so HarfBuzz's repacker is not needed).
     font = TTFont(str(weight.source), fontNumber=index, recalcTimestamp=False)
+    font.cfg[USE_HARFBUZZ_REPACKER] = False
     subsetter = subset.Subsetter(subset_options())
     subsetter.populate(unicodes=wanted)
     subsetter.subset(font)

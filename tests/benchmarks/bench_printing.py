@@ -86,6 +86,15 @@ def main() -> None:
               f"{(folder / 'all.pdf').stat().st_size / 1024 / 1024:.1f} MB, {page_line.split(':')[1].strip()} pages"
               "   [target ≤ 60 s, ≤ 600 MB]")
 
+        each = folder / "each"
+        each.mkdir()
+        wall, peak = _run(["print", "notice", "--from", "2026-11-30", "--to", "2026-12-11", "--out-dir", str(each),
+                           *common])
+        files = list(each.iterdir())
+        print(f"{BATCH} notices, one PDF each (--out-dir, every file flushed and checked): {wall:.1f} s wall, "
+              f"peak memory {peak:.0f} MB, {len(files)} files, "
+              f"{sum(f.stat().st_size for f in files) / 1024 / 1024:.1f} MB")
+
 
 if __name__ == "__main__":
     main()

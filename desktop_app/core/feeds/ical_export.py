@@ -24,9 +24,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desktop_app.core.model.errors import InputError
+from desktop_app.core.model.file_names import FileNameClash, file_stems
 from desktop_app.core.model.messages import tr
 from desktop_app.core.model.domain import Department, Item, Place, Project, Settings, Visit, VisitStatus
 from desktop_app.core.store.repository import Repository
@@ -46,7 +48,6 @@ _TIMEZONE_LAST_DATE = dt.date(2038, 1, 1)
 # department may subscribe to the feeds of several district bureaus.
 _MAX_LINE_OCTETS = 75
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")   # includes CR; TAB and LF are kept
-_UNSAFE_FILE_CHARACTERS = re.compile(r"[^\w.\-]")
 
 
 class ExportError(InputError):
@@ -406,12 +407,6 @@ def project_feed_name(project: Project) -> str:
     return f"联合验收 — {project.name}"
 
 
-def safe_file_stem(code: str) -> str:
-    """A file name for a code: letters, digits (any script), '.', '-' and '_'; the rest become '_'."""
-    stem = _UNSAFE_FILE_CHARACTERS.sub("_", code).strip(".")
-    return stem or "_"
-
-
 @dataclass(frozen=True)
 class FeedFile:
     path: str            # relative, with '/' separators
@@ -435,22 +430,11 @@ def _render_events(source: FeedSource) -> _RenderedEvents:
     return rendered
 
 
-def _check_file_names(kind: str, codes: Iterable[str]) -> dict[str, str]:
-    stems: dict[str, str] = {}
-    seen: dict[str, str] = {}
-    for code in codes:
-        stem = safe_file_stem(code)
-        key = stem.casefold()     # Windows shares and macOS compare names case-insensitively
-        if key in seen:
-            file = f"{stem}.ics"
-            if kind == "department":
-                raise ExportError(tr("The department codes {first!r} and {second!r} would share the file "
-                                     "{file}; rename one of them", first=seen[key], second=code, file=file))
-            raise ExportError(tr("The project codes {first!r} and {second!r} would share the file "
-                                 "{file}; rename one of them", first=seen[key], second=code, file=file))
-        seen[key] = code
-        stems[code] = stem
-    return stems
+def _check_file_names(kind: Literal["department", "project"], codes: Iterable[str]) -> dict[str, str]:
+    try:
+        return file_stems(kind, codes, ".ics")
+    except FileNameClash as clash:
+        raise ExportError(str(clash)) from None
 
 
 def iter_feeds(source: FeedSource) -> Iterator[FeedFile]:

@@ -3,7 +3,9 @@
 Folder: each file is written to a temporary file in the same folder, flushed to disk and
 renamed over the old one, so a subscriber never reads half a file and a failed write (disk
 full, read-only share) leaves the old file in place. A file whose bytes are unchanged is not
-touched at all, so sync tools and subscribers see no churn.
+touched at all, so sync tools and subscribers see no churn. An export holds the folder's lock
+(core/store/folder_lock.py) from start to end: a second export waits for it, and so every
+temporary found under the lock is a killed export's and is removed at once.
 
 CalDAV: one calendar for the shared feed plus one per department, created when missing; each
 visit is one resource named after its UID. The server's copies are compared by a content hash
@@ -16,7 +18,7 @@ The password comes from the environment or the system keyring, never from the da
 from __future__ import annotations
 
 import contextlib
-import errno
+import functools
 import hashlib
 import itertools
 import json
@@ -35,8 +37,10 @@ from desktop_app.core.feeds.ical_export import (
     build_invitations, department_event, department_feed_name, iter_feeds, load_feed_source, shared_event,
     shared_feed_name, vtimezone_block,
 )
-from desktop_app.core.store.uid_tokens import visit_uid
+from desktop_app.core.store.uid_tokens import own_uid_suffix, visit_uid
 from desktop_app.core.model.messages import tr
+from desktop_app.core.store.files import fsync_directory, os_error_reason, replace_file, write_temporary
+from desktop_app.core.store.folder_lock import FolderLocked, folder_lock
 from desktop_app.core.store.repository import Repository
 
 PASSWORD_VARIABLE = "JOINT_ACCEPTANCE_CALDAV_PASSWORD"
@@ -51,10 +55,12 @@ CALDAV_CONNECTIONS = 4       # requests in flight at once while publishing to a 
 _MANAGED_FOLDERS = (DEPARTMENT_FOLDER, PROJECT_FOLDER)
 _PRODID_LINE = f"PRODID:{PRODID}".encode()
 _FSYNC_EACH_UP_TO = 16
-# Temporaries are ".<feed or manifest name>.<pid>-<attempt>.tmp"; one older than this was left by a killed export.
+# Temporaries are ".<feed or manifest name>.<pid>-<attempt>.tmp" (core/store/files.py).
 _TEMPORARY_NAME = re.compile(r"^\..+\.(ics|json)\.\d+-\d+\.tmp$")
+# Where the folder cannot be locked, a temporary younger than this may be another export's.
 STALE_TEMPORARY_SECONDS = 3600
-_REPLACE_RETRY_SECONDS = (0.05, 0.1, 0.2, 0.4, 0.8)
+# How long an export waits for another one (another window, command or computer) to finish.
+LOCK_WAIT_SECONDS = 30.0
 _SHARING_VIOLATIONS = (32, 33)     # Windows: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
 
 
@@ -71,26 +77,11 @@ class FolderResult:
     removed: list[str] = field(default_factory=list)
 
 
-def _fsync_directory(folder: str | Path) -> None:
-    # The rename itself must reach the disk; Windows cannot open a directory for this.
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 def _reason(error: OSError) -> str:
     if getattr(error, "winerror", None) in _SHARING_VIOLATIONS:
         return tr("the file is open in another program (a web server, a sync tool or a virus scanner); "
                   "publish again in a moment")
-    if error.errno == errno.ENOSPC:
-        return tr("the disk is full")
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return tr("permission denied (the folder is read-only)")
-    return error.strerror or str(error)
+    return os_error_reason(error)
 
 
 def write_atomically(path: Path, content: bytes) -> bool:
@@ -147,11 +138,11 @@ def _our_stale_files(folder: Path, keep: set[str]) -> list[str]:
     return stale
 
 
-def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[str]:
-    """Delete temporaries that a killed export left behind; returns their relative paths.
+def remove_stale_temporaries(folder: Path, older_than: float = 0.0, now: float | None = None) -> list[str]:
+    """Delete temporaries that killed exports left behind; returns their relative paths.
 
-    Only our own pattern, and only when older than an hour: another export (from another
-    computer writing to the same share) may be running right now.
+    Only our own pattern, and only while this export holds the folder's lock (so no other
+    export is writing) or, on a file system without locks, older than ``older_than`` seconds.
     """
     now = time.time() if now is None else now
     removed = []
@@ -165,7 +156,7 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[str
             if not _TEMPORARY_NAME.match(entry.name):
                 continue
             with contextlib.suppress(OSError):
-                if now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMPORARY_SECONDS:
+                if not older_than or now - entry.stat(follow_symlinks=False).st_mtime > older_than:
                     os.unlink(entry.path)
                     removed.append(f"{sub}/{entry.name}" if sub else entry.name)
     return removed
@@ -227,51 +218,6 @@ def _durability_barrier(temporaries: list[tuple[str, str]]) -> None:
             os.close(descriptor)
 
 
-_TEMPORARY_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-
-
-def _write_temporary(path: str, content: bytes, tag: str) -> str:
-    """Write ``content`` to a new file beside ``path``; returns its name.
-
-    Ordinary permissions, since subscribers' web servers read the files. Plain os.write, not a
-    file object: a 10,000-file export would otherwise pay three extra system calls per file.
-    """
-    directory, name = os.path.split(path)
-    for attempt in range(100):
-        temporary = os.path.join(directory, f".{name}.{tag}-{attempt}.tmp")
-        try:
-            descriptor = os.open(temporary, _TEMPORARY_FLAGS, 0o666)
-        except FileExistsError:   # left by a killed export: try the next name
-            continue
-        try:
-            view = memoryview(content)
-            while view:
-                view = view[os.write(descriptor, view):]
-        except BaseException:
-            os.close(descriptor)
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
-        os.close(descriptor)
-        return temporary
-    raise FileExistsError(errno.EEXIST, "too many temporary files", path)
-
-
-def _replace(temporary: str, current: str) -> None:
-    """Rename over the old file, waiting a little while another program holds it open.
-
-    On Windows a file that a web server, sync tool or virus scanner has open cannot be replaced
-    (a sharing violation, seen as PermissionError) until it lets go, usually within a second.
-    """
-    for delay in _REPLACE_RETRY_SECONDS:
-        try:
-            os.replace(temporary, current)
-            return
-        except PermissionError:
-            time.sleep(delay)
-    os.replace(temporary, current)
-
-
 def write_files(folder: Path, files: Iterable[FeedFile], result: FolderResult) -> None:
     """Write the changed files in two phases: every temporary first, then the renames.
 
@@ -298,7 +244,7 @@ def write_files(folder: Path, files: Iterable[FeedFile], result: FolderResult) -
             if not differs:
                 result.unchanged.append(file.path)
                 continue
-            temporary = _write_temporary(current, file.content, tag)
+            temporary = write_temporary(current, file.content, tag)
             temporaries.append((temporary, current))
             if exists:
                 replacing.append((temporary, current))
@@ -309,7 +255,7 @@ def write_files(folder: Path, files: Iterable[FeedFile], result: FolderResult) -
         if replacing:
             _durability_barrier(replacing)
         for temporary, current in temporaries:
-            _replace(temporary, current)
+            replace_file(temporary, current)
             renamed += 1
     except OSError as error:
         raise PublishError(tr("Cannot write {file}: {reason}; the previous file was kept.",
@@ -376,7 +322,22 @@ def publish_folder(repo: Repository, folder: Path, *, invitations: bool = False,
     the database.
     """
     folder = prepare_folder(folder)
-    remove_stale_temporaries(folder)
+    lock = contextlib.ExitStack()
+    try:
+        held = lock.enter_context(folder_lock(folder, LOCK_WAIT_SECONDS))
+    except FolderLocked:
+        raise PublishError(tr("Another export is writing to {folder} (another window, command or computer); "
+                              "nothing was changed. Export again when it has finished.", folder=folder)) from None
+    except OSError as error:     # the lock file cannot be created: a read-only folder
+        raise PublishError(tr("Cannot write to the export folder {folder}: {reason}",
+                              folder=folder, reason=_reason(error))) from error
+    with lock:
+        # Holding the lock, every temporary in the folder is a killed export's: remove them now.
+        remove_stale_temporaries(folder, older_than=0.0 if held else STALE_TEMPORARY_SECONDS)
+        return _publish_locked(repo, folder, invitations, source)
+
+
+def _publish_locked(repo: Repository, folder: Path, invitations: bool, source: FeedSource | None) -> FolderResult:
     source = source or load_feed_source(repo)
     existing = None
     if invitations:
@@ -401,7 +362,7 @@ def publish_folder(repo: Repository, folder: Path, *, invitations: bool = False,
     if result.written or result.removed:
         for directory in sorted({str(folder), *(os.path.dirname(os.path.join(folder, path))
                                                 for path in [*result.written, *result.removed])}):
-            _fsync_directory(directory)
+            fsync_directory(directory)
     _write_manifest(folder, fingerprint, [*result.written, *result.unchanged])
     return result
 
@@ -581,8 +542,8 @@ def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource
         wanted += [(str(calendar.url), {}) for cal_id, calendar in sorted(existing.items())
                    if cal_id.startswith(f"{SHARED_CALENDAR_ID}-") and cal_id not in kept]
         with _Connections(target, _passed_on(progress)) as connections:
-            changes = [change for planned in connections.run(_planned_changes, wanted)
-                       for change in planned]
+            plan = functools.partial(_planned_changes, own_suffix=own_uid_suffix(source.uid_token))
+            changes = [change for planned in connections.run(plan, wanted) for change in planned]
             result.unchanged = sum(len(events) for _, events in wanted) - sum(
                 1 for change in changes if change.kind != "delete")
             for kind in connections.run(_apply_change, changes):
@@ -694,14 +655,18 @@ class _Change:
     data: str | None = None   # its new text (create, update)
 
 
-def _planned_changes(client, wanted: tuple[str, dict[str, bytes]]) -> list[_Change]:
-    """What one calendar on the server needs to hold exactly ``events`` (UID -> resource)."""
+def _planned_changes(client, wanted: tuple[str, dict[str, bytes]], own_suffix: str) -> list[_Change]:
+    """What one calendar on the server needs so that our events in it are exactly ``events`` (UID -> resource).
+
+    Only events with this database's UID token are ours: an event a department or a clerk added by hand to
+    the calendar, or another bureau's, is never updated or removed.
+    """
     calendar_url, events = wanted
     on_server: dict[str, tuple[str, str | None]] = {}
     for resource in client.calendar(url=calendar_url).events():
         data = resource.data or ""
         uid = _stored_uid(data)
-        if uid is not None:
+        if uid is not None and uid.endswith(own_suffix):
             on_server[uid] = (str(resource.url), _stored_hash(data))
     changes = []
     for uid in sorted(events):

@@ -217,6 +217,10 @@ ZH_CN.update({
         "导出文件夹 {folder} 不存在（{parent} 也不存在），请检查路径或连接网络驱动器。",
     "Cannot create the export folder {folder}: {reason}": "无法创建导出文件夹 {folder}：{reason}",
     "Cannot remove the outdated feed {file}: {reason}": "无法删除过期的日历文件 {file}：{reason}",
+    "Another export is writing to {folder} (another window, command or computer); nothing was changed. "
+    "Export again when it has finished.":
+        "另一个导出（其他窗口、命令或电脑）正在写入 {folder}，本次未做任何修改。请待其完成后再导出。",
+    "Cannot write to the export folder {folder}: {reason}": "无法写入导出文件夹 {folder}：{reason}",
     "The CalDAV address {url} must start with http:// or https://": "CalDAV 地址 {url} 必须以 http:// 或 https:// 开头",
     "The CalDAV server {url} refused the user name or password (set the password in the environment variable "
     "{variable} or the system keyring); nothing was changed locally.":
@@ -259,6 +263,11 @@ ZH_CN.update({  # --- printing (desktop_app/printing, `print` command)
     "The folder {folder} is read-only; nothing was printed.": "文件夹 {folder} 只读，未打印任何内容。",
     "Cannot write to the folder {folder} ({reason}); nothing was printed.":
         "无法写入文件夹 {folder}（{reason}），未打印任何内容。",
+    "Cannot write {path}: {reason}. Nothing was printed; a file of that name was left as it was.":
+        "无法写入 {path}：{reason}。未打印任何内容；同名的原有文件保持不变。",
+    "the file on disk is incomplete": "写入磁盘的文件不完整",
+    "the file is open in another program; close it and print again": "文件正被其他程序打开，请关闭后重新打印",
+    "The file {path} is read-only; nothing was printed.": "文件 {path} 只读，未打印任何内容。",
     "There is nothing to print.": "没有可打印的内容。",
     "Give either one output file or one output folder.": "请只指定一个输出文件或一个输出文件夹。",
     "print notice: give either PROJECT or both --from DATE and --to DATE.":

@@ -18,12 +18,14 @@ import pytest
 from desktop_app import cli
 from desktop_app.core.feeds import publishing
 from desktop_app.core.feeds.ical_export import load_feed_source
+from desktop_app.core.store import files
 from desktop_app.core.store.uid_tokens import uid_token, visit_uid
 from desktop_app.core.model.domain import VisitStatus
 from desktop_app.core.store.repository import Repository
 from desktop_app.core.feeds.publishing import (
     PASSWORD_VARIABLE, CalDAVTarget, PublishError, calendar_id, publish_caldav, publish_folder, write_atomically,
 )
+from tests.disk_full import fill_up
 from tests.radicale_server import free_port as _free_port, read_back as _read_back
 from tests.core.feeds.test_ical_export import SHANGHAI, add_visit, cancel_visit, ical_js, move_visit
 
@@ -95,6 +97,27 @@ def test_the_calendar_of_a_department_that_is_gone_is_emptied(demo_repo, demo_to
     seen = _read_back(radicale.url)
     assert seen[calendar_id("D99")] == {}                        # still there, so subscriptions keep working
     assert visit_uid(visit.id, uid_token(demo_repo)) in seen["holidays"]   # not ours: untouched
+
+
+def test_events_that_are_not_ours_are_never_touched(demo_repo, demo_today, radicale):
+    """A department's own entry (or another bureau's visit) in our calendar survives every publish."""
+    visit = add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)
+    target = CalDAVTarget(radicale.url, "bureau")
+    publish_caldav(demo_repo, target)
+    principal = caldav.DAVClient(url=radicale.url, username="bureau", password="").principal()
+    department = next(c for c in principal.calendars()
+                      if str(c.url).rstrip("/").endswith("/" + calendar_id(visit.departments[0])))
+    department.save_event("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Hand//EN\r\nBEGIN:VEVENT\r\n"
+                          "UID:meeting-42@d01.example.cn\r\nDTSTAMP:20261130T010000Z\r\n"
+                          "DTSTART:20261202T010000Z\r\nDTEND:20261202T020000Z\r\nSUMMARY:科室例会\r\n"
+                          "END:VEVENT\r\nEND:VCALENDAR\r\n")
+    again = publish_caldav(demo_repo, target)
+    assert (again.created, again.updated, again.removed) == (0, 0, 0)
+    cancel_visit(demo_repo, visit)
+    emptied = publish_caldav(demo_repo, target)
+    assert emptied.removed == 1 + len(visit.departments)
+    left = _read_back(radicale.url)[calendar_id(visit.departments[0])]
+    assert set(left) == {"meeting-42@d01.example.cn"}
 
 
 def test_a_cancelled_publish_stops_as_cancelled_and_the_next_one_completes(demo_repo, demo_today, radicale):
@@ -283,6 +306,19 @@ def test_folder_whose_parent_is_missing_is_refused(demo_repo, tmp_path):
     assert (created.folder / "joint-acceptance.ics").is_file()
 
 
+def test_a_300_byte_project_code_gets_a_capped_feed_file_name(demo_repo, demo_today, tmp_path):
+    """It used to fail with "File name too long"; the printed notices use the same names."""
+    from desktop_app.core.model.file_names import safe_file_stem
+
+    code = "长" * 100
+    demo_repo.save_project(dataclasses.replace(demo_repo.project("XM2026-001"), code=code))
+    add_visit(demo_repo, code, demo_today + dt.timedelta(days=1), 9)
+    result = publish_folder(demo_repo, tmp_path / "out")
+    assert f"projects/{safe_file_stem(code)}.ics" in result.written
+    feed = (tmp_path / "out" / "projects" / f"{safe_file_stem(code)}.ics").read_bytes()
+    assert code in feed.decode("utf-8").replace("\r\n ", "")          # unfolded
+
+
 def test_a_file_where_the_folder_should_be_is_refused(demo_repo, tmp_path):
     (tmp_path / "feeds").write_text("not a folder")
     with pytest.raises(PublishError, match="is a file"):
@@ -324,11 +360,7 @@ def test_a_really_full_disk_keeps_every_old_file_and_the_database(demo_repo, dem
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     move_visit(demo_repo, visit, dt.datetime(2026, 12, 3, 9, tzinfo=SHANGHAI))
     database = _database_dump(demo_repo)
-    ballast = small_disk / "ballast"
-    with open(ballast, "wb", buffering=0) as stream:     # fill the disk up to the last block
-        with contextlib.suppress(OSError):
-            while True:
-                stream.write(b"\0" * 4096)
+    ballast = fill_up(small_disk)                        # up to the last block
 
     with pytest.raises(PublishError, match="the disk is full") as caught:
         publish_folder(demo_repo, out)
@@ -342,26 +374,109 @@ def test_a_really_full_disk_keeps_every_old_file_and_the_database(demo_repo, dem
     assert b"20261203T090000" in (out / "joint-acceptance.ics").read_bytes()
 
 
-def test_temporaries_of_a_killed_export_are_cleaned_up_later(demo_repo, demo_today, tmp_path):
+def _leave_temporaries(out: Path, pid: int, age_seconds: float = 0) -> list[Path]:
+    """Temporaries as an export with process id ``pid`` writes them, ``age_seconds`` old."""
+    paths = [out / f".joint-acceptance.ics.{pid}-0.tmp", out / "projects" / f".XM2026-001.ics.{pid}-1.tmp",
+             out / "departments" / f".D01.ics.{pid}-0.tmp", out / f"..joint-acceptance-export.json.{pid}-0.tmp"]
+    moment = time.time() - age_seconds
+    for path in paths:
+        path.write_bytes(b"BEGIN:VCALENDAR\r\n")          # cut off by the kill
+        os.utime(path, (moment, moment))
+    return paths
+
+
+@contextlib.contextmanager
+def _export_running(folder: Path):
+    """Another export, in another process, holding the folder's lock until the block ends."""
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom pathlib import Path\nfrom desktop_app.core.store.folder_lock import folder_lock\n"
+              "with folder_lock(Path(sys.argv[1]), 0) as held:\n"
+              "    print('held' if held else 'no locks', flush=True)\n    sys.stdin.read()\n")
+    process = subprocess.Popen([sys.executable, "-c", script, str(folder)], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout.readline().strip() == "held"
+        yield process
+    finally:
+        process.stdin.close()
+        process.wait(timeout=60)
+
+
+def test_temporaries_of_a_killed_export_are_removed_by_the_next_export(demo_repo, demo_today, tmp_path):
     out = tmp_path / "out"
     add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)
     publish_folder(demo_repo, out)
+    killed = _leave_temporaries(out, 4242)                 # a second ago: no export holds the folder
     hour_ago = time.time() - 2 * 3600
-    stale = [out / ".joint-acceptance.ics.4242-0.tmp", out / "projects" / ".XM2026-001.ics.4242-1.tmp",
-             out / "..joint-acceptance-export.json.4242-0.tmp"]
-    for path in stale:
-        path.write_bytes(b"BEGIN:VCALENDAR\r\n")          # cut off by the kill
-        os.utime(path, (hour_ago, hour_ago))
-    running = out / "departments" / ".D01.ics.777-0.tmp"    # another computer's export, right now
-    running.write_bytes(b"BEGIN:VCALENDAR\r\n")
     mine = [out / "notes.tmp", out / ".backup.2024-01.tmp"]  # not our pattern: never touched
     for path in mine:
         path.write_text("x")
         os.utime(path, (hour_ago, hour_ago))
 
     publish_folder(demo_repo, out)
-    assert not any(path.exists() for path in stale)
-    assert running.exists() and all(path.exists() for path in mine)
+    assert not any(path.exists() for path in killed)
+    assert all(path.exists() for path in mine)
+
+
+def test_an_export_still_running_keeps_its_temporaries_and_a_second_one_is_refused(
+        demo_repo, demo_today, db_path, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "out"
+    old = _publish_then_move_a_visit(demo_repo, demo_today, out)
+    monkeypatch.setattr(publishing, "LOCK_WAIT_SECONDS", 0.3)
+    with _export_running(out):
+        running = _leave_temporaries(out, 777)
+        with pytest.raises(PublishError, match="Another export is writing to .*nothing was changed"):
+            publish_folder(demo_repo, out)
+        assert cli.main(["--lang", "en", "export", str(out), "--db", str(db_path)]) == 2
+        assert str(out) in capsys.readouterr().err
+        assert all(path.exists() for path in running)
+        assert (out / "joint-acceptance.ics").read_bytes() == old
+
+    result = publish_folder(demo_repo, out)                 # the other export has ended
+    assert "joint-acceptance.ics" in result.written
+    assert not any(path.exists() for path in running)
+
+
+def test_a_second_export_waits_for_the_first_to_finish(demo_repo, demo_today, tmp_path):
+    out = tmp_path / "out"
+    _publish_then_move_a_visit(demo_repo, demo_today, out)
+    with _export_running(out) as other:
+        threading.Timer(0.5, other.stdin.close).start()      # the other export finishes a moment later
+        result = publish_folder(demo_repo, out)
+    assert "joint-acceptance.ics" in result.written
+
+
+def test_two_exports_in_one_process_take_turns(demo_repo, demo_today, tmp_path, monkeypatch):
+    """POSIX locks belong to a process: the GUI's own threads must still not write at once."""
+    from desktop_app.core.store.folder_lock import folder_lock
+
+    out = tmp_path / "out"
+    _publish_then_move_a_visit(demo_repo, demo_today, out)
+    monkeypatch.setattr(publishing, "LOCK_WAIT_SECONDS", 0.2)
+    with folder_lock(out, 0):
+        with pytest.raises(PublishError, match="Another export"):
+            publish_folder(demo_repo, out)
+    assert "joint-acceptance.ics" in publish_folder(demo_repo, out).written
+
+
+def test_without_file_locks_only_old_temporaries_are_removed(demo_repo, demo_today, tmp_path, monkeypatch):
+    """A share that cannot lock (some NAS): a young temporary may be another computer's running export."""
+    from desktop_app.core.store import folder_lock
+
+    def no_locks(descriptor):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    out = tmp_path / "out"
+    add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)
+    publish_folder(demo_repo, out)
+    monkeypatch.setattr(folder_lock, "_try_lock", no_locks)
+    killed = _leave_temporaries(out, 4242, age_seconds=2 * 3600)
+    running = _leave_temporaries(out, 777)
+    publish_folder(demo_repo, out)
+    assert not any(path.exists() for path in killed)
+    assert all(path.exists() for path in running)
 
 
 def test_an_export_killed_mid_way_leaves_only_whole_files(tmp_path):
@@ -403,8 +518,10 @@ def test_an_export_killed_mid_way_leaves_only_whole_files(tmp_path):
     seen = {p.relative_to(out): p.read_bytes() for p in out.rglob("*.ics") if not p.name.startswith(".")}
     assert set(seen) == set(old)
     assert all(seen[path] in (old[path], new[path]) for path in seen)
+    assert [p for p in out.rglob("*.tmp")], "the kill left no temporary: nothing to clean up"
     subprocess.run(export, check=True, capture_output=True)      # the next export completes the job
     assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*.ics") if not p.name.startswith(".")} == new
+    assert not [p for p in out.rglob("*.tmp")]                    # ... and removes what the kill left
 
 
 def test_a_feed_held_open_by_another_program_is_replaced_once_it_lets_go(demo_repo, demo_today, tmp_path,
@@ -441,7 +558,7 @@ def test_a_feed_that_stays_open_is_named_with_the_reason(demo_repo, demo_today, 
         return real_replace(source, target)
 
     monkeypatch.setattr(publishing.os, "replace", always_open)
-    monkeypatch.setattr(publishing, "_REPLACE_RETRY_SECONDS", (0.01, 0.01))
+    monkeypatch.setattr(files, "REPLACE_RETRY_SECONDS", (0.01, 0.01))
     with pytest.raises(PublishError, match="open in another program") as caught:
         publish_folder(demo_repo, out)
     assert "joint-acceptance.ics" in str(caught.value)

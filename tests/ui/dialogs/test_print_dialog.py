@@ -11,6 +11,7 @@ from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from desktop_app.core.planning.scheduler import run_schedule
 from desktop_app.printing.print_jobs import project_notice_documents
 from desktop_app.ui.dialogs.print_dialog import DAY, NOTICES, WEEK, preview_dialog
+from tests.disk_full import fill_up
 
 
 @pytest.fixture
@@ -56,6 +57,20 @@ def test_day_sheet_and_week_overview_and_pdf(scheduled, qtbot, tmp_path):
         text = subprocess.run(["pdftotext", str(tmp_path / "notices.pdf"), "-"], capture_output=True,
                               text=True, check=True).stdout
         assert "联合验收告知书" in text.replace(" ", "")
+
+
+def test_save_as_pdf_on_a_full_disk_says_so_and_keeps_the_old_file(scheduled, small_disk):
+    dialog = scheduled.schedule_actions.print_documents()
+    dialog.notice_choice.setChecked(True)
+    dialog.projects.item(0).setSelected(True)
+    out = small_disk / "notices.pdf"
+    assert dialog.export_pdf(out) >= 1
+    good = out.read_bytes()
+    fill_up(small_disk, leave=60 * 1024)
+    assert dialog.export_pdf(out) is None
+    assert "the disk is full" in dialog.message.text() and str(out) in dialog.message.text()
+    assert out.read_bytes() == good
+    assert sorted(p.name for p in small_disk.iterdir()) == ["ballast", "notices.pdf"]
 
 
 def test_after_a_move_the_changed_notice_is_offered_and_previewed(scheduled, qtbot):

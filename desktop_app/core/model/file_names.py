@@ -1,0 +1,59 @@
+"""File names made from users' codes: the exported feeds and the printed notices share them.
+
+A code may hold any character and any length; the file name keeps letters and digits of any
+script, '.', '-' and '_', and at most MAX_STEM_BYTES bytes. Longer stems are cut and end in a
+hash of the whole code, so two long codes that differ only at the end still get two files.
+Two codes that still map to one name (``a/b`` and ``a_b``) are refused, never overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+from desktop_app.core.model.errors import InputError
+from desktop_app.core.model.messages import tr
+
+_UNSAFE_FILE_CHARACTERS = re.compile(r"[^\w.\-]")
+# File systems allow 255 bytes per name (eCryptfs 143); the stem leaves room for the suffix and
+# for the temporary's ".<name>.<pid>-<n>.tmp" written beside it.
+MAX_STEM_BYTES = 100
+HASH_CHARACTERS = 12
+
+
+class FileNameClash(InputError):
+    """Two codes would be written to the same file."""
+
+
+def safe_file_stem(code: str) -> str:
+    """A file name for a code: letters, digits (any script), '.', '-' and '_'; the rest become '_'."""
+    stem = _UNSAFE_FILE_CHARACTERS.sub("_", code).strip(".") or "_"
+    if len(stem.encode("utf-8")) <= MAX_STEM_BYTES:
+        return stem
+    digest = hashlib.sha256(code.encode("utf-8")).hexdigest()[:HASH_CHARACTERS]
+    kept = stem.encode("utf-8")[:MAX_STEM_BYTES - HASH_CHARACTERS - 1].decode("utf-8", "ignore")
+    return f"{kept}-{digest}"
+
+
+def file_stems(kind: Literal["department", "project"], codes: Iterable[str], suffix: str) -> dict[str, str]:
+    """The file stem of each code; FileNameClash names two codes that would share a file.
+
+    Names are compared case-insensitively: Windows shares and macOS would make them one file.
+    """
+    stems: dict[str, str] = {}
+    seen: dict[str, str] = {}
+    for code in codes:
+        stem = safe_file_stem(code)
+        key = stem.casefold()
+        if key in seen:
+            file = f"{stem}{suffix}"
+            if kind == "department":
+                raise FileNameClash(tr("The department codes {first!r} and {second!r} would share the file "
+                                       "{file}; rename one of them", first=seen[key], second=code, file=file))
+            raise FileNameClash(tr("The project codes {first!r} and {second!r} would share the file "
+                                   "{file}; rename one of them", first=seen[key], second=code, file=file))
+        seen[key] = code
+        stems[code] = stem
+    return stems

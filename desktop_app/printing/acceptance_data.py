@@ -14,6 +14,7 @@ from desktop_app.core.acceptance.opinion import (
     OpinionDocument,
     RectificationNotice,
     issue_opinion,
+    preview_opinion,
     rectification_notice,
 )
 from desktop_app.core.acceptance.standing import standing
@@ -96,7 +97,15 @@ class OpinionSheet:
 
 def opinion_sheet(repo: Repository, code: str, today: dt.date, clerk: str, signed: bool = False) -> OpinionSheet:
     """The opinion of an accepted request; the first call takes its number from the register."""
-    document = issue_opinion(repo, code, today, clerk)
+    return _opinion_sheet(repo, issue_opinion(repo, code, today, clerk), signed)
+
+
+def opinion_preview_sheet(repo: Repository, code: str, today: dt.date, signed: bool = False) -> OpinionSheet:
+    """The opinion as a preview shows it: its number if it has one, else a provisional "（预览）" one; writes nothing."""
+    return _opinion_sheet(repo, preview_opinion(repo, code, today), signed)
+
+
+def _opinion_sheet(repo: Repository, document: OpinionDocument, signed: bool) -> OpinionSheet:
     catalog = Catalog.load(repo)
     visits = tuple(
         HeldVisit(v.start.astimezone(catalog.zone).date(), v.round,

@@ -17,7 +17,7 @@ from desktop_app.core.model.errors import InputError
 from desktop_app.core.model.file_names import file_stems
 from desktop_app.core.model.messages import tr
 from desktop_app.core.store.repository import Repository
-from desktop_app.printing.acceptance_data import opinion_sheet, rectification_sheet
+from desktop_app.printing.acceptance_data import opinion_preview_sheet, opinion_sheet, rectification_sheet
 from desktop_app.printing.chinese_text import local
 from desktop_app.printing.day_sheet import day_sheet_document
 from desktop_app.printing.document_data import (
@@ -76,8 +76,15 @@ def rectification_documents(repo: Repository, code: str, issued_on: dt.date) -> 
 
 
 def opinion_documents(repo: Repository, code: str, today: dt.date, clerk: str) -> list[PrintDocument]:
-    """The opinion for any printer; the first call takes its number (the printer's own preview too)."""
+    """The opinion for any printer; the first call takes its number (use ``opinion_preview_documents``
+    for a preview)."""
     return [opinion_document(opinion_sheet(repo, code, today, clerk))]
+
+
+def opinion_preview_documents(repo: Repository, code: str, today: dt.date, signed: bool = False,
+                              ) -> list[PrintDocument]:
+    """The opinion for a preview: no number is taken (a provisional "（预览）" one until it has one)."""
+    return [opinion_document(opinion_preview_sheet(repo, code, today, signed))]
 
 
 # --- PDF files ------------------------------------------------------------------------------

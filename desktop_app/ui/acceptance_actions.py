@@ -1,5 +1,6 @@
-"""The 验收 menu of the main window: record a visit's results (Ctrl+E), report a rectification done, and
-the wiring of the pages that ask for them (calendar, requests, 整改跟踪).
+"""The 验收 menu of the main window: record a visit's results (Ctrl+E), report a rectification done, print
+the rectification notice and the joint acceptance opinion, and the wiring of the pages that ask for them
+(calendar, requests, 整改跟踪).
 
 Installed by ``MainWindow._build_actions`` (again after a language switch), like the 排期 menu. The
 dialogs write through ``controllers.result_edits``, so every change is one undo step.
@@ -11,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
+from desktop_app.ui.dialogs.print_dialog import OPINION, RECTIFICATION
 from desktop_app.ui.dialogs.rectified_dialog import RectifiedDialog
 from desktop_app.ui.dialogs.results_dialog import ResultsDialog
 from desktop_app.ui.widgets import formatting as fmt
@@ -34,14 +36,23 @@ class AcceptanceActions(QObject):
         self.tracking_action.triggered.connect(lambda checked=False: window.show_page("rectification"))
         for action in (self.results_action, self.rectified_action, self.tracking_action):
             menu.addAction(action)
+        menu.addSeparator()
+        self.print_rectification_action = QAction(translate("AcceptanceActions", "Print rectification notice…"), window)
+        self.print_rectification_action.triggered.connect(lambda checked=False: self.print_document(RECTIFICATION))
+        self.print_opinion_action = QAction(translate("AcceptanceActions", "Print joint acceptance opinion…"), window)
+        self.print_opinion_action.triggered.connect(lambda checked=False: self.print_document(OPINION))
+        menu.addAction(self.print_rectification_action)
+        menu.addAction(self.print_opinion_action)
         pages = window.pages
         if "calendar" in pages:
             pages["calendar"].recordResultsRequested.connect(self.record_results)
         if "requests" in pages:
             pages["requests"].rectified_requested.connect(lambda project: self.report_rectified(project.code))
+            pages["requests"].print_requested.connect(self.print_document)
         if "rectification" in pages:
             page = pages["rectification"]
             page.rectifiedRequested.connect(self.report_rectified)
+            page.printRequested.connect(lambda code: self.print_document(RECTIFICATION, code))
             page.openRequested.connect(self.open_request)
             page.visitRequested.connect(window.show_visit)
 
@@ -94,6 +105,19 @@ class AcceptanceActions(QObject):
         dialog = self._open(RectifiedDialog(self.workspace, code, self.window))
         dialog.accepted.connect(lambda: self._tell_status(code))
         return dialog
+
+    def print_document(self, kind: str, code: str | None = None):
+        """The print dialog on the rectification notice or the opinion of ``code`` (by default the request
+        selected on the page on show); the same dialog as Ctrl+P, so preview, print and PDF work alike."""
+        if code is None:
+            key = self.window.current_page_key()
+            page = self.window.pages.get(key)
+            if key == "rectification":
+                code = page.selected_code()
+            elif key == "requests":
+                project = page.selected_project()
+                code = project.code if project else None
+        return self.window.schedule_actions.print_documents(kind, code)
 
     def open_request(self, code: str) -> None:
         project = self.workspace.repo.project(code)

@@ -190,6 +190,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.import_action = self._action(translate("MainWindow", "Import data…"), self.import_data,
                                           "Ctrl+I", menu=file_menu, toolbar=toolbar)
+        self.report_action = self._action(translate("MainWindow", "Export monthly report…"), self.monthly_report,
+                                          menu=file_menu)
         file_menu.addSeparator()
         self._action(translate("MainWindow", "Quit"), self.close, QKeySequence.StandardKey.Quit, menu=file_menu)
 
@@ -364,6 +366,21 @@ class MainWindow(QMainWindow):
 
         dialog = ImportDialog(self.workspace, source, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def monthly_report(self):
+        """文件 ▸ 导出月度报表: the leadership's Excel workbook, written in the background."""
+        from PySide6.QtCore import QStandardPaths
+
+        from desktop_app.ui.dialogs.report_dialog import MonthlyReportDialog
+
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+        dialog = MonthlyReportDialog(self.workspace, folder, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.written.connect(lambda path: self.statusBar().showMessage(
+            translate("MainWindow", "Monthly report written to {path}").format(path=path), 15000))
         dialog.open()
         return dialog
 

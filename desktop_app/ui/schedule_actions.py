@@ -149,10 +149,13 @@ class ScheduleActions(QObject):
             return current
         return self._open("publish", PublishDialog(self.workspace, self.edits, self.window), delete_on_close=False)
 
-    def print_documents(self) -> PrintDialog:
+    def print_documents(self, kind: str | None = None, project: str | None = None) -> PrintDialog:
+        """The print dialog (Ctrl+P) on what is selected, or on ``kind`` of ``project`` (the 整改通知书 of a
+        rectifying request, the 联合验收意见书 of an accepted one)."""
         calendar = self.window.pages.get("calendar")
         day = calendar.anchor if calendar is not None else None
-        return self._open("print", PrintDialog(self.workspace, self.selected_projects(), day, self.window))
+        projects = [project] if project is not None else self.selected_projects()
+        return self._open("print", PrintDialog(self.workspace, projects, day, self.window, kind))
 
     # --- the calendar's drag and drop ------------------------------------------------------
     def drag_move(self, visit_id: int, start: dt.datetime) -> bool:

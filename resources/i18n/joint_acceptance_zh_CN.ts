@@ -4,7 +4,7 @@
 <context>
     <name>AcceptanceActions</name>
     <message>
-        <location filename="../../desktop_app/ui/acceptance_actions.py" line="+27"/>
+        <location filename="../../desktop_app/ui/acceptance_actions.py" line="+29"/>
         <source>&amp;Acceptance</source>
         <translation>验收(&amp;A)</translation>
     </message>
@@ -24,7 +24,17 @@
         <translation>整改跟踪</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+5"/>
+        <source>Print rectification notice…</source>
+        <translation>打印整改通知书…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print joint acceptance opinion…</source>
+        <translation>打印联合验收意见书…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Select a visit in the calendar first.</source>
         <translation>请先在排期日历中选择一次现场验收。</translation>
     </message>
@@ -791,7 +801,7 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../desktop_app/ui/pages/dashboard_page.py" line="+87"/>
+        <location filename="../../desktop_app/ui/pages/dashboard_page.py" line="+108"/>
         <source>Requests waiting for a visit</source>
         <translation>待排期申请</translation>
     </message>
@@ -821,7 +831,72 @@
         <translation>部门出车趟数</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+8"/>
+        <source>Accepted this month</source>
+        <translation>本月通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted at the first visit (one-pass rate)</source>
+        <translation>一次性通过率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits that found something to fix</source>
+        <translation>整改率（需整改的现场验收）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working days from application to opinion (mean)</source>
+        <translation>申请至办结平均工作日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-inspections held</source>
+        <translation>已进行复验</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits with results overdue</source>
+        <translation>逾期未录入结果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>After the visit</source>
+        <translation>验收后续</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Requests accepted (every department passed) in {month}</source>
+        <translation>{month} 通过联合验收（各部门均通过）的申请</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{first} of {decided} decided requests were accepted without any rectification or failure at their first visit</source>
+        <translation>已办结的 {decided} 件申请中，{first} 件首次现场验收即通过（无需整改、无不通过）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{found} of {held} visits held asked for rectification ({findings} findings)</source>
+        <translation>已进行的 {held} 场现场验收中，{found} 场提出整改（共 {findings} 条整改意见）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From the application to the decision, over {accepted} accepted request(s), in the bureau&apos;s working days</source>
+        <translation>已通过的 {accepted} 件申请自申请至办结的平均工作日（按本局工作日历）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Visits of a re-inspection round (复验) that took place</source>
+        <translation>已进行的复验现场验收场次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits that ended before today without every department&apos;s result</source>
+        <translation>今天以前已结束、但尚有部门未录入验收意见的现场验收</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Conflicts: visits whose departments are no longer all free ({count})</source>
         <translation>排期冲突：参加部门已不能全部到场的现场验收（{count} 场）</translation>
     </message>
@@ -846,12 +921,12 @@
         <translation>尚未录入：{names}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages/dashboard_charts.py" line="+102"/>
+        <location filename="../../desktop_app/ui/pages/dashboard_charts.py" line="+103"/>
         <source>Visits per week (Monday; * = this week)</source>
         <translation>每周现场验收（按周一日期；* 为本周）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages/dashboard_page.py" line="-129"/>
+        <location filename="../../desktop_app/ui/pages/dashboard_page.py" line="-178"/>
         <source>On time</source>
         <translation>按期率</translation>
     </message>
@@ -881,6 +956,31 @@
         <translation>各园区验收申请</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>Rectification rate by department (top 5)</source>
+        <translation>各部门需整改率（前 5）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rectification rate</source>
+        <translation>需整改率</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Findings by item (top 5)</source>
+        <translation>整改意见按验收事项（前 5）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Findings</source>
+        <translation>整改意见</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(no item)</source>
+        <translation>（未指明事项）</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/pages/dashboard_page.py" line="+1"/>
         <source>Mean wait (working days)</source>
         <translation>平均等待（工作日）</translation>
@@ -896,12 +996,12 @@
         <translation>有冲突的现场验收</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+76"/>
         <source>{bureau} — {date}</source>
         <translation>{bureau} — {date}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>{joint} visits instead of {separate} separate ones</source>
         <translation>联合验收 {joint} 场，分散验收需 {separate} 场</translation>
     </message>
@@ -1393,6 +1493,11 @@
         <translation>导入数据…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Export monthly report…</source>
+        <translation>导出月度报表…</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Quit</source>
         <translation>退出</translation>
@@ -1439,12 +1544,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+165"/>
+        <location line="+180"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-118"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
@@ -1469,7 +1574,12 @@
         <translation>未做任何修改</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+76"/>
+        <source>Monthly report written to {path}</source>
+        <translation>月度报表已写入 {path}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
@@ -1505,6 +1615,84 @@
 Today: {date}</source>
         <translation>联合验收排期：竣工项目所需的各部门一次联合现场验收。
 今天：{date}</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReport</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs/report_dialog.py" line="+55"/>
+        <source>Joint acceptance monthly report {year}-{month:02d}.xlsx</source>
+        <translation>联合验收月度报表-{year}-{month:02d}.xlsx</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export monthly report</source>
+        <translation>导出月度报表</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every month of the year up to the chosen one, each department and item in that month, and a chart — as `joint-acceptance report month` writes it.</source>
+        <translation>包括本年截至所选月份的各月汇总、所选月份各部门和各验收事项的情况，并附图表——与 `joint-acceptance report month` 生成的相同。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save the monthly report</source>
+        <translation>保存月度报表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Give the file to save the report in.</source>
+        <translation>请指定保存报表的文件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Writing the report…</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly report</source>
+        <translation>月度报表</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Written to {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The report could not be made ({error}); nothing was written.</source>
+        <translation>报表未能生成（{error}）；未写入任何文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Monthly report not written</source>
+        <translation>月度报表未生成</translation>
     </message>
 </context>
 <context>
@@ -1628,12 +1816,12 @@ Today: {date}</source>
 <context>
     <name>Print</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/print_dialog.py" line="+41"/>
+        <location filename="../../desktop_app/ui/dialogs/print_dialog.py" line="+71"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+55"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -1653,12 +1841,52 @@ Today: {date}</source>
         <translation>一周安排：所在周</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
+        <source>Rectification notice (整改通知书) of</source>
+        <translation>整改通知书：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joint acceptance opinion (联合验收意见书) of</source>
+        <translation>联合验收意见书：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>the bureau (all departments)</source>
         <translation>本局（全部部门）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+8"/>
+        <source>No request is rectifying</source>
+        <translation>没有整改中的申请</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No request is accepted yet</source>
+        <translation>尚无已通过的申请</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Electronic seal (电子签章) when saving the opinion as PDF</source>
+        <translation>电子签章（意见书另存为 PDF 时）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Certificate password; leave empty to use the saved one</source>
+        <translation>证书密码；留空则使用已保存的密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remember the password in the system keyring</source>
+        <translation>在系统密钥环中记住密码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This computer has no system keyring; the password is used for this signature only.</source>
+        <translation>本机没有系统密钥环；密码仅用于本次签章。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Preview…</source>
         <translation>打印预览…</translation>
     </message>
@@ -1673,12 +1901,32 @@ Today: {date}</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
+        <source>Signed with {path}</source>
+        <translation>使用 {path} 签章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name the bureau&apos;s certificate (.p12/.pfx) in Settings first.</source>
+        <translation>请先在“设置”中指定本局的签章证书（.p12/.pfx）。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No request is rectifying: there is no rectification notice.</source>
+        <translation>没有整改中的申请，无整改通知书可打印。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No request is accepted yet: there is no opinion to issue.</source>
+        <translation>尚无已通过的申请，无联合验收意见书可出具。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Select at least one request with a visit.</source>
         <translation>请至少选择一件已安排现场验收的申请。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>Notices {codes}</source>
         <translation>告知书 {codes}</translation>
     </message>
@@ -1688,12 +1936,27 @@ Today: {date}</source>
         <translation>日程单 {date}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Rectification notice {code}</source>
+        <translation>整改通知书 {code}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Joint acceptance opinion {code}</source>
+        <translation>联合验收意见书 {code}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Week overview {date}</source>
         <translation>一周安排 {date}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+32"/>
+        <source>Printed {number} ({pages} page(s)).</source>
+        <translation>已打印 {number}（{pages} 页）。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -1703,12 +1966,32 @@ Today: {date}</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Saved {pages} page(s) to {path}</source>
         <translation>已将 {pages} 页保存到 {path}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+18"/>
+        <source>The signing certificate {path} needs its password: type it in the password field. Nothing was saved.</source>
+        <translation>签章证书 {path} 需要密码：请在密码框中输入。未保存任何文件。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved {number} ({pages} page(s)) to {path}</source>
+        <translation>已将 {number}（{pages} 页）保存到 {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signed {number} with the certificate of {subject}; saved to {path}</source>
+        <translation>已用 {subject} 的证书对 {number} 签章，保存到 {path}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The password is stored in the system keyring.</source>
+        <translation>密码已保存到系统密钥环。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Visit moved</source>
         <translation>现场验收已调整</translation>
     </message>
@@ -1860,7 +2143,7 @@ Today: {date}</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Request / department</source>
         <translation>申请 / 部门</translation>
     </message>
@@ -1931,16 +2214,16 @@ Today: {date}</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Print rectification notice</source>
-        <translation>打印整改通知书</translation>
+        <source>Print rectification notice…</source>
+        <translation>打印整改通知书…</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The rectification notice cannot be printed from this version yet.</source>
-        <translation>本版本尚不能打印整改通知书。</translation>
+        <location line="+1"/>
+        <source>Preview, print or save as PDF the rectification notice (整改通知书): every open finding at once</source>
+        <translation>预览、打印整改通知书或另存为 PDF：一次性告知全部未整改问题</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Open request</source>
         <translation>打开申请</translation>
     </message>
@@ -2154,7 +2437,7 @@ Today: {date}</source>
 <context>
     <name>Requests</name>
     <message>
-        <location filename="../../desktop_app/ui/pages/requests_page.py" line="+39"/>
+        <location filename="../../desktop_app/ui/pages/requests_page.py" line="+40"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -2170,12 +2453,12 @@ Today: {date}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+114"/>
+        <location line="+122"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-121"/>
         <source>Items</source>
         <translation>验收事项</translation>
     </message>
@@ -2196,17 +2479,17 @@ Today: {date}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+106"/>
+        <location line="+114"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-111"/>
         <source>Scheduled visit</source>
         <translation>现场验收时间</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Search code, project, owner, place, items…</source>
         <translation>搜索编码、项目、建设单位、地点、事项…</translation>
     </message>
@@ -2216,7 +2499,7 @@ Today: {date}</source>
         <translation>仅超期</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -2227,11 +2510,12 @@ Today: {date}</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+135"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-134"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -2242,13 +2526,24 @@ Today: {date}</source>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+132"/>
         <source>Rectification done…</source>
         <translation>登记整改完成…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-131"/>
         <source>The owner reported the findings fixed: record the day and open the re-inspection</source>
         <translation>建设单位报告已完成整改：登记日期并启动复验</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print opinion…</source>
+        <translation>打印意见书…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview, print or save as PDF the joint acceptance opinion (联合验收意见书) of the accepted request</source>
+        <translation>预览、打印已通过申请的联合验收意见书或另存为 PDF</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2281,7 +2576,22 @@ Today: {date}</source>
         <translation>显示 {shown} / 共 {total} 件申请</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+39"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Print rectification notice…</source>
+        <translation>打印整改通知书…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print joint acceptance opinion…</source>
+        <translation>打印联合验收意见书…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Delete request</source>
         <translation>删除申请</translation>
     </message>
@@ -2726,7 +3036,7 @@ Today: {date}</source>
         <translation>取消 {project} 于 {when} 的现场验收？下次发布时将从各部门日历中移除。此操作可以撤销。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Move refused: {reason}</source>
         <translation>无法调整：{reason}</translation>
     </message>
@@ -2734,7 +3044,17 @@ Today: {date}</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_app/ui/pages/settings_page.py" line="+47"/>
+        <location filename="../../desktop_app/ui/pages/settings_page.py" line="+43"/>
+        <source>The opinion number must contain {number}, where each opinion&apos;s sequence number goes (e.g. 济经开联验〔{year}〕第 {number} 号); not saved.</source>
+        <translation>意见书文号必须包含 {number}（意见书的序号所在位置，例如 济经开联验〔{year}〕第 {number} 号）；未保存。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only {year} and {number} may stand in braces in the opinion number; not saved.</source>
+        <translation>意见书文号的花括号中只能是 {year} 或 {number}；未保存。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Bureau name</source>
         <translation>单位名称</translation>
     </message>
@@ -2789,11 +3109,12 @@ Today: {date}</source>
         <location line="+1"/>
         <location line="+2"/>
         <location line="+2"/>
+        <location line="+20"/>
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-23"/>
         <source>Notice for departments</source>
         <translation>提前通知部门</translation>
     </message>
@@ -2814,17 +3135,18 @@ Today: {date}</source>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+33"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+91"/>
+        <location line="-30"/>
+        <location line="+125"/>
         <source>Export folder</source>
         <translation>导出文件夹</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-124"/>
         <source>CalDAV server URL</source>
         <translation>CalDAV 服务器地址</translation>
     </message>
@@ -2834,7 +3156,53 @@ Today: {date}</source>
         <translation>CalDAV 用户名</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Time for the owner&apos;s rectification</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-inspection after the owner&apos;s report</source>
+        <translation>整改报告后复验期限</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The joint acceptance opinion&apos;s document number: {year} is the year, {number} the opinion&apos;s sequence number in that year</source>
+        <translation>联合验收意见书的文号：{year} 为年份，{number} 为当年意见书的序号</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Opinion number</source>
+        <translation>意见书文号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty: the computer&apos;s user name ({name})</source>
+        <translation>留空则使用本机用户名（{name}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clerk&apos;s name in the history</source>
+        <translation>历史记录中的经办人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The bureau&apos;s PKCS#12 file (.p12/.pfx), for the electronic seal</source>
+        <translation>本局的 PKCS#12 证书文件（.p12/.pfx），用于电子签章</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+116"/>
+        <source>Signing certificate</source>
+        <translation>签章证书</translation>
+    </message>
+    <message>
+        <location line="-109"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
@@ -2855,6 +3223,11 @@ Today: {date}</source>
     </message>
     <message>
         <location line="+0"/>
+        <source>After the visit</source>
+        <translation>验收后续</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Interface</source>
         <translation>界面</translation>
     </message>
@@ -2863,11 +3236,21 @@ Today: {date}</source>
         <source>Every change is saved as soon as you leave the field and can be undone (Ctrl+Z).</source>
         <translation>离开输入框即自动保存，可撤销（Ctrl+Z）。</translation>
     </message>
+    <message>
+        <location line="+79"/>
+        <source>e.g. {example}</source>
+        <translation>示例：{example}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>PKCS#12 certificates (*.p12 *.pfx)</source>
+        <translation>PKCS#12 证书 (*.p12 *.pfx)</translation>
+    </message>
 </context>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/workspace.py" line="+141"/>
+        <location filename="../../desktop_app/ui/controllers/workspace.py" line="+147"/>
         <source>Delete request {code}</source>
         <translation>删除申请 {code}</translation>
     </message>

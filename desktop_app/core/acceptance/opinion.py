@@ -100,6 +100,20 @@ def issue_opinion(repo: Repository, code: str, today: dt.date, clerk: str) -> Op
     return opinion_document(repo, project, number)
 
 
+PREVIEW_NUMBER = "（预览）"      # stands for the sequence number in a preview's document number
+
+
+def preview_opinion(repo: Repository, code: str, today: dt.date) -> OpinionDocument:
+    """The opinion as it would print now, without taking a number: the number it already has, else the
+    bureau's pattern with "（预览）" for the sequence. Nothing is written (a preview is not an issue)."""
+    project = accepted_request(repo, code)
+    number = records.opinion_number(repo.db, code)
+    if number is None:
+        pattern = repo.settings().opinion_number_pattern
+        number = OpinionNumber(code, today.year, 0, pattern.format(year=today.year, number=PREVIEW_NUMBER), today)
+    return opinion_document(repo, project, number)
+
+
 def opinion_document(repo: Repository, project: Project, number: OpinionNumber) -> OpinionDocument:
     departments, item_names = _names(repo)
     items = {i.code: i for i in repo.items()}

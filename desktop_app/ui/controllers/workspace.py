@@ -131,6 +131,12 @@ class Workspace(QObject):
         self.changed.emit(kind)
         self.undo_stack.push(_EditCommand(self, text, kind, apply, revert))
 
+    def written(self, kind: str) -> None:
+        """Something was written that is not undone: an opinion's number, which is never given out again."""
+        self.last_saved = dt.datetime.now()
+        self.saved.emit(self.last_saved)
+        self.changed.emit(kind)
+
     def _swap(self, text: str, kind: str, replace: Callable, before, after) -> bool:
         """An undoable edit that replaces ``before`` by ``after``; undo replaces them the other way round."""
         return self.edit(text, kind, lambda: replace(before, after), lambda: replace(after, before))

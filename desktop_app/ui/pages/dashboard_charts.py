@@ -1,4 +1,5 @@
-"""The dashboard's charts (Qt Charts): visits per week, load per department, requests by park.
+"""The dashboard's charts (Qt Charts): visits per week, load per department, requests by park, and after the
+visit the rectification rate by department and the findings by item.
 
 Each function fills an existing ``QChartView`` from the core's plain series
 (``desktop_app.core.reports.workload``), so a reload replaces the chart without rebuilding the page.
@@ -136,8 +137,31 @@ def fill_requests_by_place(view: QChartView, places: Sequence[PlaceRequests]) ->
     _horizontal_bars(view, chart, series, [p.name for p in shown], max((p.total for p in shown), default=0))
 
 
-def _horizontal_bars(view: QChartView, chart: QChart, series, names: list[str], largest: int) -> None:
-    """Put a horizontal bar series in the chart: names down the left, counts along the bottom."""
+def fill_rectification_by_department(view: QChartView, departments: Sequence[dict], limit: int = 5) -> None:
+    """The departments that most often ask for rectification (``stats["lifecycle"]["rectification_by_department"]``,
+    the highest rate first): their 需整改 results over the visits they inspected, in per cent."""
+    shown = [d for d in departments if d["rectify"]][:limit][::-1]
+    chart = _chart(translate("Dashboard", "Rectification rate by department (top 5)"))
+    series = QHorizontalBarSeries()
+    series.append(_bar_set(translate("Dashboard", "Rectification rate"), [100 * d["rate"] for d in shown], AMBER))
+    chart.legend().hide()
+    _horizontal_bars(view, chart, series, [d["name"] for d in shown], 100, percent=True)
+
+
+def fill_findings_by_item(view: QChartView, items: Sequence[dict], limit: int = 5) -> None:
+    """The items with the most findings (``stats["lifecycle"]["findings_by_item"]``): what fails most."""
+    shown = list(items[:limit])[::-1]
+    chart = _chart(translate("Dashboard", "Findings by item (top 5)"))
+    series = QHorizontalBarSeries()
+    series.append(_bar_set(translate("Dashboard", "Findings"), [i["findings"] for i in shown], RED))
+    chart.legend().hide()
+    names = [i["name"] or translate("Dashboard", "(no item)") for i in shown]
+    _horizontal_bars(view, chart, series, names, max((i["findings"] for i in shown), default=0))
+
+
+def _horizontal_bars(view: QChartView, chart: QChart, series, names: list[str], largest: int,
+                     percent: bool = False) -> None:
+    """Put a horizontal bar series in the chart: names down the left, counts (or per cent) along the bottom."""
     chart.addSeries(series)
     categories = QBarCategoryAxis()
     categories.append([_short(name) for name in names] or [""])
@@ -145,6 +169,10 @@ def _horizontal_bars(view: QChartView, chart: QChart, series, names: list[str], 
     chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(categories)
     values = _value_axis(largest)
+    if percent:
+        values.setRange(0, 100)
+        values.setTickCount(6)
+        values.setLabelFormat("%d%%")
     chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(values)
     _replace(view, chart)

@@ -1,4 +1,5 @@
-"""工作台: the bureau's figures (DESIGN §5 metrics, the seed article's KPIs), charts and conflicts.
+"""工作台: the bureau's figures (DESIGN §5 metrics, the seed article's KPIs, and after the visit §11's lifecycle
+figures), charts and conflicts.
 
 The figures are ``database_stats`` — exactly what `joint-acceptance stats --json` prints for the
 same database; the charts come from ``core.workload`` and the conflicts from ``core.conflicts``.
@@ -54,6 +55,26 @@ class _Figure(QFrame):
         layout.addWidget(self.caption)
 
 
+NONE_YET = "—"     # a rate or mean with nothing to divide by (no visit held, no request decided yet)
+
+
+def _rate(value: float, whole: int) -> str:
+    return f"{value:.0%}" if whole else NONE_YET
+
+
+def lifecycle_values(stats: dict) -> dict[str, str]:
+    """The figures after the visit (``stats["lifecycle"]``, DESIGN §11), over the whole history except the month's."""
+    life = stats["lifecycle"]
+    return {
+        "accepted_month": str(life["accepted_this_month"]),
+        "one_pass": _rate(life["one_pass_rate"], life["decided"]),
+        "rectification_rate": _rate(life["rectification_rate"], life["visits_held"]),
+        "days_to_opinion": f"{life['mean_working_days_to_opinion']:.1f}" if life["accepted"] else NONE_YET,
+        "reinspections": str(life["reinspections_held"]),
+        "overdue": str(life["results_overdue"]["count"]),
+    }
+
+
 def figure_values(stats: dict, conflicts: int) -> dict[str, str]:
     """The figures as shown, from ``database_stats`` (the same numbers as `stats --json`)."""
     metrics = stats["metrics"]
@@ -98,6 +119,20 @@ class DashboardPage(QWidget):
         grid = QGridLayout()
         for index, figure in enumerate(self.figures.values()):
             grid.addWidget(figure, index // 5, index % 5)
+        self.lifecycle_figures = {
+            "accepted_month": _Figure(translate("Dashboard", "Accepted this month")),
+            "one_pass": _Figure(translate("Dashboard", "Accepted at the first visit (one-pass rate)")),
+            "rectification_rate": _Figure(translate("Dashboard", "Visits that found something to fix")),
+            "days_to_opinion": _Figure(translate("Dashboard", "Working days from application to opinion (mean)")),
+            "reinspections": _Figure(translate("Dashboard", "Re-inspections held")),
+            "overdue": _Figure(translate("Dashboard", "Visits with results overdue")),
+        }
+        self.figures.update(self.lifecycle_figures)
+        self.lifecycle_title = QLabel(translate("Dashboard", "After the visit"))
+        self.lifecycle_title.setStyleSheet("font-weight: 600;")
+        lifecycle_grid = QGridLayout()
+        for index, figure in enumerate(self.lifecycle_figures.values()):
+            lifecycle_grid.addWidget(figure, 0, index)
         self.week_chart = charts.new_chart_view()
         self.department_chart = charts.new_chart_view(320)   # twelve names need the height to all show
         self.place_chart = charts.new_chart_view()
@@ -105,6 +140,11 @@ class DashboardPage(QWidget):
         # The department chart gets more width: its names are the longest labels on the page.
         for view, stretch in ((self.week_chart, 5), (self.department_chart, 6), (self.place_chart, 5)):
             chart_row.addWidget(view, stretch)
+        self.rectification_chart = charts.new_chart_view(220)
+        self.findings_chart = charts.new_chart_view(220)
+        lifecycle_charts = QHBoxLayout()
+        for view in (self.rectification_chart, self.findings_chart):
+            lifecycle_charts.addWidget(view, 1)
         self.conflict_title = QLabel()
         self.conflict_title.setStyleSheet("font-weight: 600;")
         self.conflict_list = QTextBrowser()
@@ -123,7 +163,10 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(content)
         layout.addWidget(self.title)
         layout.addLayout(grid)
+        layout.addWidget(self.lifecycle_title)
+        layout.addLayout(lifecycle_grid)
         layout.addLayout(chart_row, 1)
+        layout.addLayout(lifecycle_charts)
         layout.addWidget(self.conflict_title)
         layout.addWidget(self.conflict_list)
         layout.addWidget(self.due_title)
@@ -149,8 +192,9 @@ class DashboardPage(QWidget):
         settings = repo.settings()
         self.title.setText(translate("Dashboard", "{bureau} — {date}").format(
             bureau=settings.bureau_name, date=fmt.long_date(today)))
-        for key, value in figure_values(self.stats, len(self.conflicts)).items():
+        for key, value in {**figure_values(self.stats, len(self.conflicts)), **lifecycle_values(self.stats)}.items():
             self.figures[key].value.setText(value)
+        self._explain_lifecycle()
         metrics = self.stats["metrics"]
         self.figures["trips_saved"].setToolTip(translate(
             "Dashboard", "{joint} visits instead of {separate} separate ones").format(
@@ -168,6 +212,29 @@ class DashboardPage(QWidget):
         self.warning.setText(self.stats["calendar"]["warning"])
         self.warning.setVisible(bool(self.stats["calendar"]["warning"]))
 
+    def _explain_lifecycle(self) -> None:
+        """What each figure after the visit counts, in its tooltip; the overdue count red while there is one."""
+        life = self.stats["lifecycle"]
+        tips = {
+            "accepted_month": translate("Dashboard", "Requests accepted (every department passed) in {month}").format(
+                month=life["month"]),
+            "one_pass": translate("Dashboard", "{first} of {decided} decided requests were accepted without any "
+                                               "rectification or failure at their first visit").format(
+                first=life["accepted_first_round"], decided=life["decided"]),
+            "rectification_rate": translate("Dashboard", "{found} of {held} visits held asked for rectification "
+                                                         "({findings} findings)").format(
+                found=life["visits_with_findings"], held=life["visits_held"], findings=life["findings"]),
+            "days_to_opinion": translate("Dashboard", "From the application to the decision, over {accepted} "
+                                                      "accepted request(s), in the bureau's working days").format(
+                accepted=life["accepted"]),
+            "reinspections": translate("Dashboard", "Visits of a re-inspection round (复验) that took place"),
+            "overdue": translate("Dashboard", "Visits that ended before today without every department's result"),
+        }
+        for key, tip in tips.items():
+            self.figures[key].setToolTip(tip)
+        self.figures["overdue"].value.setStyleSheet(
+            "font-size: 26px; font-weight: 600;" + (" color: #c2410c;" if life["results_overdue"]["count"] else ""))
+
     def _show_charts(self, today: dt.date, projects: list[Project], visits: list[Visit]) -> None:
         repo = self.workspace.repo
         this_monday = monday_of(today)
@@ -180,6 +247,9 @@ class DashboardPage(QWidget):
         charts.fill_visits_per_week(self.week_chart, self.week_counts, this_monday)
         charts.fill_department_load(self.department_chart, self.department_loads)
         charts.fill_requests_by_place(self.place_chart, self.place_requests)
+        life = self.stats["lifecycle"]
+        charts.fill_rectification_by_department(self.rectification_chart, life["rectification_by_department"])
+        charts.fill_findings_by_item(self.findings_chart, life["findings_by_item"])
 
     def _show_conflicts(self) -> None:
         count = len(self.conflicts)

@@ -1,8 +1,8 @@
 """整改跟踪: requests rectifying with their open findings and days left, and re-inspections waiting.
 
 The lists come from ``core.acceptance.tracking.follow_up``. Double-clicking a request opens it in the
-editor; 登记整改完成 records the owner's report (undoable); the rectification notice prints from here once
-the printing part has it.
+editor; 登记整改完成 records the owner's report (undoable); 打印整改通知书 opens the print dialog on the
+request's rectification notice.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ class RectificationPage(QWidget):
     KINDS = frozenset((PROJECTS, ITEMS, DEPARTMENTS, SETTINGS, ALL))
     openRequested = Signal(str)          # a request's code: open it in the editor
     rectifiedRequested = Signal(str)     # a request's code: record the owner's report
+    printRequested = Signal(str)         # a rectifying request's code: print its rectification notice
     visitRequested = Signal(int)         # a re-inspection's visit: show it in the calendar
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -71,12 +72,10 @@ class RectificationPage(QWidget):
         self.rectified_button.setToolTip(translate("Rectification", "The owner reported the findings fixed: "
                                                                     "record the day and open the re-inspection"))
         self.rectified_button.clicked.connect(self.report_selected)
-        self.print_button = QPushButton(translate("Rectification", "Print rectification notice"))
-        # The printing part does not lay out the rectification notice yet (printing.print_jobs has no
-        # such document); the button is there, greyed out, so the clerk knows where it will be.
-        self.print_button.setEnabled(False)
-        self.print_button.setToolTip(translate("Rectification", "The rectification notice cannot be printed from "
-                                                                "this version yet."))
+        self.print_button = QPushButton(translate("Rectification", "Print rectification notice…"))
+        self.print_button.setToolTip(translate("Rectification", "Preview, print or save as PDF the rectification "
+                                                                "notice (整改通知书): every open finding at once"))
+        self.print_button.clicked.connect(self.print_selected)
         self.open_button = QPushButton(translate("Rectification", "Open request"))
         self.open_button.clicked.connect(lambda: self._open(self._selected_item()))
         self.visit_button = QPushButton(translate("Rectification", "Show visit"))
@@ -205,6 +204,7 @@ class RectificationPage(QWidget):
 
     def _update_buttons(self) -> None:
         self.rectified_button.setEnabled(self.selected_rectifying() is not None)
+        self.print_button.setEnabled(self.selected_rectifying() is not None)
         self.open_button.setEnabled(self.selected_code() is not None)
         items = self.reinspections.selectedItems()
         self.visit_button.setEnabled(bool(items and items[0].data(5, CODE_ROLE)))
@@ -217,6 +217,11 @@ class RectificationPage(QWidget):
         row = self.selected_rectifying()
         if row is not None:
             self.rectifiedRequested.emit(row.project.code)
+
+    def print_selected(self) -> None:
+        row = self.selected_rectifying()
+        if row is not None:
+            self.printRequested.emit(row.project.code)
 
     def show_selected_visit(self) -> None:
         items = self.reinspections.selectedItems()

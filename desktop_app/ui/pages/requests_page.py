@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox,
     QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -19,6 +19,7 @@ from desktop_app.ui.controllers.workspace import ALL, DEPARTMENTS, HOLIDAYS, ITE
 
 translate = QCoreApplication.translate
 REINSPECTION = "reinspection"     # the status filter's 复验: a re-inspection round waiting or scheduled
+RECTIFICATION, OPINION = "rectification", "opinion"    # the documents after the visit (print_dialog's kinds)
 # The status filter's order: the way a request goes.
 STATUS_ORDER = (RequestStatus.PENDING, RequestStatus.SCHEDULED, REINSPECTION, RequestStatus.RECTIFYING,
                 RequestStatus.DONE, RequestStatus.FAILED, RequestStatus.WITHDRAWN)
@@ -102,6 +103,7 @@ class RequestsPage(QWidget):
     duplicate_requested = Signal(object)
     import_requested = Signal()
     rectified_requested = Signal(object)   # a rectifying Project: record the owner's report
+    print_requested = Signal(str, str)     # what to print ("rectification" or "opinion") and the request's code
 
     def __init__(self, workspace: Workspace, parent=None) -> None:
         super().__init__(parent)
@@ -132,6 +134,8 @@ class RequestsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_context_menu)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
         buttons = QHBoxLayout()
@@ -148,6 +152,11 @@ class RequestsPage(QWidget):
                                                                "the day and open the re-inspection"))
         self.rectified_button.clicked.connect(self.report_rectified_selected)
         buttons.addWidget(self.rectified_button)
+        self.opinion_button = QPushButton(translate("Requests", "Print opinion…"))
+        self.opinion_button.setToolTip(translate("Requests", "Preview, print or save as PDF the joint acceptance "
+                                                             "opinion (联合验收意见书) of the accepted request"))
+        self.opinion_button.clicked.connect(lambda: self.print_selected(OPINION))
+        buttons.addWidget(self.opinion_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
 
@@ -258,6 +267,42 @@ class RequestsPage(QWidget):
     def _update_buttons(self) -> None:
         project = self.selected_project()
         self.rectified_button.setEnabled(project is not None and project.status is RequestStatus.RECTIFYING)
+        self.opinion_button.setEnabled(project is not None and project.status is RequestStatus.DONE)
+
+    def context_menu(self) -> QMenu | None:
+        """The selected request's actions, the lifecycle's where its status allows them."""
+        project = self.selected_project()
+        if project is None:
+            return None
+        menu = QMenu(self)
+        menu.addAction(translate("Requests", "Edit…"), self.edit_selected)
+        menu.addAction(translate("Requests", "Duplicate"), self.duplicate_selected)
+        if project.status is RequestStatus.RECTIFYING:
+            menu.addSeparator()
+            menu.addAction(translate("Requests", "Rectification done…"), self.report_rectified_selected)
+            menu.addAction(translate("Requests", "Print rectification notice…"),
+                           lambda: self.print_selected(RECTIFICATION))
+        if project.status is RequestStatus.DONE:
+            menu.addSeparator()
+            menu.addAction(translate("Requests", "Print joint acceptance opinion…"),
+                           lambda: self.print_selected(OPINION))
+        return menu
+
+    def _show_context_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if index.isValid():
+            self.table.selectRow(index.row())
+        menu = self.context_menu()
+        if menu is not None:
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def print_selected(self, kind: str) -> None:
+        """Ask to print the selected request's rectification notice or opinion, if its status has one."""
+        project = self.selected_project()
+        wanted = RequestStatus.RECTIFYING if kind == RECTIFICATION else RequestStatus.DONE
+        if project is not None and project.status is wanted:
+            self.print_requested.emit(kind, project.code)
 
     def report_rectified_selected(self) -> None:
         project = self.selected_project()

@@ -1,4 +1,5 @@
-"""设置: the bureau's identity and the scheduling defaults; each field is saved when it is left."""
+"""设置: the bureau's identity, the scheduling defaults and what follows the visit (rectification time, the
+opinion's number, the clerk's name, the signing certificate); each field is saved when it is left."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from PySide6.QtWidgets import (
     QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from desktop_app.core.acceptance.opinion import PREVIEW_NUMBER
 from desktop_app.core.model.domain import MAX_DAILY_CAPACITY, Settings
+from desktop_app.core.store.history import clerk_name
 from desktop_app.ui.widgets import formatting as fmt
 from desktop_app.ui.controllers.workspace import ALL, SETTINGS, Workspace
 
@@ -32,6 +35,20 @@ def align_form_labels(forms) -> None:
     for label in labels:
         label.setMinimumWidth(width)
         label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def number_pattern_problem(pattern: str) -> str | None:
+    """Why ``pattern`` cannot number opinions (the message for the user), or None when it can."""
+    if "{number}" not in pattern:
+        return translate("Settings", "The opinion number must contain {number}, where each opinion's sequence "
+                                     "number goes (e.g. 济经开联验〔{year}〕第 {number} 号); not saved.")
+    try:   # a number, and the text a preview shows in its place (core.acceptance.opinion.PREVIEW_NUMBER)
+        pattern.format(year=2026, number=1)
+        pattern.format(year=2026, number=PREVIEW_NUMBER)
+    except (KeyError, IndexError, ValueError):
+        return translate("Settings", "Only {year} and {number} may stand in braces in the opinion number; "
+                                     "not saved.")
+    return None
 
 
 class SettingsPage(QWidget):
@@ -80,6 +97,37 @@ class SettingsPage(QWidget):
         publishing.addRow(translate("Settings", "Export folder"), folder_row)
         publishing.addRow(translate("Settings", "CalDAV server URL"), self._text("caldav_url"))
         publishing.addRow(translate("Settings", "CalDAV user name"), self._text("caldav_username"))
+        after = QFormLayout()
+        for name, label, minimum, maximum, suffix in (
+                ("rectification_days", translate("Settings", "Time for the owner's rectification"), 1, 365,
+                 translate("Settings", " days")),
+                ("reinspection_working_days", translate("Settings", "Re-inspection after the owner's report"), 1, 60,
+                 translate("Settings", " working days"))):
+            after.addRow(label, self._number(name, minimum, maximum, suffix))
+        self.pattern = QLineEdit()
+        self.pattern.setToolTip(translate("Settings", "The joint acceptance opinion's document number: {year} is the "
+                                                      "year, {number} the opinion's sequence number in that year"))
+        self.pattern.textEdited.connect(self._show_pattern_example)
+        self.pattern.editingFinished.connect(self._save_pattern)
+        self.pattern_example = QLabel(wordWrap=True)
+        pattern_box = QVBoxLayout()
+        pattern_box.setSpacing(2)
+        pattern_box.addWidget(self.pattern)
+        pattern_box.addWidget(self.pattern_example)
+        after.addRow(translate("Settings", "Opinion number"), pattern_box)
+        clerk = self._text("clerk_name")
+        clerk.setPlaceholderText(translate("Settings", "Empty: the computer's user name ({name})").format(
+            name=clerk_name(dataclasses.replace(Settings(), clerk_name=""))))
+        after.addRow(translate("Settings", "Clerk's name in the history"), clerk)
+        certificate_row = QHBoxLayout()
+        certificate = self._text("signing_certificate")
+        certificate.setPlaceholderText(translate("Settings", "The bureau's PKCS#12 file (.p12/.pfx), for the "
+                                                             "electronic seal"))
+        certificate_row.addWidget(certificate, 1)
+        choose_certificate = QPushButton(translate("Settings", "Choose…"))
+        choose_certificate.clicked.connect(self._choose_certificate)
+        certificate_row.addWidget(choose_certificate)
+        after.addRow(translate("Settings", "Signing certificate"), certificate_row)
         interface = QFormLayout()
         self.language = QComboBox()
         self.language.addItem("简体中文", "zh_CN")
@@ -93,9 +141,10 @@ class SettingsPage(QWidget):
         # whole form no wider than a page (a "30 min" box 1,100 px wide reads as a bug).
         content.setMaximumWidth(CONTENT_MAX_WIDTH)
         layout = QVBoxLayout(content)
-        forms = (bureau, rules, publishing, interface)
+        forms = (bureau, rules, after, publishing, interface)
         for title, form in zip((translate("Settings", "Bureau"), translate("Settings", "Scheduling rules"),
-                                translate("Settings", "Publishing"), translate("Settings", "Interface")), forms):
+                                translate("Settings", "After the visit"), translate("Settings", "Publishing"),
+                                translate("Settings", "Interface")), forms):
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
             box = QGroupBox(title)
@@ -132,7 +181,7 @@ class SettingsPage(QWidget):
         self.timezone.setMaximumWidth(metrics.horizontalAdvance("America/Argentina/Buenos_Aires") + COMBO_CHROME)
         self.language.setMaximumWidth(max(metrics.horizontalAdvance("简体中文"),
                                           metrics.horizontalAdvance("English")) + COMBO_CHROME + 20)
-        for name in ("bureau_phone", "bureau_contact", "caldav_username"):
+        for name in ("bureau_phone", "bureau_contact", "caldav_username", "clerk_name"):
             self.fields[name].setMaximumWidth(metrics.horizontalAdvance("0" * 28))
 
     def _text(self, name: str) -> QLineEdit:
@@ -157,6 +206,8 @@ class SettingsPage(QWidget):
             else:
                 widget.setText(value)
         self.timezone.setCurrentText(settings.timezone)
+        self.pattern.setText(settings.opinion_number_pattern)
+        self._show_pattern_example()
         self._loading = False
 
     def _save(self, name: str, value) -> None:
@@ -172,6 +223,32 @@ class SettingsPage(QWidget):
         if folder:
             self.fields["export_folder"].setText(folder)
             self._save("export_folder", folder)
+
+    def _show_pattern_example(self) -> bool:
+        """Under the field: the number the first opinion of this year would get, or what is wrong."""
+        text = self.pattern.text()
+        problem = number_pattern_problem(text)
+        if problem is None:
+            example = text.format(year=self.workspace.today().year, number=1)
+            self.pattern_example.setStyleSheet("color: palette(placeholder-text);")
+            self.pattern_example.setText(translate("Settings", "e.g. {example}").format(example=example))
+        else:
+            self.pattern_example.setStyleSheet("color: #b91c1c;")
+            self.pattern_example.setText(problem)
+        return problem is None
+
+    def _save_pattern(self) -> None:
+        """Saved only when it makes a number: a pattern without {number} would give every opinion the same one."""
+        if self._show_pattern_example():
+            self._save("opinion_number_pattern", self.pattern.text().strip())
+
+    def _choose_certificate(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, translate("Settings", "Signing certificate"),
+                                              self.fields["signing_certificate"].text(),
+                                              translate("Settings", "PKCS#12 certificates (*.p12 *.pfx)"))
+        if path:
+            self.fields["signing_certificate"].setText(path)
+            self._save("signing_certificate", path)
 
     def _language_changed(self) -> None:
         language = self.language.currentData()

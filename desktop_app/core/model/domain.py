@@ -155,4 +155,5 @@ class Settings:
     caldav_url: str = ""
     caldav_username: str = ""
     reminder_minutes: int = 1440
+    calendar_occurrence_limit: int = 20000   # dates of one repeating busy-time event per import window
     complete_override_years: tuple[int, ...] = ()   # years whose overrides the bureau marked complete

@@ -489,7 +489,7 @@ def _run_availability(args: argparse.Namespace) -> int:
         if args.source:
             raise UsageError(tr("--refresh takes at most a department, not a source"))
         failed = 0
-        for outcome in availability.refresh_sources(db, args.department, window=window):
+        for outcome in availability.refresh_sources(db, args.department, window=window, timeout=args.timeout):
             if outcome.result is not None:
                 print(outcome.result.message())
             else:
@@ -497,7 +497,8 @@ def _run_availability(args: argparse.Namespace) -> int:
                 print(outcome.error, file=sys.stderr)
         return EXIT_BAD_INPUT if failed else EXIT_OK
     if args.source:
-        print(availability.import_source(db, args.department, args.source, window=window).message())
+        print(availability.import_source(db, args.department, args.source, window=window,
+                                         timeout=args.timeout).message())
         return EXIT_OK
     if args.department and not db.execute("SELECT 1 FROM departments WHERE code = ?", [args.department]).fetchone():
         raise availability.AvailabilityError(tr("unknown department {code!r}", code=args.department))
@@ -529,7 +530,19 @@ def _add_availability_arguments(parser: argparse.ArgumentParser) -> None:
                         help="import the bureau's holiday overrides from an .ics calendar (events named 休/班)")
     parser.add_argument("--complete-year", type=int, action="append", default=[], metavar="YEAR",
                         help="with --holidays: the file is the complete official schedule for YEAR")
+    parser.add_argument("--timeout", type=_positive_seconds, default=15.0, metavar="SECONDS",
+                        help="give up a URL download that is not complete after this many seconds (default 15)")
     _common(parser, json_flag=True, today=True)
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds between 0 and 3600")
+    return value
 
 
 def _run_conflicts(args: argparse.Namespace) -> int:
@@ -927,7 +940,8 @@ def _setting_value(current: object, args: argparse.Namespace) -> object:
             return text.lower() in ("true", "yes", "1")
         if isinstance(current, int):
             value = int(text)
-            if value < (1 if args.key == "grain_minutes" else 0):   # a zero grain would allow no start
+            # A zero grain would allow no start; a zero occurrence limit would drop every series.
+            if value < (1 if args.key in ("grain_minutes", "calendar_occurrence_limit") else 0):
                 raise ValueError(text)
             if args.key == "default_capacity" and value > MAX_DAILY_CAPACITY:
                 raise UsageError(tr("Bad value {value!r} for {key}: use a whole number from {minimum} to {maximum}.",

@@ -27,8 +27,8 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from desktop_app.core.calendar.ical_reader import (
-    FETCH_TIMEOUT_SECONDS, CalendarFeedError, Feed, FeedPeriod, busy_periods, fetch_feed, is_url, parse_feed,
-    read_feed_file,
+    EXPANSION_SECONDS, FETCH_TIMEOUT_SECONDS, CalendarFeedError, Feed, FeedNote, FeedPeriod, expand_feed,
+    fetch_feed, is_url, merge_periods, parse_feed, read_feed_file,
 )
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.store.uid_tokens import own_uid_suffix, stored_uid_token
@@ -395,12 +395,17 @@ class ImportResult:
     department: str
     location: str
     event_count: int        # events in the file
-    busy_count: int         # busy periods stored for the planning window
+    busy_count: int         # busy periods stored for the planning window (touching ones joined)
     first: dt.date
     last: dt.date
     own_visits: int = 0     # our own visits echoed back (the department subscribes to our feed): not busy time
+    notes: tuple[FeedNote, ...] = ()    # events skipped, and what was not taken as written (the first ones)
+    note_counts: tuple[int, int] | None = None    # all events skipped, all warnings (default: the notes')
 
     def message(self) -> str:
+        return "\n".join([self._summary(), *notes_text(self.notes, self.note_counts)])
+
+    def _summary(self) -> str:
         if self.event_count == 0:
             return tr("{department}: {location} contains no events; accepted, the department has no busy time "
                       "from this source.", department=self.department, location=self.location)
@@ -413,6 +418,25 @@ class ImportResult:
         return tr("{department}: {events} events read from {location}; {busy} busy periods stored for "
                   "{first} – {last}.", department=self.department, events=self.event_count,
                   location=self.location, busy=self.busy_count, first=self.first, last=self.last)
+
+
+NOTES_SHOWN = 5
+
+
+def notes_text(notes: Sequence[FeedNote], counts: tuple[int, int] | None = None) -> list[str]:
+    """'3 events skipped: …' and 'N warnings: …', each with the first few by line and UID."""
+    lines = []
+    for skipped in (True, False):
+        chosen = [note for note in notes if note.skipped is skipped]
+        total = max(len(chosen), counts[0 if skipped else 1] if counts else 0)
+        if not total:
+            continue
+        details = tr("; ").join(note.text() for note in chosen[:NOTES_SHOWN])
+        if total > NOTES_SHOWN:
+            details += tr("; ") + tr("and {count} more", count=total - min(len(chosen), NOTES_SHOWN))
+        lines.append(tr("{count} events skipped: {details}", count=total, details=details) if skipped
+                     else tr("{count} warnings: {details}", count=total, details=details))
+    return lines
 
 
 class AvailabilityError(InputError):
@@ -452,19 +476,30 @@ def _require_department(db: Database, department: str) -> None:
         raise AvailabilityError(tr("unknown department {code!r}", code=department))
 
 
+def _occurrence_limit(db: Database) -> int:
+    from desktop_app.core.store.repository import Repository
+
+    return max(1, Repository(db).settings().calendar_occurrence_limit)
+
+
 def import_calendar_bytes(db: Database, department: str, location: str, data: bytes, *,
                           window: tuple[dt.date, dt.date] | None = None,
-                          fetched_at: str | None = None) -> ImportResult:
+                          fetched_at: str | None = None, occurrence_limit: int | None = None) -> ImportResult:
     """Parse ``data`` and make it the department's busy time from ``location``.
 
     The previous events from the same location are replaced in one transaction; a feed that
-    cannot be parsed raises CalendarFeedError and leaves the database exactly as it was.
+    cannot be parsed raises CalendarFeedError and leaves the database exactly as it was. Each
+    series is expanded at most ``occurrence_limit`` times (default: the setting
+    calendar_occurrence_limit) over the window, and touching busy periods are stored joined.
     """
     _require_department(db, department)
     timezone = _bureau_timezone(db)
-    feed = parse_feed(data, location, timezone)
+    limit = occurrence_limit if occurrence_limit is not None else _occurrence_limit(db)
+    feed = parse_feed(data, location, timezone, occurrence_limit=limit)
     first, last = window or planning_window()
-    periods, own_visits = _without_own_visits(busy_periods(feed, first, last, timezone), stored_uid_token(db))
+    expansion = expand_feed(feed, first, last, timezone, seconds=EXPANSION_SECONDS)
+    periods, own_visits = _without_own_visits(expansion.periods, stored_uid_token(db))
+    periods = merge_periods(periods)
     stamp = fetched_at or now_iso()
     with db.atomic():
         existing = db.execute("SELECT id FROM availability_sources WHERE department = ? AND location = ?",
@@ -482,7 +517,9 @@ def import_calendar_bytes(db: Database, department: str, location: str, data: by
             ({"source": source_id, "department": department, "start": p.start.isoformat(),
               "end": p.end.isoformat(), "title": p.title, "all_day": int(p.all_day)} for p in periods),
             batch_size=2000)
-    return ImportResult(department, location, feed.event_count, len(periods), first, last, own_visits)
+    cut = len(expansion.notes)
+    return ImportResult(department, location, feed.event_count, len(periods), first, last, own_visits,
+                        (*feed.notes, *expansion.notes), (feed.note_counts[0], feed.note_counts[1] + cut))
 
 
 def _without_own_visits(periods: Iterable[FeedPeriod], token: str | None) -> tuple[list[FeedPeriod], int]:
@@ -600,9 +637,9 @@ def remove_source(db: Database, department: str, location: str) -> bool:
 
 # --- reading busy time back -------------------------------------------------------------------
 @lru_cache(maxsize=8)
-def _parsed_copy(source_id: int, fetched_at: str, content: bytes, timezone: str) -> Feed:
+def _parsed_copy(source_id: int, fetched_at: str, content: bytes, timezone: str, limit: int) -> Feed:
     # Keyed by source and fetch time: a stored copy never changes without a new fetched_at.
-    return parse_feed(content, str(source_id), timezone)
+    return parse_feed(content, str(source_id), timezone, occurrence_limit=limit)
 
 
 def load_busy_events(db: Database, first: dt.date, last: dt.date,
@@ -618,6 +655,7 @@ def load_busy_events(db: Database, first: dt.date, last: dt.date,
     high = dt.datetime.combine(last + 2 * _ONE_DAY, dt.time(), zone)
     result: dict[str, list[BusyEvent]] = defaultdict(list)
     token = stored_uid_token(db)
+    limit = None
     for source in sources(db):
         covered = (source.expanded_first is not None and source.expanded_last is not None
                    and source.expanded_first <= first - _ONE_DAY and last + _ONE_DAY <= source.expanded_last)
@@ -635,9 +673,10 @@ def load_busy_events(db: Database, first: dt.date, last: dt.date,
         content = db.execute("SELECT content FROM availability_sources WHERE id = ?", [source.id]).fetchone()[0]
         if not content:
             continue
-        feed = _parsed_copy(source.id, str(source.fetched_at), bytes(content), timezone)
-        periods, _ = _without_own_visits(busy_periods(feed, first - _ONE_DAY, last + _ONE_DAY, timezone), token)
-        for period in periods:
+        limit = limit or _occurrence_limit(db)
+        feed = _parsed_copy(source.id, str(source.fetched_at), bytes(content), timezone, limit)
+        periods, _ = _without_own_visits(expand_feed(feed, first - _ONE_DAY, last + _ONE_DAY, timezone).periods, token)
+        for period in merge_periods(periods):
             result[source.department].append(
                 BusyEvent(source.department, period.start, period.end, period.title, period.all_day))
     return dict(result)

@@ -1,75 +1,96 @@
 """Reading iCalendar feeds the departments send: bytes, files and URLs (DESIGN §6, import part).
 
 A feed is checked before anything uses it, and every refusal names what is wrong (the file, the
-event by its title and UID, the property): not iCalendar at all (an HTML error page, say), cut
-off, a DTSTART that is not a date, a TZID nobody knows, an RRULE that does not parse, too large.
+line, the event by its title and UID, the property): not iCalendar at all (an HTML error page, say),
+cut off, a DTSTART that is not a date, a TZID nobody knows, an RRULE that does not parse, too large.
+What a tolerant client would read is read (``ical_normalise``): duplicated properties, unknown
+properties, an unreadable RDATE value; what is skipped or taken partly is counted in ``Feed.notes``.
 
 Busy periods come out as ``FeedPeriod`` tuples, timezone-aware in the bureau's zone:
-- VEVENTs, recurring ones expanded by recurring-ical-events only over the window asked for, so an
-  RRULE without an end cannot run away; EXDATE, RDATE and RECURRENCE-ID overrides are honoured;
-  all-day events block whole days; TRANSP:TRANSPARENT and STATUS:CANCELLED do not block;
+- VEVENTs, recurring ones expanded only over the window asked for and at most ``occurrence_limit``
+  times per series (``ical_recurrence``); EXDATE, RDATE and RECURRENCE-ID overrides are honoured by
+  recurring-ical-events; all-day events block whole days; TRANSP:TRANSPARENT and STATUS:CANCELLED
+  do not block;
 - VFREEBUSY busy periods (FBTYPE BUSY, BUSY-UNAVAILABLE, BUSY-TENTATIVE; FREE is skipped);
 - X-WR-TIMEZONE-only feeds (x-wr-timezone), Windows zone names (icalendar maps them), floating
   times (read in the bureau's zone) and UTC times.
+
+Bounds (issue 13): a file or download of at most ``MAX_FEED_BYTES`` (a gzip body is unpacked up to
+the same size); a download finished within ``FETCH_TIMEOUT_SECONDS`` in all; at most
+``MAX_REPEATING_EVENTS`` repeating or changed events, ``MAX_LIBRARY_EVENTS`` of them read by the
+iCalendar libraries, and ``EXPANSION_SECONDS`` of computing; at most ``FEED_OCCURRENCE_FACTOR``
+times ``occurrence_limit`` busy periods in a window. ``tests/benchmarks/bench_hostile_ics.py``
+measures what these bounds cost.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+import threading
+import time
 import urllib.error
 import urllib.request
+import warnings
+import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 import icalendar
 import recurring_ical_events
 import x_wr_timezone
-from dateutil import rrule as dateutil_rrule
 
-from desktop_app.core.model.errors import InputError
+from desktop_app.core.calendar.ical_normalise import (
+    CalendarFeedError, FeedNote, FeedPeriod, Normaliser, describe, split_lines,
+)
+from desktop_app.core.calendar.ical_recurrence import RuleError, RuleExpansion, Series, parse_rule
 from desktop_app.core.model.messages import tr
+
+__all__ = ["CalendarFeedError", "Expansion", "Feed", "FeedNote", "FeedPeriod", "MAX_FEED_BYTES",
+           "OCCURRENCE_LIMIT", "busy_periods", "expand_feed", "fetch_feed", "is_url", "parse_feed",
+           "read_feed_file"]
 
 # Big enough for years of a busy department's calendar (20,000 events is about 6 MB), small enough
 # that a wrong file (a video, a database dump) is refused before it is read into memory.
 MAX_FEED_BYTES = 32 * 1024 * 1024
-FETCH_TIMEOUT_SECONDS = 15.0
+FETCH_TIMEOUT_SECONDS = 15.0           # for the whole download: connecting and every read
 URL_SCHEMES = ("http://", "https://", "webcal://", "webcals://")
-
-_FOLD = re.compile(rb"\r?\n[ \t]")
-_DATE_PROPERTIES = ("DTSTART", "DTEND", "DUE", "RECURRENCE-ID", "EXDATE", "RDATE", "DURATION")
+# Occurrences of one series within the planning window (a setting: calendar_occurrence_limit).
+OCCURRENCE_LIMIT = 20_000
+FEED_OCCURRENCE_FACTOR = 5             # all the busy periods of one file in a window: 5 × the limit
+# Computing the repeating events of one file at import (CPU seconds): each series is bounded, this
+# bounds thousands of them.
+EXPANSION_SECONDS = 5.0
+# Events that need icalendar and recurring-ical-events (changed occurrences, zones the file defines):
+# the libraries read about 1 MB a second, so more than this would not import within 10 s.
+MAX_LIBRARY_EVENTS = 10_000
+MAX_REPEATING_EVENTS = 20_000          # series and their changed occurrences, however read
+_GZIP_MAGIC = b"\x1f\x8b"
 _BUSY_TYPES = {"BUSY", "BUSY-UNAVAILABLE", "BUSY-TENTATIVE"}
-
-
-class CalendarFeedError(InputError):
-    """An iCalendar feed cannot be used; the message names the source and what is wrong."""
-
-
-class FeedPeriod(NamedTuple):
-    start: dt.datetime
-    end: dt.datetime
-    title: str
-    all_day: bool
-    uid: str = ""     # the event's UID: tells our own visits echoed back in a department's calendar
+_ONE_DAY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
 class Feed:
     """A checked feed: how many entries (events, busy periods) it holds, and its events.
 
-    ``simple`` holds the plain one-off events read directly (most of a big feed); ``calendar`` holds
-    everything that needs the iCalendar libraries' full rules (recurrences and their exceptions,
-    zones defined only by the file's VTIMEZONE, DURATION, free/busy).
+    ``simple`` holds the plain one-off events read directly (most of a big feed), ``series`` the
+    repeating events without moved occurrences (read directly too), ``freebusy`` the VFREEBUSY
+    periods; ``calendar`` holds the events that need the iCalendar libraries' full rules (moved
+    occurrences, zones defined only by the file's VTIMEZONE, Windows zones).
     """
 
     label: str
     calendar: icalendar.Calendar
     event_count: int
-    simple: tuple[FeedPeriod, ...] = ()      # opaque, not cancelled, one-off events in the bureau's zone
+    simple: tuple[FeedPeriod, ...] = ()
+    series: tuple[Series, ...] = ()
+    freebusy: tuple[FeedPeriod, ...] = ()
+    notes: tuple[FeedNote, ...] = ()                    # the first MAX_NOTES of them
+    occurrence_limit: int = OCCURRENCE_LIMIT
+    events: dict[int, tuple[int, str]] = field(default_factory=dict)   # id(component) → (line, UID)
+    note_counts: tuple[int, int] = (0, 0)               # all events skipped, all warnings
 
 
 def is_url(source: str) -> bool:
@@ -77,10 +98,44 @@ def is_url(source: str) -> bool:
 
 
 # --- getting the bytes --------------------------------------------------------------------------
+def _megabytes(size: int) -> str:
+    """Sizes in MB as a person writes them: 32 for the limit, 32.0 for a file just above it."""
+    return f"{size // 1048576}" if size % 1048576 == 0 else f"{size / 1048576:.1f}"
+
+
 def _too_large(label: str, size: int, limit: int) -> CalendarFeedError:
-    return CalendarFeedError(tr("{source}: the file is {size:.1f} MB, more than the limit of {limit:.0f} MB "
-                                "for a calendar; it was not read.", source=label, size=size / 1048576,
-                                limit=limit / 1048576))
+    # Bytes as well as MB: a file one byte over the limit is "32.0 MB" like the limit itself.
+    return CalendarFeedError(tr("{source}: the file is {size} bytes ({size_mb} MB), more than the {limit} bytes "
+                                "({limit_mb} MB) a calendar may have; it was not read.", source=label,
+                                size=f"{size:,}", size_mb=f"{size / 1048576:.1f}", limit=f"{limit:,}",
+                                limit_mb=_megabytes(limit)))
+
+
+def _expands_too_far(label: str, limit: int) -> CalendarFeedError:
+    return CalendarFeedError(tr("{source}: the compressed calendar unpacks to more than the {limit} bytes ({limit_mb} "
+                                "MB) a calendar may have; it was not read.", source=label, limit=f"{limit:,}",
+                                limit_mb=_megabytes(limit)))
+
+
+def gunzip(data: bytes, label: str, limit: int = MAX_FEED_BYTES) -> bytes:
+    """Unpack a gzip body (several members allowed), never to more than ``limit`` bytes."""
+    out = bytearray()
+    rest = data
+    try:
+        while rest:
+            unpacker = zlib.decompressobj(wbits=31)
+            out += unpacker.decompress(rest, limit + 1 - len(out))
+            if len(out) > limit or unpacker.unconsumed_tail:
+                raise _expands_too_far(label, limit)
+            if not unpacker.eof:
+                raise zlib.error("truncated")
+            rest = unpacker.unused_data.lstrip(b"\0")
+            if rest and not rest.startswith(_GZIP_MAGIC):
+                break                        # trailing bytes after the last member, as gzip(1) allows
+    except zlib.error:
+        raise CalendarFeedError(tr("{source}: the file is compressed (gzip) but damaged; it was not read.",
+                                   source=label)) from None
+    return bytes(out)
 
 
 def read_feed_file(path: str | Path, limit: int = MAX_FEED_BYTES) -> bytes:
@@ -101,36 +156,104 @@ def read_feed_file(path: str | Path, limit: int = MAX_FEED_BYTES) -> bytes:
                                    reason=error.strerror or error)) from None
 
 
-def fetch_feed(url: str, timeout: float = FETCH_TIMEOUT_SECONDS, limit: int = MAX_FEED_BYTES) -> bytes:
-    """Download a feed; refuse a timeout, an HTTP error, an oversized or non-calendar answer."""
+class _DeadlinePassed(Exception):
+    pass
+
+
+@dataclass
+class _Answer:
+    body: bytes = b""
+    content_type: str = ""
+    encoding: str = ""
+    error: BaseException | None = None
+
+
+def _socket_of(response) -> object | None:
+    """The connection's socket, to give each read only the time left (None if it cannot be reached)."""
+    return getattr(getattr(getattr(response, "fp", None), "raw", None), "_sock", None)
+
+
+def _download(url: str, deadline: float, limit: int, cancelled: threading.Event, answer: _Answer) -> None:
+    request = urllib.request.Request(url, headers={"User-Agent": "joint-acceptance/1", "Accept": "text/calendar",
+                                                   "Accept-Encoding": "gzip"})
+    try:
+        with urllib.request.urlopen(request, timeout=max(0.05, deadline - time.monotonic())) as response:
+            answer.encoding = (response.headers.get("Content-Encoding") or "").strip().lower()
+            answer.content_type = (response.headers.get("Content-Type") or "").lower()
+            length = response.headers.get("Content-Length")
+            if answer.encoding in ("", "identity") and length and length.isdigit() and int(length) > limit:
+                raise _too_large(url, int(length), limit)
+            chunks: list[bytes] = []
+            size = 0
+            while size <= limit:
+                left = deadline - time.monotonic()
+                if left <= 0 or cancelled.is_set():
+                    raise _DeadlinePassed
+                sock = _socket_of(response)
+                if sock is not None:
+                    sock.settimeout(left)
+                chunk = response.read1(min(65536, limit + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+            answer.body = b"".join(chunks)
+    except BaseException as error:  # noqa: BLE001 - handed to the waiting thread, which says what it means
+        answer.error = error
+
+
+def _http_url(url: str) -> str:
     lowered = url.lower()
     # webcal:// is a subscription hint for plain HTTP(S); webcals:// asks for TLS.
     if lowered.startswith("webcals://"):
-        url = "https://" + url[len("webcals://"):]
-    elif lowered.startswith("webcal://"):
-        url = "http://" + url[len("webcal://"):]
-    request = urllib.request.Request(url, headers={"User-Agent": "joint-acceptance/1", "Accept": "text/calendar"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > limit:
-                raise _too_large(url, int(length), limit)
-            data = response.read(limit + 1)
-            content_type = (response.headers.get("Content-Type") or "").lower()
-    except CalendarFeedError:
-        raise
-    except urllib.error.HTTPError as error:
+        return "https://" + url[len("webcals://"):]
+    if lowered.startswith("webcal://"):
+        return "http://" + url[len("webcal://"):]
+    return url
+
+
+def fetch_feed(url: str, timeout: float = FETCH_TIMEOUT_SECONDS, limit: int = MAX_FEED_BYTES) -> bytes:
+    """Download a feed within ``timeout`` seconds in all (connecting, every read, a slow server);
+    refuse an HTTP error, an oversized or non-calendar answer. A gzip answer is unpacked."""
+    deadline = time.monotonic() + timeout
+    answer = _Answer()
+    cancelled = threading.Event()
+    # The download runs beside us so that nothing it waits for (a name lookup, a server that sends a
+    # byte now and then) can hold the import past the deadline; told to stop, it stops at its next read.
+    worker = threading.Thread(target=_download, args=(_http_url(url), deadline, limit, cancelled, answer),
+                              name="calendar-download", daemon=True)
+    worker.start()
+    worker.join(timeout + 0.2)
+    if worker.is_alive():
+        cancelled.set()
+        raise CalendarFeedError(tr("{source}: no answer within {seconds:g} seconds", source=url, seconds=timeout))
+    error = answer.error
+    if isinstance(error, CalendarFeedError):
+        raise error
+    if isinstance(error, urllib.error.HTTPError):
         raise CalendarFeedError(tr("{source}: the server answered {status} {reason}", source=url,
-                                   status=error.code, reason=error.reason)) from None
-    except (TimeoutError, OSError, urllib.error.URLError) as error:
+                                   status=error.code, reason=error.reason))
+    if isinstance(error, _DeadlinePassed):
+        raise CalendarFeedError(tr("{source}: no answer within {seconds:g} seconds", source=url, seconds=timeout))
+    if error is not None:
         reason = getattr(error, "reason", None) or error
         if isinstance(reason, TimeoutError) or "timed out" in str(reason):
             raise CalendarFeedError(tr("{source}: no answer within {seconds:g} seconds", source=url,
-                                       seconds=timeout)) from None
-        raise CalendarFeedError(tr("{source}: cannot connect: {reason}", source=url, reason=reason)) from None
+                                       seconds=timeout))
+        if isinstance(error, (OSError, ValueError, urllib.error.URLError)):
+            raise CalendarFeedError(tr("{source}: cannot connect: {reason}", source=url, reason=reason))
+        if isinstance(error, Exception):       # http.client: a status line or chunk that is not HTTP
+            raise CalendarFeedError(tr("{source}: the server's answer broke off or is not HTTP", source=url))
+        raise error
+    data = answer.body
     if len(data) > limit:
         raise _too_large(url, len(data), limit)
-    if "text/html" in content_type and not _looks_like_calendar(data):
+    if answer.encoding in ("gzip", "x-gzip"):
+        data = gunzip(data, url, limit)
+    elif answer.encoding not in ("", "identity"):
+        raise CalendarFeedError(tr("{source}: the server compressed the calendar as {encoding!r}, which cannot be "
+                                   "read", source=url, encoding=answer.encoding[:30]))
+    if "text/html" in answer.content_type and not _looks_like_calendar(data):
         raise CalendarFeedError(tr("{source}: the server sent a web page (HTML), not an iCalendar feed",
                                    source=url))
     return data
@@ -141,286 +264,8 @@ def _looks_like_calendar(data: bytes) -> bool:
 
 
 # --- checking and parsing -----------------------------------------------------------------------
-def unfold(data: bytes) -> bytes:
-    """Join folded lines on the bytes, so a fold inside a multi-byte UTF-8 character does no harm."""
-    return _FOLD.sub(b"", data)
-
-
-def _decode(data: bytes, label: str) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise CalendarFeedError(tr("{source}: the text is neither UTF-8 nor GB18030", source=label))
-
-
-def _check_structure(text: str, label: str) -> None:
-    """Refuse what is not iCalendar, or is cut off, with a message a user can act on."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    if not lines:
-        raise CalendarFeedError(tr("{source}: the file is empty", source=label))
-    first = lines[0].strip()
-    if first.upper() != "BEGIN:VCALENDAR":
-        if first.lower().startswith(("<!doctype html", "<html", "<?xml", "<head")) or "<html" in text[:2000].lower():
-            raise CalendarFeedError(tr("{source}: this is a web page (HTML), not an iCalendar file", source=label))
-        raise CalendarFeedError(tr("{source}: not an iCalendar file (it should start with BEGIN:VCALENDAR, "
-                                   "it starts with {start!r})", source=label, start=first[:40]))
-    open_components: list[tuple[str, int]] = []
-    for number, line in enumerate(lines, start=1):
-        name, _, value = line.partition(":")
-        name = name.strip().upper()
-        if name == "BEGIN":
-            open_components.append((value.strip().upper(), number))
-        elif name == "END":
-            if not open_components or open_components[-1][0] != value.strip().upper():
-                raise CalendarFeedError(tr("{source}: line {line}: END:{component} does not close an open "
-                                           "component", source=label, line=number, component=value.strip()))
-            open_components.pop()
-            if not open_components and number != len(lines):
-                raise CalendarFeedError(tr("{source}: text after END:VCALENDAR (line {line})", source=label,
-                                           line=number + 1))
-    if open_components:
-        component, number = open_components[-1]
-        raise CalendarFeedError(tr("{source}: the file is truncated: BEGIN:{component} (line {line}) is never "
-                                   "closed", source=label, component=component, line=number))
-
-
-def _describe(component: icalendar.cal.Component) -> str:
-    summary = str(component.get("SUMMARY", "") or "").strip()
-    uid = str(component.get("UID", "") or "").strip()
-    kind = component.name
-    if summary and uid:
-        return tr("{component} {summary!r} (UID {uid})", component=kind, summary=summary, uid=uid)
-    if summary or uid:
-        return tr("{component} {summary!r}", component=kind, summary=summary or uid)
-    return kind
-
-
-# The value inside the iCalendar library's (English) complaint: "Expected time, got: 2026120".
-_LIBRARY_VALUE = re.compile(r"(?:got|format|rule)\s*:?\s*'?(?P<value>[^']*?)'?\s*$", re.IGNORECASE)
-_MOMENT_PROPERTIES = frozenset({"DTSTART", "DTEND", "DUE", "RECURRENCE-ID", "EXDATE", "RDATE", "DTSTAMP",
-                                "LAST-MODIFIED", "CREATED"})
-
-
-def _expected_value(name: str) -> str | None:
-    """What a property's value should look like, in the user's language."""
-    name = name.upper()
-    if name in _MOMENT_PROPERTIES:
-        return tr("a date or date-time such as 20261201 or 20261201T090000")
-    if name in ("RRULE", "EXRULE"):
-        return tr("a recurrence rule such as FREQ=WEEKLY;BYDAY=MO")
-    if name in ("DURATION", "TRIGGER"):
-        return tr("a duration such as PT1H30M")
-    if name == "FREEBUSY":
-        return tr("a period such as 20261201T010000Z/PT1H")
-    if name in ("SEQUENCE", "PRIORITY"):
-        return tr("a whole number")
-    return None
-
-
-def _value_problem(name: str, problem: str, value: str | None = None) -> str:
-    """Our words for a value the library could not read; its own English only when we have none."""
-    if value is None:
-        found = _LIBRARY_VALUE.search(str(problem))
-        value = found["value"] if found else None
-    expected = _expected_value(name)
-    if value is None or expected is None:
-        return str(problem)
-    return tr("{value!r} is not {expected}", value=value, expected=expected)
-
-
-def _check_component(component: icalendar.cal.Component, label: str, zone: ZoneInfo) -> None:
-    for name, problem in component.errors:
-        raise CalendarFeedError(tr("{source}: {component}: property {property} cannot be read: {problem}",
-                                   source=label, component=_describe(component), property=name,
-                                   problem=_value_problem(name, problem)))
-    if component.name != "VEVENT":
-        return
-    start = component.get("DTSTART")
-    if start is None:
-        raise CalendarFeedError(tr("{source}: {component} has no DTSTART", source=label,
-                                   component=_describe(component)))
-    for name in _DATE_PROPERTIES:
-        values = component.get(name)
-        for value in values if isinstance(values, list) else [values]:
-            if value is None:
-                continue
-            tzid = value.params.get("TZID") if hasattr(value, "params") else None
-            moments = [d.dt for d in value.dts] if hasattr(value, "dts") else [getattr(value, "dt", None)]
-            for moment in moments:
-                if tzid and isinstance(moment, dt.datetime) and moment.tzinfo is None:
-                    raise CalendarFeedError(tr(
-                        "{source}: {component}: unknown time zone TZID={tzid!r} in {property} and no VTIMEZONE "
-                        "defines it", source=label, component=_describe(component), tzid=tzid, property=name))
-    rules = component.get("RRULE")
-    for rule in rules if isinstance(rules, list) else [rules]:
-        if rule is None:
-            continue
-        text = rule.to_ical().decode()
-        try:
-            dtstart = start.dt if isinstance(start.dt, dt.datetime) else dt.datetime.combine(start.dt, dt.time())
-            if dtstart.tzinfo is None:
-                dtstart = dtstart.replace(tzinfo=zone)
-            # UNTIL must match DTSTART's kind; dateutil is stricter than the feed's writers, so only the
-            # syntax is checked here, on a naive copy.
-            dateutil_rrule.rrulestr(re.sub(r"UNTIL=[^;]*;?", "", text).rstrip(";"), dtstart=dtstart)
-        except (ValueError, TypeError, KeyError) as error:
-            raise CalendarFeedError(tr("{source}: {component}: property {property} cannot be read: {problem}",
-                                       source=label, component=_describe(component), property="RRULE",
-                                       problem=_value_problem("RRULE", str(error), text))) from None
-
-
-# --- the fast path for one-off events ------------------------------------------------------------
-_DATE_VALUE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_DATETIME_VALUE = re.compile(r"^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)$")
-# Properties that make an event need the full rules (recurrence, exceptions, durations).
-_NEEDS_LIBRARY = frozenset(("RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "DURATION", "EXRULE"))
-_TEXT_ESCAPES = re.compile(r"\\([\\;,nN])")
-
-
-def _split_line(line: str) -> tuple[str, dict[str, str], str]:
-    """NAME;PARAM=VALUE:value → (NAME, params, value); quoted parameter values may hold ':' and ';'."""
-    if '"' in line:
-        match = re.match(r'^((?:[^:"]|"[^"]*")*):(.*)$', line, re.S)
-        head, value = (match.group(1), match.group(2)) if match else (line, "")
-    else:
-        head, _, value = line.partition(":")
-    name, *params = head.split(";")
-    parameters = {}
-    for param in params:
-        key, _, param_value = param.partition("=")
-        parameters[key.strip().upper()] = param_value.strip().strip('"')
-    return name.strip().upper(), parameters, value
-
-
-def _split_components(lines: list[str]) -> tuple[list[str], list[tuple[str, list[str]]]]:
-    """The calendar's own property lines, and its top-level components as (name, lines incl. BEGIN/END)."""
-    own: list[str] = []
-    components: list[tuple[str, list[str]]] = []
-    current: list[str] | None = None
-    depth = 0
-    for line in lines:
-        upper = line[:6].upper()
-        if upper == "BEGIN:":
-            depth += 1
-            if depth == 2:
-                current = []
-                components.append((line[6:].strip().upper(), current))
-        if depth >= 2 and current is not None:
-            current.append(line)
-        elif depth == 1 and upper != "BEGIN:" and upper[:4] != "END:":
-            own.append(line)
-        if upper[:4] == "END:":
-            depth -= 1
-    return own, components
-
-
-@lru_cache(maxsize=256)
-def _zone_named(tzid: str) -> ZoneInfo | None:
-    try:
-        return ZoneInfo(tzid)
-    except (ValueError, KeyError, OSError):
-        return None
-
-
-def _read_moment(value: str, params: dict[str, str], floating_zone: ZoneInfo) -> dt.datetime | dt.date | None:
-    """A DTSTART/DTEND value; None when it is not a plain date or date-time (the library decides then)."""
-    value = value.strip()
-    match = _DATETIME_VALUE.match(value)
-    if match:
-        year, month, day, hour, minute, second, utc = match.groups()
-        if utc:
-            zone: dt.tzinfo = dt.timezone.utc
-        elif "TZID" in params:
-            zone = _zone_named(params["TZID"])
-            if zone is None:
-                return None
-        else:
-            zone = floating_zone
-        try:
-            return dt.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second), tzinfo=zone)
-        except ValueError:
-            return None
-    match = _DATE_VALUE.match(value)
-    if match:
-        try:
-            return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        except ValueError:
-            return None
-    return None
-
-
-def _unescape(text: str) -> str:
-    return _TEXT_ESCAPES.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)
-
-
-def _simple_event(lines: list[str], zone: ZoneInfo, floating_zone: ZoneInfo) -> FeedPeriod | None | bool:
-    """A one-off event read directly: its period, None when it does not block, False when it needs the library."""
-    props: dict[str, tuple[dict[str, str], str]] = {}
-    depth = 0
-    for line in lines[1:-1]:
-        upper = line[:6].upper()
-        if upper == "BEGIN:":
-            depth += 1
-        elif upper[:4] == "END:":
-            depth -= 1
-        elif depth == 0:
-            name, params, value = _split_line(line)
-            if name in _NEEDS_LIBRARY:
-                return False
-            props.setdefault(name, (params, value))
-    if "DTSTART" not in props:
-        return False
-    start = _read_moment(props["DTSTART"][1], props["DTSTART"][0], floating_zone)
-    end = _read_moment(props["DTEND"][1], props["DTEND"][0], floating_zone) if "DTEND" in props else start
-    if start is None or end is None or type(start) is not type(end):
-        return False
-    status = props.get("STATUS", ({}, ""))[1].strip().upper()
-    transparency = props.get("TRANSP", ({}, "OPAQUE"))[1].strip().upper()
-    if status == "CANCELLED" or transparency == "TRANSPARENT":
-        return None
-    title = _unescape(props.get("SUMMARY", ({}, ""))[1]).strip()
-    uid = props.get("UID", ({}, ""))[1].strip()
-    if isinstance(start, dt.datetime):
-        start, end = start.astimezone(zone), end.astimezone(zone)
-        return FeedPeriod(start, end, title, False, uid) if end > start else None
-    if end <= start:
-        end = start + dt.timedelta(days=1)
-    return FeedPeriod(dt.datetime.combine(start, dt.time(), zone), dt.datetime.combine(end, dt.time(), zone),
-                      title, True, uid)
-
-
-def _split_simple_events(text: str, zone: ZoneInfo) -> tuple[str, list[FeedPeriod], int]:
-    """Read one-off events directly; return the rest as iCalendar text for the library."""
-    lines = text.splitlines()
-    own, components = _split_components(lines)
-    wr_name = next((_split_line(line)[2].strip() for line in own if line[:14].upper() == "X-WR-TIMEZONE:"), "")
-    floating_zone = _zone_named(wr_name) or zone if wr_name else zone
-    overridden_uids = set()
-    for name, block in components:
-        # A series with moved or cancelled occurrences is expanded by the library as a whole.
-        if name == "VEVENT" and any(line[:13].upper() == "RECURRENCE-ID" for line in block):
-            overridden_uids.update(_split_line(line)[2].strip() for line in block if line[:4].upper() == "UID:")
-    simple: list[FeedPeriod] = []
-    count = 0
-    rest: list[str] = [lines[0], *own]
-    for name, block in components:
-        if name == "VEVENT":
-            uid = next((_split_line(line)[2].strip() for line in block if line[:4].upper() == "UID:"), None)
-            period = False if uid in overridden_uids else _simple_event(block, zone, floating_zone)
-            if period is not False:
-                count += 1
-                if period is not None:
-                    simple.append(period)
-                continue
-        rest.extend(block)
-    rest.append("END:VCALENDAR")
-    return "\r\n".join(rest) + "\r\n", simple, count
-
-
 def parse_feed(data: bytes, label: str, timezone: str = "Asia/Shanghai", limit: int = MAX_FEED_BYTES,
-               *, fast: bool = True) -> Feed:
+               *, fast: bool = True, occurrence_limit: int = OCCURRENCE_LIMIT) -> Feed:
     """Check and parse a feed's bytes; raise CalendarFeedError naming what is wrong.
 
     With ``fast`` (the default) plain one-off events are read directly instead of through the
@@ -429,43 +274,98 @@ def parse_feed(data: bytes, label: str, timezone: str = "Asia/Shanghai", limit: 
     """
     if len(data) > limit:
         raise _too_large(label, len(data), limit)
-    text = _decode(unfold(data), label)
-    _check_structure(text, label)
+    if data[:2] == _GZIP_MAGIC:
+        data = gunzip(data, label, limit)
+    lines = split_lines(data, label)
     zone = ZoneInfo(timezone)
-    simple: list[FeedPeriod] = []
-    simple_count = 0
-    if fast:
-        text, simple, simple_count = _split_simple_events(text, zone)
-    try:
-        calendar = icalendar.Calendar.from_ical(text)
-    except (ValueError, KeyError, IndexError, TypeError) as error:
-        raise CalendarFeedError(tr("{source}: not a valid iCalendar file: {problem}", source=label,
-                                   problem=str(error).splitlines()[0][:200])) from None
-    count = simple_count
-    for component in calendar.walk():
-        if component.name in ("VEVENT", "VFREEBUSY"):
-            _check_component(component, label, zone)
-            count += 1 if component.name == "VEVENT" else len(_freebusy_values(component))
-    wr_zone = calendar.get("X-WR-TIMEZONE")
-    if wr_zone is not None:
+    occurrence_limit = max(1, occurrence_limit)
+    found = Normaliser(lines, label, zone, occurrence_limit, fast=fast,
+                       max_repeating=MAX_REPEATING_EVENTS, max_library=MAX_LIBRARY_EVENTS).run()
+    del lines
+    notes = list(found.notes)
+    counts = dict(found.counts)
+    calendar = icalendar.Calendar()
+    events: dict[int, tuple[int, str]] = {}
+    if found.event_lines:
+        header = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//joint-acceptance//import//EN"]
+        if found.wr_zone is not None:
+            header.append(f"X-WR-TIMEZONE:{found.wr_zone.key}")
+        text = "\r\n".join([*header, *(line for block in found.zones for line in block.lines), *found.event_lines,
+                            "END:VCALENDAR", ""])
         try:
-            ZoneInfo(str(wr_zone))
-        except (ValueError, KeyError, OSError):
-            raise CalendarFeedError(tr("{source}: unknown time zone X-WR-TIMEZONE:{tzid}", source=label,
-                                       tzid=wr_zone)) from None
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")      # icalendar's guesses about zone names are not the user's concern
+                calendar = icalendar.Calendar.from_ical(text)
+        except Exception:  # noqa: BLE001 - the text is our own clean rewrite: any failure is the library's
+            raise CalendarFeedError(tr("{source}: not a valid iCalendar file", source=label)) from None
+        events = _check_events(calendar, found.library_events, label, notes)
+        counts[True] += len(notes) - len(found.notes)
+    if found.wr_zone is not None and events:
         calendar = x_wr_timezone.to_standard(calendar)
-    return Feed(label, calendar, count, tuple(simple))
+        events = {id(c): where for c, where in zip(calendar.walk("VEVENT"), events.values())}
+    return Feed(label, calendar, found.event_count, tuple(found.simple), tuple(found.series), tuple(found.freebusy),
+                tuple(notes), occurrence_limit, events, (counts[True], counts[False]))
+
+
+_DATE_PROPERTIES = ("DTSTART", "DTEND", "RECURRENCE-ID", "RDATE", "EXDATE")
+
+
+def _as_list(value: object) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _check_events(calendar: icalendar.Calendar, where: list[tuple[int, str]], label: str,
+                  notes: list[FeedNote]) -> dict[int, tuple[int, str]]:
+    """Refuse an event the libraries could not read or whose zone is unknown; skip one that ends
+    before it starts (its clocks differed, so the normaliser could not tell). Returns where each is."""
+    components = [c for c in calendar.subcomponents if c.name == "VEVENT"]
+    if len(components) != len(where):
+        raise CalendarFeedError(tr("{source}: not a valid iCalendar file", source=label))
+    kept: dict[int, tuple[int, str]] = {}
+    skipped: set[int] = set()
+    for component, (line, uid) in zip(components, where):
+        title = describe(str(component.get("SUMMARY", "") or ""), uid)
+        for name, _ in component.errors:
+            raise CalendarFeedError(tr("{source}, line {line}: {component}: property {property} cannot be read",
+                                       source=label, line=line, component=title, property=name or "?"))
+        for name in _DATE_PROPERTIES:
+            for value in _as_list(component.get(name)):
+                tzid = value.params.get("TZID") if hasattr(value, "params") else None
+                moments = [d.dt for d in value.dts] if hasattr(value, "dts") else [getattr(value, "dt", None)]
+                for moment in moments:
+                    moment = moment[0] if isinstance(moment, tuple) else moment
+                    if tzid and isinstance(moment, dt.datetime) and moment.tzinfo is None:
+                        raise CalendarFeedError(tr(
+                            "{source}, line {line}: {component}: unknown time zone TZID={tzid!r} in {property} and "
+                            "no VTIMEZONE defines it", source=label, line=line, component=title,
+                            tzid=str(tzid)[:60], property=name))
+        start, end = _span(component)
+        if end < start:
+            notes.append(FeedNote(True, line, uid, tr("it ends before it starts (DTEND is before DTSTART)")))
+            skipped.add(id(component))
+            continue
+        kept[id(component)] = (line, uid)
+    if skipped:
+        calendar.subcomponents[:] = [c for c in calendar.subcomponents if id(c) not in skipped]
+    return kept
+
+
+def _span(component: icalendar.cal.Component) -> tuple[dt.datetime, dt.datetime]:
+    """An event's start and end, comparable whatever kinds of value they are."""
+    start_value = component["DTSTART"].dt
+    start = _aware(start_value, dt.timezone.utc)
+    if "DTEND" in component:
+        return start, _aware(component["DTEND"].dt, dt.timezone.utc)
+    if "DURATION" in component:
+        duration = component["DURATION"].dt
+        return start, start + duration if isinstance(duration, dt.timedelta) else start
+    return start, start
 
 
 # --- busy periods -------------------------------------------------------------------------------
-def _freebusy_values(component: icalendar.cal.Component) -> list:
-    values = component.get("FREEBUSY")
-    if values is None:
-        return []
-    return values if isinstance(values, list) else [values]
-
-
-def _aware(moment: dt.datetime | dt.date, zone: ZoneInfo) -> dt.datetime:
+def _aware(moment: dt.datetime | dt.date, zone: dt.tzinfo) -> dt.datetime:
     if not isinstance(moment, dt.datetime):
         return dt.datetime.combine(moment, dt.time(), zone)
     if moment.tzinfo is None:          # floating time: read in the bureau's zone
@@ -479,40 +379,184 @@ def _blocks(event: icalendar.cal.Component) -> bool:
     return status != "CANCELLED" and transparency != "TRANSPARENT"
 
 
-def busy_periods(feed: Feed, first: dt.date, last: dt.date, timezone: str = "Asia/Shanghai") -> Iterator[FeedPeriod]:
-    """The feed's busy periods overlapping the dates [first, last], in the bureau's zone."""
+@dataclass
+class Expansion:
+    """A feed's busy periods over a window, and the series that were cut to the limit."""
+
+    periods: list[FeedPeriod]
+    notes: list[FeedNote]
+
+
+def _component_of(occurrence) -> icalendar.cal.Component:
+    # recurring-ical-events keeps the event an occurrence comes from; copying it for each occurrence
+    # (its public as_component) is most of the cost of a long series.
+    component = getattr(getattr(occurrence, "_adapter", None), "_component", None)
+    return component if component is not None else occurrence.as_component(False)
+
+
+def _series(calendar: icalendar.Calendar) -> list[list[icalendar.cal.Component]]:
+    """The events grouped as recurring-ical-events groups them: by UID (none: each on its own)."""
+    groups: dict[str, list] = {}
+    for component in calendar.walk("VEVENT"):
+        uid = str(component.get("UID", "") or "") or f"\0{id(component)}"
+        groups.setdefault(uid, []).append(component)
+    return list(groups.values())
+
+
+def _margin(group: list[icalendar.cal.Component]) -> dt.timedelta:
+    """How far outside the window an occurrence may start and still reach into it (or be moved into it)."""
+    margin = dt.timedelta(0)
+    for component in group:
+        start, end = _span(component)
+        all_day = not isinstance(component["DTSTART"].dt, dt.datetime)
+        margin = max(margin, end - start + (_ONE_DAY if all_day else dt.timedelta(0)))
+        recurrence = component.get("RECURRENCE-ID")
+        if recurrence is not None and "THISANDFUTURE" in str(recurrence.params.get("RANGE", "")).upper():
+            margin = max(margin, abs(start - _aware(recurrence.dt, dt.timezone.utc)))
+    return margin
+
+
+class _Budget:
+    """The busy periods one file may produce in a window; refuse beyond."""
+
+    def __init__(self, feed: Feed, first: dt.date, last: dt.date) -> None:
+        self.left = FEED_OCCURRENCE_FACTOR * feed.occurrence_limit
+        self.feed, self.first, self.last = feed, first, last
+
+    def spend(self, count: int) -> None:
+        self.left -= count
+        if self.left < 0:
+            raise CalendarFeedError(tr("{source}: the events repeat more than {limit} times between {first} and "
+                                       "{last}; this is not a department's calendar, and it was not imported",
+                                       source=self.feed.label,
+                                       limit=f"{FEED_OCCURRENCE_FACTOR * self.feed.occurrence_limit:,}",
+                                       first=self.first, last=self.last))
+
+
+def _too_slow(feed: Feed, seconds: float | None) -> CalendarFeedError:
+    return CalendarFeedError(tr("{source}: computing its repeating events takes more than {seconds:g} seconds; the "
+                                "calendar was not imported", source=feed.label, seconds=seconds))
+
+
+def _cut_note(feed: Feed, line: int, uid: str, expansion: RuleExpansion, low: dt.datetime, zone: ZoneInfo) -> FeedNote:
+    until = _aware(expansion.last, zone).date() if expansion.last is not None else low.date()
+    if expansion.searched_out:
+        return FeedNote(False, line, uid, tr("its RRULE matches too few dates to search the whole planning window; "
+                                             "only its occurrences until {date} are used", date=until))
+    return FeedNote(False, line, uid, tr("the series repeats more than {limit} times in the planning window; only its "
+                                         "occurrences until {date} are used", limit=f"{feed.occurrence_limit:,}",
+                                         date=until))
+
+
+def _bounded_group(group: list, feed: Feed, low: dt.datetime, high: dt.datetime, zone: ZoneInfo,
+                   budget: _Budget, notes: list[FeedNote]) -> list:
+    """The group with each series' RRULE replaced by its dates in the window (at most the limit):
+    recurring-ical-events then applies EXDATE, RDATE and the moved occurrences as usual."""
+    margin = _margin(group)
+    result = []
+    for component in group:
+        if "RRULE" not in component or "RECURRENCE-ID" in component:
+            result.append(component)
+            continue
+        line, uid = feed.events.get(id(component), (0, ""))
+        try:
+            rule = parse_rule(component["RRULE"].to_ical().decode())
+        except (RuleError, ValueError, AttributeError):
+            raise CalendarFeedError(tr("{source}, line {line}: {component}: property {property} cannot be read",
+                                       source=feed.label, line=line, component=describe("", uid),
+                                       property="RRULE")) from None
+        expansion = RuleExpansion(rule, component["DTSTART"].dt, low - margin + dt.timedelta(microseconds=1),
+                                  high + margin,
+                                  min(feed.occurrence_limit, budget.left + 1), zone)
+        dates = list(expansion.dates())
+        if expansion.cut:
+            notes.append(_cut_note(feed, line, uid, expansion, low, zone))
+        bounded = component.copy()
+        del bounded["RRULE"]
+        if dates:
+            bounded.add("RDATE", dates)
+        result.append(bounded)
+    return result
+
+
+def expand_feed(feed: Feed, first: dt.date, last: dt.date, timezone: str = "Asia/Shanghai", *,
+                seconds: float | None = None) -> Expansion:
+    """The feed's busy periods overlapping the dates [first, last], in the bureau's zone.
+
+    With ``seconds``, a feed whose repeating events take more computing time than that (this
+    thread's CPU time, so a busy computer does not refuse a good file) is refused: each series is
+    bounded (``ical_recurrence``), this bounds a file of thousands of them.
+    """
+    deadline = time.thread_time() + seconds if seconds is not None else None
     zone = ZoneInfo(timezone)
-    window_start = dt.datetime.combine(first, dt.time(), zone)
-    window_end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), zone)
-    for period in feed.simple:
-        if period.start < window_end and period.end > window_start:
-            yield period if period.start.tzinfo is zone else period._replace(
-                start=period.start.astimezone(zone), end=period.end.astimezone(zone))
-    try:
-        occurrences = recurring_ical_events.of(feed.calendar, components=["VEVENT"]).between(
-            window_start, window_end)
-        for event in occurrences:
+    low = dt.datetime.combine(first, dt.time(), zone)
+    high = dt.datetime.combine(last + _ONE_DAY, dt.time(), zone)
+    budget = _Budget(feed, first, last)
+    periods: list[FeedPeriod] = []
+    notes: list[FeedNote] = []
+    for period in (*feed.simple, *feed.freebusy):
+        if period.start < high and period.end > low:
+            periods.append(period if period.start.tzinfo is zone else period._replace(
+                start=period.start.astimezone(zone), end=period.end.astimezone(zone)))
+    budget.spend(len(periods))
+    for series in feed.series:
+        if deadline is not None and time.thread_time() > deadline:
+            raise _too_slow(feed, seconds)
+        spans, expansion = series.spans(low, high, min(feed.occurrence_limit, budget.left + 1), zone)
+        budget.spend(len(spans))
+        if expansion is not None and expansion.cut:
+            notes.append(_cut_note(feed, series.line, series.uid, expansion, low, zone))
+        periods.extend(FeedPeriod(start, end, series.title, series.all_day, series.uid) for start, end in spans)
+    for group in _series(feed.calendar):
+        if deadline is not None and time.thread_time() > deadline:
+            raise _too_slow(feed, seconds)
+        line, uid = feed.events.get(id(group[0]), (0, ""))
+        bounded = _bounded_group(group, feed, low, high, zone, budget, notes)
+        calendar = icalendar.Calendar()
+        for component in bounded:
+            calendar.add_component(component)
+        found = []
+        try:
+            for series in recurring_ical_events.of(calendar, components=["VEVENT"]).series:
+                found.extend(series.between(low, high))
+        except CalendarFeedError:
+            raise
+        except Exception:  # noqa: BLE001 - recurring-ical-events on a cleaned event: name the event, not the library
+            raise CalendarFeedError(tr("{source}, line {line}: {component}: its dates cannot be computed",
+                                       source=feed.label, line=line,
+                                       component=describe(str(group[0].get("SUMMARY", "") or ""), uid))) from None
+        budget.spend(len(found))
+        for occurrence in found:
+            event = _component_of(occurrence)
             if not _blocks(event):
                 continue
-            start_value = event["DTSTART"].dt
-            end_value = event["DTEND"].dt if "DTEND" in event else start_value
-            all_day = not isinstance(start_value, dt.datetime)
-            start, end = _aware(start_value, zone), _aware(end_value, zone)
+            all_day = not isinstance(occurrence.start, dt.datetime)
+            start, end = _aware(occurrence.start, zone), _aware(occurrence.end, zone)
             if all_day and end <= start:
-                end = start + dt.timedelta(days=1)
-            if end > start:
-                yield FeedPeriod(start, end, str(event.get("SUMMARY", "") or "").strip(), all_day,
-                                 str(event.get("UID", "") or "").strip())
-    except recurring_ical_events.InvalidCalendar as error:
-        raise CalendarFeedError(tr("{source}: the recurring events cannot be expanded: {problem}",
-                                   source=feed.label, problem=error)) from None
-    for component in feed.calendar.walk("VFREEBUSY"):
-        title = str(component.get("SUMMARY", "") or component.get("COMMENT", "") or "").strip() or tr("busy")
-        for value in _freebusy_values(component):
-            if str(value.params.get("FBTYPE", "BUSY")).upper() not in _BUSY_TYPES:
-                continue
-            start, end_or_duration = value.dt
-            end = start + end_or_duration if isinstance(end_or_duration, dt.timedelta) else end_or_duration
-            start, end = _aware(start, zone), _aware(end, zone)
-            if start < window_end and end > window_start and end > start:
-                yield FeedPeriod(start, end, title, False)
+                end = start + _ONE_DAY
+            if end > start and start < high and end > low:
+                periods.append(FeedPeriod(start, end, str(event.get("SUMMARY", "") or "").strip(), all_day,
+                                          str(event.get("UID", "") or "").strip()))
+    return Expansion(periods, notes)
+
+
+def busy_periods(feed: Feed, first: dt.date, last: dt.date, timezone: str = "Asia/Shanghai") -> Iterator[FeedPeriod]:
+    """The feed's busy periods overlapping the dates [first, last], in the bureau's zone."""
+    yield from expand_feed(feed, first, last, timezone).periods
+
+
+def merge_periods(periods: list[FeedPeriod]) -> list[FeedPeriod]:
+    """Join overlapping or touching busy periods of the same title (a series every second is one
+    stretch): busy time only matters at the scheduling grain, and each stored row costs."""
+    merged: list[FeedPeriod] = []
+    last_of: dict[tuple[str, bool, str], int] = {}
+    for period in sorted(periods, key=lambda p: (p.start, p.end)):
+        key = (period.title, period.all_day, period.uid)
+        index = last_of.get(key)
+        if index is not None and merged[index].end >= period.start:
+            if period.end > merged[index].end:
+                merged[index] = merged[index]._replace(end=period.end)
+            continue
+        last_of[key] = len(merged)
+        merged.append(period)
+    return merged

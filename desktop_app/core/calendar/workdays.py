@@ -236,6 +236,9 @@ def parse_holiday_calendar(data: bytes, label: str) -> list[HolidayOverride]:
     from desktop_app.core.calendar.ical_reader import CalendarFeedError, parse_feed
 
     feed = parse_feed(data, label, fast=False)   # the events themselves are read below
+    skipped = [note for note in feed.notes if note.skipped]
+    if skipped:      # a holiday calendar changes working days: an event that cannot be used is refused
+        raise CalendarFeedError(tr("{where}: {problem}", where=label, problem=skipped[0].text()))
     overrides: list[HolidayOverride] = []
     for event in feed.calendar.walk("VEVENT"):
         summary = str(event.get("SUMMARY", "") or "").strip()

@@ -202,6 +202,7 @@ class Settings:
     caldav_url: str = ""
     caldav_username: str = ""
     reminder_minutes: int = 1440
+    calendar_occurrence_limit: int = 20000   # dates of one repeating busy-time event per import window
     complete_override_years: tuple[int, ...] = ()   # years whose overrides the bureau marked complete
     rectification_days: int = 15          # calendar days the owner has to fix findings
     reinspection_working_days: int = 5    # a re-inspection's deadline after the owner's report

@@ -371,8 +371,6 @@ ZH_CN.update({
     "busy": "忙碌",
     "outside office hours ({hours})": "非办公时间（办公时间 {hours}）",
     "blocked period {first} – {last} ends before it starts": "停排时段 {first} – {last} 的结束日期早于开始日期",
-    "{source}: the file is {size:.1f} MB, more than the limit of {limit:.0f} MB for a calendar; it was not read.":
-        "{source}：文件大小 {size:.1f} MB，超过日历文件上限 {limit:.0f} MB，未读取。",
     "{source}: the text is neither UTF-8 nor GB18030": "{source}：文本编码既不是 UTF-8 也不是 GB18030",
     "{component} {summary!r} (UID {uid})": "{component}“{summary}”（UID {uid}）",
     "{component} {summary!r}": "{component}“{summary}”",
@@ -383,9 +381,6 @@ ZH_CN.update({
         "{source}：不是 iCalendar 文件（应以 BEGIN:VCALENDAR 开头，实际开头为“{start}”）",
     "{source}: the file is truncated: BEGIN:{component} (line {line}) is never closed":
         "{source}：文件不完整：第 {line} 行的 BEGIN:{component} 没有结束",
-    "{source}: {component}: property {property} cannot be read: {problem}":
-        "{source}：{component}：无法读取属性 {property}：{problem}",
-    "{source}: {component} has no DTSTART": "{source}：{component} 缺少 DTSTART",
     "{source}: no such file": "{source}：文件不存在",
     "{source}: is a folder, not an .ics file": "{source}：这是文件夹，不是 .ics 文件",
     "{source}: cannot read the file: {reason}": "{source}：无法读取文件：{reason}",
@@ -393,14 +388,9 @@ ZH_CN.update({
     "{source}: cannot connect: {reason}": "{source}：无法连接：{reason}",
     "{source}: no answer within {seconds:g} seconds": "{source}：{seconds:g} 秒内没有响应",
     "{source}: this is a web page (HTML), not an iCalendar file": "{source}：这是网页（HTML），不是 iCalendar 文件",
-    "{source}: not a valid iCalendar file: {problem}": "{source}：不是有效的 iCalendar 文件：{problem}",
-    "{source}: the recurring events cannot be expanded: {problem}": "{source}：无法展开重复事件：{problem}",
-    "{source}: unknown time zone X-WR-TIMEZONE:{tzid}": "{source}：未知的时区 X-WR-TIMEZONE:{tzid}",
     "{source}: line {line}: END:{component} does not close an open component":
         "{source}：第 {line} 行：END:{component} 没有对应的 BEGIN",
     "{source}: text after END:VCALENDAR (line {line})": "{source}：END:VCALENDAR 之后还有内容（第 {line} 行）",
-    "{source}: {component}: unknown time zone TZID={tzid!r} in {property} and no VTIMEZONE defines it":
-        "{source}：{component}：{property} 使用了未知时区 TZID=“{tzid}”，且文件中没有定义它的 VTIMEZONE",
     "holiday overrides": "节假日调整",
     "{source}: {date} is given twice with different kinds: {first} ({first_name}) and {second} ({second_name})":
         "{source}：{date} 出现两次且类型不同：{first}（{first_name}）与 {second}（{second_name}）",
@@ -412,6 +402,74 @@ ZH_CN.update({
     "or give CATEGORIES holiday or workday":
         "{source}：无法判断 {date} 的“{summary}”是休息日还是工作日：请在名称中注明“休”或“班”，"
         "或设置 CATEGORIES 为 holiday 或 workday",
+    # --- calendar import: sizes, downloads, lines and events (issue 13)
+    "{source}: the file is {size} bytes ({size_mb} MB), more than the {limit} bytes ({limit_mb} MB) a calendar may "
+    "have; it was not read.":
+        "{source}：文件大小为 {size} 字节（{size_mb} MB），超过日历文件上限 {limit} 字节（{limit_mb} MB），未读取。",
+    "{source}: the compressed calendar unpacks to more than the {limit} bytes ({limit_mb} MB) a calendar may have; "
+    "it was not read.":
+        "{source}：压缩的日历解压后超过 {limit} 字节（{limit_mb} MB），超出日历文件上限，未读取。",
+    "{source}: the file is compressed (gzip) but damaged; it was not read.":
+        "{source}：文件是 gzip 压缩格式，但已损坏，未读取。",
+    "{source}: the server compressed the calendar as {encoding!r}, which cannot be read":
+        "{source}：服务器以“{encoding}”方式压缩日历，无法读取",
+    "{source}: the server's answer broke off or is not HTTP": "{source}：服务器的应答中断，或不是 HTTP 应答",
+    "{source}: not a valid iCalendar file": "{source}：不是有效的 iCalendar 文件",
+    "{source}: more than {limit} events repeat or change other events; the calendar was not imported":
+        "{source}：重复事件及其例外超过 {limit} 个，日历未导入",
+    "{source}: more than {limit} events need the full iCalendar rules (changed occurrences of a series, time zones "
+    "the file defines); the calendar was not imported":
+        "{source}：需要完整 iCalendar 规则处理的事件（重复事件中改动过的日期、文件自定义时区的事件）超过 {limit} 个，日历未导入",
+    "{source}: the events repeat more than {limit} times between {first} and {last}; this is not a department's "
+    "calendar, and it was not imported":
+        "{source}：{first} 至 {last} 间的事件重复超过 {limit} 次，这不是部门的日程，日历未导入",
+    "{source}: the events use more than {limit} time zones defined in the file; the calendar was not imported":
+        "{source}：事件使用了超过 {limit} 个文件自定义的时区，日历未导入",
+    "{source}, line {line}: {component}: property {property} cannot be read: {problem}":
+        "{source} 第 {line} 行：{component}：无法读取属性 {property}：{problem}",
+    "{source}, line {line}: {component}: property {property} cannot be read":
+        "{source} 第 {line} 行：{component}：无法读取属性 {property}",
+    "{source}, line {line}: {component}: its dates cannot be computed":
+        "{source} 第 {line} 行：{component}：无法计算其日期",
+    "{source}, line {line}: {component}: unknown time zone TZID={tzid!r} in {property} and no VTIMEZONE defines it":
+        "{source} 第 {line} 行：{component}：{property} 使用了未知时区 TZID=“{tzid}”，且文件中没有定义它的 VTIMEZONE",
+    "{source}, line {line}: CALSCALE:{value} is not supported; only Gregorian calendars can be read":
+        "{source} 第 {line} 行：不支持 CALSCALE:{value}，只能读取公历日历",
+    "{source}, line {line}: unknown time zone X-WR-TIMEZONE:{tzid}":
+        "{source} 第 {line} 行：未知的时区 X-WR-TIMEZONE:{tzid}",
+    "{value!r} cannot be read": "无法读取“{value}”",
+    "{source}: computing its repeating events takes more than {seconds:g} seconds; the calendar was not imported":
+        "{source}：计算其重复事件需要超过 {seconds:g} 秒，日历未导入",
+    "line {line} (UID {uid}): {reason}": "第 {line} 行（UID {uid}）：{reason}",
+    "line {line}: {reason}": "第 {line} 行：{reason}",
+    "; ": "；",
+    "and {count} more": "另有 {count} 条",
+    "{count} events skipped: {details}": "跳过 {count} 个事件：{details}",
+    "{count} warnings: {details}": "{count} 条警告：{details}",
+    "it ends before it starts (DTEND is before DTSTART)": "结束时间早于开始时间（DTEND 早于 DTSTART）",
+    "it ends before it starts (the DURATION is negative)": "结束时间早于开始时间（DURATION 为负）",
+    "it has no DTSTART": "缺少开始时间 DTSTART",
+    "the UID was already used by the event on line {line}": "UID 已被第 {line} 行的事件使用",
+    "the line is not a property (NAME:value); it is ignored": "该行不是属性行（名称:值），已忽略",
+    "this line and {count} more of the event are not properties (NAME:value); they are ignored":
+        "该行及该事件的另外 {count} 行不是属性行（名称:值），已忽略",
+    "{property} is given {count} times; the first value (line {line}) is used":
+        "{property} 出现了 {count} 次，只采用第一个值（第 {line} 行）",
+    "its RRULE matches too few dates to search the whole planning window; only its occurrences until {date} are used":
+        "其重复规则（RRULE）匹配的日期太少，无法在整个排期窗口内查找；只采用 {date} 及之前的部分",
+    "both DTEND and DURATION are given; DTEND is used": "同时给出了 DTEND 和 DURATION，采用 DTEND",
+    "EXRULE is not supported; the occurrences it would exclude count as busy":
+        "不支持 EXRULE，它要排除的日期仍按忙碌计算",
+    "{property};VALUE={kind} is not supported; the line is ignored": "不支持 {property};VALUE={kind}，该行已忽略",
+    "{property} value {value!r} is not a date, date-time or period; it is ignored":
+        "{property} 的值“{value}”不是日期、日期时间或时间段，已忽略",
+    "{property} lists more than {limit} dates; only the first {limit} are used":
+        "{property} 列出的日期超过 {limit} 个，只采用前 {limit} 个",
+    "FREEBUSY value {value!r} is not a period; it is ignored": "FREEBUSY 的值“{value}”不是时间段，已忽略",
+    "SEQUENCE {value!r} is not a whole number; it is ignored": "SEQUENCE 的值“{value}”不是整数，已忽略",
+    "the time zone {tzid!r} cannot be read; it is ignored": "无法读取时区“{tzid}”，已忽略",
+    "the series repeats more than {limit} times in the planning window; only its occurrences until {date} are used":
+        "该重复事件在排期窗口内重复超过 {limit} 次，只采用 {date} 及之前的部分",
     # --- availability: command line
     "--holidays takes only the .ics file (and --complete-year)": "--holidays 只接受 .ics 文件（及 --complete-year）",
     "{count} holiday overrides stored from {source}": "已从 {source} 保存 {count} 条节假日调整",

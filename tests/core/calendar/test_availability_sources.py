@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import re
 import threading
 import time
@@ -118,7 +119,8 @@ def test_oversized_answer_is_refused_by_its_length(server):
 
     body = ics("windows_zone.ics")
     server.routes["/big.ics"] = (200, "text/calendar", body, 0)
-    with pytest.raises(InputError, match="more than the limit"):
+    with pytest.raises(InputError, match=re.escape(f"the file is {len(body):,} bytes (0.0 MB), more than the "
+                                                  f"{len(body) - 1:,} bytes (0.0 MB) a calendar may have")):
         fetch_feed(server.url("/big.ics"), limit=len(body) - 1)
     assert fetch_feed(server.url("/big.ics"), limit=len(body)) == body
 
@@ -164,3 +166,82 @@ def test_cli_holiday_calendar(db_path, capsys):
     assert main(["--lang", "en", "availability", "--holidays", str(ICS / "holidays_conflict.ics"),
                  "--db", str(db_path)]) == 2
     assert "given twice with different kinds" in capsys.readouterr().err
+
+
+# --- issue 13: a deadline on the whole download, gzip answers -------------------------------------------
+class TrickleServer:
+    """Answers with headers at once, then one byte of the body every ``pause`` seconds (or gzip at once)."""
+
+    def __init__(self, body: bytes, pause: float = 0.0, gzip_it: bool = False) -> None:
+        self.requests: list[dict[str, str]] = []
+        requests = self.requests
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 (http.server's naming)
+                requests.append(dict(self.headers))
+                payload = gzip.compress(body) if gzip_it else body
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/calendar")
+                    self.send_header("Content-Length", str(len(payload)))
+                    if gzip_it:
+                        self.send_header("Content-Encoding", "gzip")
+                    self.end_headers()
+                    for index in range(len(payload)):
+                        self.wfile.write(payload[index:index + 1] if pause else payload[index:])
+                        self.wfile.flush()
+                        if not pause:
+                            break
+                        time.sleep(pause)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        self.url = f"http://127.0.0.1:{self.server.server_port}/feed.ics"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_a_server_that_sends_a_byte_now_and_then_is_cut_at_the_deadline(demo_repo):
+    # Each byte comes well within the timeout, so a timeout per read would wait for all of them (minutes).
+    server = TrickleServer(ics("windows_zone.ics"), pause=0.4)
+    try:
+        before = list(demo_repo.db.query("SELECT * FROM availability_sources"))
+        with pytest.raises(InputError, match=re.escape(f"{server.url}: no answer within 1.5 seconds")):
+            import_source(demo_repo.db, "D03", server.url, window=WINDOW, timeout=1.5)
+        assert list(demo_repo.db.query("SELECT * FROM availability_sources")) == before
+    finally:
+        server.close()
+
+
+def test_a_gzip_answer_is_asked_for_and_unpacked(demo_repo):
+    server = TrickleServer(ics("freebusy.ics"), gzip_it=True)
+    try:
+        result = import_source(demo_repo.db, "D03", server.url, window=WINDOW)
+        assert (result.event_count, busy_titles(demo_repo.db)) == (4, {"busy"})
+        assert "gzip" in server.requests[0].get("Accept-Encoding", "")
+    finally:
+        server.close()
+
+
+def test_the_download_deadline_through_the_cli(demo_db, db_path):
+    import subprocess
+    import sys
+
+    server = TrickleServer(ics("windows_zone.ics"), pause=0.4)
+    try:
+        demo_db.close()
+        done = subprocess.run([sys.executable, "-m", "desktop_app", "--lang", "en", "availability", "D03", server.url,
+                               "--timeout", "1", "--db", str(db_path), "--today", "2026-11-30"],
+                              cwd=Path(__file__).parents[3], capture_output=True, text=True, timeout=60)
+        assert (done.returncode, done.stderr.strip()) == (2, f"{server.url}: no answer within 1 seconds")
+    finally:
+        server.close()

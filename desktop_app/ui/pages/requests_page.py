@@ -18,6 +18,9 @@ from desktop_app.ui.widgets.table_model import AMBER, RED, SORT_ROLE, Column, Re
 from desktop_app.ui.controllers.workspace import ALL, DEPARTMENTS, HOLIDAYS, ITEMS, PLACES, PROJECTS, SETTINGS, Workspace
 
 translate = QCoreApplication.translate
+# Qt 6.10 replaced invalidateRowsFilter() by beginFilterChange()/endFilterChange(); 6.8 and 6.9 (the newest
+# wheels for glibc 2.28/2.31, see README "Install") only have the former.
+_FILTER_CHANGE_API = hasattr(QSortFilterProxyModel, "endFilterChange")
 
 
 # Widest each column may start (code, project, owner, place, items, applied, deadline, status, visit).
@@ -65,10 +68,14 @@ class RequestFilter(QSortFilterProxyModel):
 
     def set_criteria(self, text: str, status: str = "", place: str = "", department: str = "",
                      late_only: bool = False) -> None:
-        self.beginFilterChange()
+        if _FILTER_CHANGE_API:
+            self.beginFilterChange()
         self._words = text.lower().split()
         self._status, self._place, self._department, self._late_only = status, place, department, late_only
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        if _FILTER_CHANGE_API:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         # The source model sorts its own records (RecordTableModel.sort); this proxy only filters.

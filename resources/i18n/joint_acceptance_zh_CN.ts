@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs/about_dialog.py" line="+54"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Joint Acceptance Scheduler&lt;/b&gt;&lt;br&gt;one on-site visit by every department a finished construction project needs</source>
+        <translation>&lt;b&gt;联合验收排期&lt;/b&gt;&lt;br&gt;项目竣工后，所需各部门一次到场联合验收</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The bundled font {family} is licensed under the SIL Open Font License, Version 1.1:</source>
+        <translation>随程序附带的字体 {family} 采用 SIL 开源字体许可证（SIL Open Font License）1.1 版授权：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../desktop_app/ui/app.py" line="+94"/>
@@ -1208,7 +1241,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+62"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+67"/>
         <source>Joint Acceptance Scheduler</source>
         <translation>联合验收排期</translation>
     </message>
@@ -1329,12 +1362,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+165"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="+62"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
@@ -1388,13 +1420,6 @@
         <location line="+4"/>
         <source>Backup written to {path}</source>
         <translation>已备份到 {path}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Joint Acceptance Scheduler: one on-site visit by every department a finished construction project needs.
-Today: {date}</source>
-        <translation>联合验收排期：竣工项目所需的各部门一次联合现场验收。
-今天：{date}</translation>
     </message>
 </context>
 <context>
@@ -1858,7 +1883,7 @@ Today: {date}</source>
 <context>
     <name>Requests</name>
     <message>
-        <location filename="../../desktop_app/ui/pages/requests_page.py" line="+35"/>
+        <location filename="../../desktop_app/ui/pages/requests_page.py" line="+38"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -1874,12 +1899,12 @@ Today: {date}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+102"/>
+        <location line="+106"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-105"/>
         <source>Items</source>
         <translation>验收事项</translation>
     </message>
@@ -1900,17 +1925,17 @@ Today: {date}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+94"/>
+        <location line="+98"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-97"/>
         <source>Scheduled visit</source>
         <translation>现场验收时间</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>Search code, project, owner, place, items…</source>
         <translation>搜索编码、项目、建设单位、地点、事项…</translation>
     </message>

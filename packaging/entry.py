@@ -50,4 +50,9 @@ def run() -> int:
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()
+    # Windows' joint-acceptance-app.exe has no console: PyInstaller leaves sys.stdout/stderr None there,
+    # and a stray print or flush must not turn a clean exit into a crash.
+    for stream in ("stdout", "stderr"):
+        if getattr(sys, stream) is None:
+            setattr(sys, stream, open(os.devnull, "w", encoding="utf-8"))
     sys.exit(run())

@@ -57,8 +57,10 @@ def test_help_about_opens_from_the_window_which_has_the_icon(window, qtbot):
         assert window.windowIcon().actualSize(QSize(size, size)) == QSize(size, size)
     assert not QApplication.instance().windowIcon().isNull()
 
-    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
-    about = next(a for a in help_menu.actions() if a.text() == "About")
+    # Keep the menu bar's action referenced: PySide6 6.8.0 deletes the menu that QAction.menu() returned
+    # once the action's Python wrapper is collected.
+    help_action = next(a for a in window.menuBar().actions() if a.text() == "&Help")
+    about = next(a for a in help_action.menu().actions() if a.text() == "About")
     seen: list[dict[str, str]] = []
 
     def close_it():

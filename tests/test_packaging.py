@@ -44,6 +44,13 @@ def test_the_desktop_entry_names_the_program_in_chinese_under_office():
     assert desktop["Categories"].split(";")[0] == "Office"
     assert desktop["Exec"] == "/opt/joint-acceptance/joint-acceptance-app"
     assert desktop["Icon"] == "joint-acceptance"
+    # X11 window managers match the window to the entry by WM_CLASS, whose class Qt takes from the
+    # application name; on Wayland by the desktop file name the window announces.
+    from desktop_app.ui.app import APPLICATION
+    from desktop_app.ui.dialogs.about_dialog import DESKTOP_FILE
+
+    assert desktop["StartupWMClass"] == APPLICATION
+    assert (ROOT / "packaging" / "linux" / f"{DESKTOP_FILE}.desktop").is_file()
     for size in (16, 32, 48, 256):
         assert (ROOT / "resources" / "icons" / f"joint-acceptance-{size}.png").is_file()
 

@@ -1,3 +1,1 @@
-"""联合验收排期 — Joint Acceptance Scheduler."""
-
-__version__ = "0.1.0"
+"""联合验收排期 — Joint Acceptance Scheduler. The version: desktop_app.version.app_version()."""

@@ -1043,10 +1043,24 @@ COMMANDS: list[tuple[str, str, Callable[[argparse.ArgumentParser], None], Handle
 ]
 
 
+class _VersionAction(argparse.Action):
+    """`--version`: looked up only when asked, so building the parser stays as quick as `--help` needs."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from desktop_app.version import app_version
+
+        print(f"{APP_NAME} {app_version()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=APP_NAME,
         description="联合验收排期 — Joint Acceptance Scheduler. Without a subcommand, opens the GUI.")
+    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
     parser.add_argument("--db", type=Path, default=None, metavar="PATH",
                         help="database file (default: the user data directory)")
     parser.add_argument("--lang", choices=("zh_CN", "en"), default=None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.store.database import backup, open_database
-from desktop_app.ui.widgets import formatting as fmt
+from desktop_app.ui.dialogs.about_dialog import DESKTOP_FILE, AboutDialog, app_icon
 from desktop_app.ui.widgets.screen_fit import resize_within_screen
 from desktop_app.ui.controllers.workspace import Workspace
 
@@ -24,6 +25,9 @@ SETTINGS_GROUP = "main_window"
 SIDEBAR_FONT_PX = 15
 SIDEBAR_PADDING_X = 14
 SIDEBAR_PADDING_Y = 10
+# Set, the window quits as soon as it has been shown and painted: packaging/build.py times the start-up
+# of the bundle with it (README "Performance").
+STARTUP_CHECK_VARIABLE = "JOINT_ACCEPTANCE_STARTUP_CHECK"
 
 
 def sidebar_width(titles: list[str], font: QFont) -> int:
@@ -44,6 +48,11 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self._stale: set[str] = set()
         self.setMinimumSize(QSize(720, 480))
+        self.setWindowIcon(app_icon())
+        app = QApplication.instance()
+        if app.windowIcon().isNull():
+            app.setWindowIcon(self.windowIcon())     # the dialogs' and the taskbar's too
+        QApplication.setDesktopFileName(DESKTOP_FILE)
         self._set_workspace(Workspace(db, path, today, self))
         self.rebuild()
         settings = QSettings()
@@ -406,9 +415,17 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(translate("MainWindow", "Backup written to {path}").format(path=path), 10000)
 
     def about(self) -> None:
-        QMessageBox.about(self, translate("MainWindow", "About"), translate(
-            "MainWindow", "Joint Acceptance Scheduler: one on-site visit by every department a finished "
-            "construction project needs.\nToday: {date}").format(date=fmt.long_date(self.workspace.today())))
+        AboutDialog(self.workspace.path, self).exec()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if os.environ.get(STARTUP_CHECK_VARIABLE) and not getattr(self, "_startup_checked", False):
+            self._startup_checked = True
+            QTimer.singleShot(0, self._end_startup_check)
+
+    def _end_startup_check(self) -> None:
+        self.repaint()                      # paints the window and every page widget now, synchronously
+        QApplication.instance().quit()
 
     # --- closing ----------------------------------------------------------------------
     def closeEvent(self, event) -> None:

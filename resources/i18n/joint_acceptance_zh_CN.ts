@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs/about_dialog.py" line="+54"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Joint Acceptance Scheduler&lt;/b&gt;&lt;br&gt;one on-site visit by every department a finished construction project needs</source>
+        <translation>&lt;b&gt;联合验收排期&lt;/b&gt;&lt;br&gt;项目竣工后，所需各部门一次到场联合验收</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The bundled font {family} is licensed under the SIL Open Font License, Version 1.1:</source>
+        <translation>随程序附带的字体 {family} 采用 SIL 开源字体许可证（SIL Open Font License）1.1 版授权：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
     <name>AcceptanceActions</name>
     <message>
         <location filename="../../desktop_app/ui/acceptance_actions.py" line="+29"/>
@@ -1413,7 +1446,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+62"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+71"/>
         <source>Joint Acceptance Scheduler</source>
         <translation>联合验收排期</translation>
     </message>
@@ -1544,12 +1577,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+180"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="+62"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
@@ -1609,18 +1641,11 @@
         <source>Backup written to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>Joint Acceptance Scheduler: one on-site visit by every department a finished construction project needs.
-Today: {date}</source>
-        <translation>联合验收排期：竣工项目所需的各部门一次联合现场验收。
-今天：{date}</translation>
-    </message>
 </context>
 <context>
     <name>MonthlyReport</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/report_dialog.py" line="+55"/>
+        <location filename="../../desktop_app/ui/dialogs/report_dialog.py" line="+65"/>
         <source>Joint acceptance monthly report {year}-{month:02d}.xlsx</source>
         <translation>联合验收月度报表-{year}-{month:02d}.xlsx</translation>
     </message>
@@ -1630,7 +1655,7 @@ Today: {date}</source>
         <translation>导出月度报表</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -2437,7 +2462,7 @@ Today: {date}</source>
 <context>
     <name>Requests</name>
     <message>
-        <location filename="../../desktop_app/ui/pages/requests_page.py" line="+40"/>
+        <location filename="../../desktop_app/ui/pages/requests_page.py" line="+43"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -2453,12 +2478,12 @@ Today: {date}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+122"/>
+        <location line="+126"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-125"/>
         <source>Items</source>
         <translation>验收事项</translation>
     </message>
@@ -2479,17 +2504,17 @@ Today: {date}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+114"/>
+        <location line="+118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-115"/>
         <source>Scheduled visit</source>
         <translation>现场验收时间</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Search code, project, owner, place, items…</source>
         <translation>搜索编码、项目、建设单位、地点、事项…</translation>
     </message>

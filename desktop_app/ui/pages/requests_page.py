@@ -23,6 +23,9 @@ RECTIFICATION, OPINION = "rectification", "opinion"    # the documents after the
 # The status filter's order: the way a request goes.
 STATUS_ORDER = (RequestStatus.PENDING, RequestStatus.SCHEDULED, REINSPECTION, RequestStatus.RECTIFYING,
                 RequestStatus.DONE, RequestStatus.FAILED, RequestStatus.WITHDRAWN)
+# Qt 6.10 replaced invalidateRowsFilter() by beginFilterChange()/endFilterChange(); 6.8 and 6.9 (the newest
+# wheels for glibc 2.28/2.31, see README "Install") only have the former.
+_FILTER_CHANGE_API = hasattr(QSortFilterProxyModel, "endFilterChange")
 
 
 # Widest each column may start (code, project, owner, place, items, applied, deadline, status, visit).
@@ -72,10 +75,14 @@ class RequestFilter(QSortFilterProxyModel):
 
     def set_criteria(self, text: str, status: str = "", place: str = "", department: str = "",
                      late_only: bool = False) -> None:
-        self.beginFilterChange()
+        if _FILTER_CHANGE_API:
+            self.beginFilterChange()
         self._words = text.lower().split()
         self._status, self._place, self._department, self._late_only = status, place, department, late_only
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        if _FILTER_CHANGE_API:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         # The source model sorts its own records (RecordTableModel.sort); this proxy only filters.

@@ -158,7 +158,7 @@ class MoveDialog(QDialog):
         start = self.selected_start()
         if start is None:
             return False
-        check = self.edits.move(self.visit_id, start)
+        check = self.edits.move(self.visit_id, start, self.options.visit if self.options is not None else None)
         if not check.ok:
             self.message.setText(translate("Move", "Not moved: {reason}").format(reason=fmt.list_separator().join(check.reasons)))
             self.message.show()

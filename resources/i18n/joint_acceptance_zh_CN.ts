@@ -1475,7 +1475,7 @@ Today: {date}</source>
         <translation>无：没有被其他现场验收占用的更早时间。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Not moved: {reason}</source>
         <translation>未调整：{reason}</translation>
     </message>

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from desktop_app.core.calendar.availability import Availability, BlockKind
@@ -82,23 +82,28 @@ def visit_conflicts(visit: Visit, availability: Availability) -> list[Conflict]:
     return found
 
 
-TravelMinutes = Callable[[str, str], int]
+TravelMinutes = Callable[[str, str], int]     # minutes between two places, as the scheduler counts them
 
 
 def booking_conflicts(visits: Iterable[Visit], availability: Availability,
-                      travel_minutes: TravelMinutes) -> dict[int, list[Conflict]]:
-    """Clashes among our own planned or published visits, by visit id: per department and day, two
-    visits that overlap or leave less than the travel time between them, and more visits than the
-    department's daily capacity (every visit of that day is flagged)."""
+                      travel: TravelMinutes) -> dict[int, list[Conflict]]:
+    """Clashes among our own planned or published visits, by visit id: per department and day, more
+    visits than the department's daily capacity (every visit of that day is flagged), a visit that
+    overlaps another, and two visits in a row with less than the travel time between them.
+
+    One pass over each department's day in order of start, so a badly overbooked day costs one line
+    per visit rather than one per pair of visits (enough to see and fix it)."""
     zone = availability.zone
     by_day: dict[tuple[str, dt.date], list[Visit]] = defaultdict(list)
     for visit in visits:
         if visit.id is None or visit.status not in CHECKED_STATUSES:
             continue
+        day = visit.start.astimezone(zone).date()
         for department in visit.departments:
             if department in availability.departments:
-                by_day[(department, visit.start.astimezone(zone).date())].append(visit)
+                by_day[(department, day)].append(visit)
     found: dict[int, list[Conflict]] = defaultdict(list)
+    spans = _Spans(zone)
     for (department, day), booked in by_day.items():
         booked.sort(key=lambda v: (v.start, v.id))
         capacity = availability.departments[department].daily_capacity
@@ -109,35 +114,55 @@ def booking_conflicts(visits: Iterable[Visit], availability: Availability,
             for visit in booked:
                 found[visit.id].append(Conflict(visit.id, visit.project, department, visit.start, visit.end,
                                                 ConflictKind.CAPACITY, reason))
-        for position, visit in enumerate(booked):
-            for other in booked[position + 1:]:
-                for this, that in ((visit, other), (other, visit)):
-                    conflict = _pair_clash(department, this, that, travel_minutes, zone)
-                    if conflict is not None:
-                        found[this.id].append(conflict)
+        for visit, clash in _day_clashes(department, booked, travel, spans):
+            found[visit.id].append(clash)
     return dict(found)
 
 
-def _pair_clash(department: str, visit: Visit, other: Visit, travel_minutes: TravelMinutes,
-                zone: dt.tzinfo) -> Conflict | None:
-    """Why ``department`` cannot attend both visits (as a conflict of ``visit``); None when it can."""
-    when = f"{other.start.astimezone(zone):%H:%M}-{other.end.astimezone(zone):%H:%M}"
-    if visit.start < other.end and other.start < visit.end:
-        return Conflict(visit.id, visit.project, department, max(visit.start, other.start),
-                        min(visit.end, other.end), ConflictKind.OVERLAP,
-                        tr("also booked at the visit of {project} ({when})", project=other.project, when=when))
-    first, second = (visit, other) if visit.start < other.start else (other, visit)
-    need = travel_minutes(first.place, second.place)
-    if second.start < first.end + dt.timedelta(minutes=need):
-        return Conflict(visit.id, visit.project, department, first.end, first.end + dt.timedelta(minutes=need),
-                        ConflictKind.TRAVEL,
-                        tr("needs {minutes} minutes to travel between this visit and the visit of {project} at "
-                           "{place} ({when})", minutes=need, project=other.project, place=other.place, when=when))
-    return None
+def _day_clashes(department: str, booked: list[Visit], travel: TravelMinutes,
+                 spans: _Spans) -> Iterator[tuple[Visit, Conflict]]:
+    """Overlaps and missing travel time in one department's day (``booked`` sorted by start)."""
+    latest: Visit | None = None          # of the visits before, the one that ends last
+    for position, visit in enumerate(booked):
+        following = booked[position + 1] if position + 1 < len(booked) else None
+        partner = latest if latest is not None and latest.end > visit.start else None
+        if partner is None and following is not None and following.start < visit.end:
+            partner = following
+        if partner is not None:
+            yield visit, Conflict(visit.id, visit.project, department, max(visit.start, partner.start),
+                                  min(visit.end, partner.end), ConflictKind.OVERLAP,
+                                  tr("also booked at the visit of {project} ({when})", project=partner.project,
+                                     when=spans.of(partner)))
+        elif following is not None:
+            need = travel(visit.place, following.place)
+            if following.start < visit.end + dt.timedelta(minutes=need):
+                for this, other in ((visit, following), (following, visit)):
+                    yield this, Conflict(this.id, this.project, department, visit.end,
+                                         visit.end + dt.timedelta(minutes=need), ConflictKind.TRAVEL,
+                                         tr("needs {minutes} minutes to travel between this visit and the visit "
+                                            "of {project} at {place} ({when})", minutes=need, project=other.project,
+                                            place=other.place, when=spans.of(other)))
+        if latest is None or visit.end > latest.end:
+            latest = visit
+
+
+class _Spans:
+    """Visits' local 'HH:MM-HH:MM', worked out once per visit (an overbooked day names each many times)."""
+
+    def __init__(self, zone: dt.tzinfo) -> None:
+        self.zone = zone
+        self.known: dict[int, str] = {}
+
+    def of(self, visit: Visit) -> str:
+        text = self.known.get(visit.id)
+        if text is None:
+            text = self.known[visit.id] = \
+                f"{visit.start.astimezone(self.zone):%H:%M}-{visit.end.astimezone(self.zone):%H:%M}"
+        return text
 
 
 def repository_travel(repo: Repository) -> TravelMinutes:
-    """Minutes between two places as the scheduler counts them (the settings' default when not entered)."""
+    """Travel between places as the scheduler counts it (the settings' default where none was entered)."""
     matrix, default = repo.travel_matrix(), repo.settings().default_travel_minutes
 
     def minutes(origin: str, destination: str) -> int:

@@ -427,16 +427,25 @@ def _check_ours(path: Path) -> None:
         return
     if application_id != 0:
         raise _foreign(path)
-    # No mark: ours from before m003, an empty SQLite file, or another program's.
+    # No mark: ours from before m003 (or a new one whose header is still in its WAL), an empty
+    # SQLite file, or another program's.
+    live = any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-journal"))
+    # With a WAL or journal beside it, the main file alone may be out of date or half checkpointed:
+    # read through them (read-only: never checkpoints, rolls back or deletes anything). Without one,
+    # the file is complete and immutable=1 reads it without even creating -shm.
+    uri = f"{path.as_uri()}?mode=ro" + ("" if live else "&immutable=1")
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+        conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as error:
+        if live:
+            return    # the checks on the opened file decide (open_database checks again)
         raise StorageError(tr("Cannot open the database {path}: {reason}", path=path, reason=error)) from error
     try:
         if _is_foreign(conn):
             raise _foreign(path)
     except sqlite3.DatabaseError as error:
-        raise _not_sqlite(path) from error
+        if not live:
+            raise _not_sqlite(path) from error
     finally:
         conn.close()
 

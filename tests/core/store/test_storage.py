@@ -70,6 +70,39 @@ def test_a_sqlite_file_of_another_program_is_refused_untouched(tmp_path, kind):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["customers.sqlite"], "no -wal, -shm or backup beside it"
 
 
+def test_a_sqlite_file_another_program_has_open_in_wal_mode_is_refused_untouched(tmp_path):
+    """Its newest rows are still in its -wal: read through it, and leave all three files as they were."""
+    path = tmp_path / "customers.sqlite"
+    _customers(path, wal=True)
+    writer = sqlite3.connect(path)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, customer INTEGER)")
+    writer.commit()
+    try:
+        files = {p.name: p.read_bytes() for p in tmp_path.iterdir() if not p.name.endswith("-shm")}
+        assert set(files) == {"customers.sqlite", "customers.sqlite-wal"}
+        with pytest.raises(StorageError, match="SQLite database of another program"):
+            open_database(path)
+        assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if not p.name.endswith("-shm")} == files
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["customers.sqlite", "customers.sqlite-shm",
+                                                              "customers.sqlite-wal"]
+    finally:
+        writer.close()
+
+
+def test_a_new_database_of_ours_still_open_elsewhere_is_recognised(db_path):
+    """Our mark may still be in the -wal of a window that created the file: it is ours all the same."""
+    window = open_database(db_path)
+    window.execute("PRAGMA wal_autocheckpoint = 0")
+    Repository(window).save_settings(Repository(window).settings())
+    try:
+        second = open_database(db_path)
+        assert "visits" in second.table_names()
+        second.close()
+    finally:
+        window.close()
+
+
 def test_an_empty_sqlite_file_becomes_a_database_of_ours(tmp_path):
     path = tmp_path / "empty.sqlite"
     _customers(path, tables=False)

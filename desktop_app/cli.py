@@ -431,9 +431,11 @@ def _run_move(args: argparse.Namespace) -> int:
 
     repo = Repository(_database(args))
     today = args.today or dt.date.today()
+    shown = repo.visit(args.visit)
     check = check_move(repo, args.visit, args.start, today=today)
     if check.ok and not args.check:
-        check = apply_move(repo, args.visit, args.start, today=today)
+        # Checked again inside the write, and refused if the visit changed since it was read.
+        check = apply_move(repo, args.visit, args.start, today=today, expected=shown)
     if args.json:
         _print_json({"visit": args.visit, "ok": check.ok, "late": check.late, "reasons": check.reasons,
                      "saved": check.ok and not args.check,
@@ -1099,6 +1101,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_FAILURE
         return EXIT_OK
     except Exception as error:  # the last line of defence: one message, no traceback for users
+        from desktop_app.core.store.database import busy_error, is_busy
+
+        if is_busy(error):
+            # Another process held the write lock past the busy timeout, somewhere the database layer
+            # does not see (it maps its own): still bad luck, not a crash.
+            from desktop_app.core.dataset.first_run import default_database_path
+
+            print(str(busy_error(args.db or default_database_path())), file=sys.stderr)
+            return EXIT_BAD_INPUT
         print(f"{type(error).__name__}: {error}", file=sys.stderr)
         if "JOINT_ACCEPTANCE_DEBUG" in __import__("os").environ:
             raise

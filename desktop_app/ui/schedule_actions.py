@@ -161,7 +161,8 @@ class ScheduleActions(QObject):
     def drag_move(self, visit_id: int, start: dt.datetime) -> bool:
         """A visit dropped at a new time: moved if that breaks no hard rule, else slid back with why."""
         calendar = self.window.pages.get("calendar")
-        check = self.edits.move(visit_id, start)
+        info = calendar.period.visit(visit_id) if calendar is not None and calendar.period is not None else None
+        check = self.edits.move(visit_id, start, info.visit if info is not None else None)
         if check.ok:
             if calendar is not None:
                 calendar.accept_move(visit_id)

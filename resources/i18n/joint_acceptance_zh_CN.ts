@@ -1798,7 +1798,7 @@
         <translation>无：没有被其他现场验收占用的更早时间。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Not moved: {reason}</source>
         <translation>未调整：{reason}</translation>
     </message>
@@ -1808,17 +1808,18 @@
         <translation>现场验收（编号 {id}）已不存在。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+28"/>
+        <location line="+12"/>
         <source>The visit changed meanwhile; nothing was moved.</source>
         <translation>该现场验收已被修改，未做调整。</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-8"/>
         <source>Move {project} to {when}</source>
         <translation>将 {project} 调整到 {when}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Lock {count} visit(s)</source>
         <translation>锁定 {count} 场现场验收</translation>
     </message>
@@ -2750,13 +2751,13 @@
 <context>
     <name>Schedule</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/schedule_dialog.py" line="+46"/>
-        <location line="+111"/>
+        <location filename="../../desktop_app/ui/dialogs/schedule_dialog.py" line="+50"/>
+        <location line="+124"/>
         <source>Auto-schedule</source>
         <translation>自动排期</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-111"/>
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
@@ -2812,22 +2813,27 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+47"/>
+        <location line="+59"/>
         <source>Run</source>
         <translation>开始排期</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-56"/>
         <source>Cancel run</source>
         <translation>停止计算</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
+        <source>Plan again</source>
+        <translation>重新排期</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Apply these changes</source>
         <translation>应用这些变更</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Run again</source>
         <translation>重新排期</translation>
     </message>
@@ -2897,7 +2903,7 @@
         <translation>应用后：联合验收率 {joint:.0%}；项目接受现场验收 {joint_trips} 次，分散验收需 {separate} 次（减少 {saved:.0f}%）；部门出车 {trips} 趟；平均等待 {wait:.1f} 个工作日。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Auto-schedule: {new} new, {moved} moved</source>
         <translation>自动排期：新增 {new} 场，调整 {moved} 场</translation>
     </message>
@@ -2992,11 +2998,6 @@
         <source>Already published: the departments will receive the change.</source>
         <translation>已发布：各部门将收到此次变更。</translation>
     </message>
-    <message>
-        <location filename="../../desktop_app/ui/controllers/schedule_run.py" line="+71"/>
-        <source>The visits changed after this plan was computed (another edit or window); nothing was applied. Please run the auto-schedule again.</source>
-        <translation>计算此方案后现场验收已有变动（其他修改或另一窗口），未应用任何变更。请重新自动排期。</translation>
-    </message>
 </context>
 <context>
     <name>ScheduleActions</name>
@@ -3061,7 +3062,7 @@
         <translation>取消 {project} 于 {when} 的现场验收？下次发布时将从各部门日历中移除。此操作可以撤销。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Move refused: {reason}</source>
         <translation>无法调整：{reason}</translation>
     </message>

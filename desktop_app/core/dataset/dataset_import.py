@@ -31,7 +31,10 @@ from desktop_app.core.model.domain import (
     HolidayOverride, Item, Level, Place, Project, ProjectDetails, Settings, Travel,
 )
 from desktop_app.core.model.office_hours import OfficeHoursError, WeeklyHours
-from desktop_app.core.store.repository import Repository, department_row, item_row, project_row, travel_key
+from desktop_app.core.store.database import data_version, read_snapshot
+from desktop_app.core.store.repository import (
+    Repository, StaleEditError, department_row, item_row, project_row, travel_key,
+)
 
 MAX_LISTED_PROBLEMS = 30
 
@@ -592,6 +595,8 @@ class ImportPlan:
     new: dict[str, list[str]] = field(default_factory=dict)       # sheet -> codes not yet in the database
     changed: dict[str, list[str]] = field(default_factory=dict)   # sheet -> codes whose rows differ
     unchanged: dict[str, int] = field(default_factory=dict)
+    # The database's data version the plan was checked against; applying it compares (compare-and-set).
+    data_version: int | None = None
 
     def summary(self) -> dict[str, dict[str, int]]:
         sheets = set(self.new) | set(self.changed) | set(self.unchanged)
@@ -811,8 +816,20 @@ def _diff(db: Database, table: str, key: str, rows: list[dict], plan: ImportPlan
             plan.unchanged[sheet] = plan.unchanged.get(sheet, 0) + 1
 
 
+class ImportChangedError(StaleEditError):
+    """The database changed between checking an import and writing it; nothing was written."""
+
+
 def plan_import(raw: RawDataset, db: Database) -> ImportPlan:
     """Validate ``raw`` against itself and the database; raise DatasetError listing every problem."""
+    with read_snapshot(db):
+        version = data_version(db)
+        plan = _plan_import(raw, db)
+    plan.data_version = version
+    return plan
+
+
+def _plan_import(raw: RawDataset, db: Database) -> ImportPlan:
     repo = Repository(db)
     validator = _Validator(raw, db, repo.settings())
     if not raw.problems and repo.is_empty():
@@ -860,8 +877,12 @@ def _project_import_row(project: Project, plan: ImportPlan) -> dict:
 
 
 def apply_import(plan: ImportPlan, db: Database, availability_writer: AvailabilityWriter | None = None) -> None:
-    """Write a validated plan in one transaction (update in place by code)."""
+    """Write a validated plan in one transaction (update in place by code); refused with
+    ImportChangedError, writing nothing, if the database changed since the plan was checked."""
     with db.atomic():
+        if plan.data_version is not None and data_version(db) != plan.data_version:
+            raise ImportChangedError(tr("The database changed since this import was checked (another window or "
+                                        "command wrote to it); nothing was imported. Import again."))
         db["places"].upsert_all([_place_row(p) for p in plan.places], pk="code")
         if plan.travel:
             db["travel"].upsert_all([{"origin": t.origin, "destination": t.destination, "minutes": t.minutes}
@@ -883,7 +904,12 @@ def apply_import(plan: ImportPlan, db: Database, availability_writer: Availabili
 
 def import_dataset(path: str | Path, db: Database,
                    availability_writer: AvailabilityWriter | None = None) -> ImportPlan:
-    """Read, validate and write a dataset; on any problem raise DatasetError and write nothing."""
-    plan = plan_import(read_dataset(path), db)
-    apply_import(plan, db, availability_writer)
+    """Read, validate and write a dataset; on any problem raise DatasetError and write nothing.
+
+    Checked and written in one write transaction, so imports running at once take turns (each
+    checked against what the one before it wrote) instead of one overwriting the other's check."""
+    raw = read_dataset(path)
+    with db.atomic():
+        plan = plan_import(raw, db)
+        apply_import(plan, db, availability_writer)
     return plan

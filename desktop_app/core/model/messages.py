@@ -702,3 +702,24 @@ ZH_CN.update({  # --- results import (desktop_app/core/dataset/results_import.py
     "{file}: the file has no results": "{file}：文件中没有验收结果",
     "{results} results recorded for {visits} visits.": "已录入 {visits} 场现场验收的 {results} 条验收结果。",
 })
+ZH_CN.update({  # --- data safety (issue 13): concurrent writers, foreign files, double bookings
+    "Another window or command is writing to the database {path}; waited {seconds:g} s for it. "
+    "Try again when it has finished.":
+        "另一个窗口或命令正在写入数据库 {path}，已等待 {seconds:g} 秒。请等它完成后再试。",
+    "{path} is a SQLite database of another program, not of this one; it was not opened and nothing was "
+    "changed. Choose another file (--db PATH).":
+        "{path} 是其他程序的 SQLite 数据库，不是本程序的；未打开、未做任何修改。请选择其他文件（--db PATH）。",
+    "The schedule changed while planning (another window or command wrote to the database); nothing was "
+    "saved. Run again.":
+        "排期计算期间排期数据已被修改（另一个窗口或命令写入了数据库），本次结果未保存。请重新排期。",
+    "Visit {id} was changed elsewhere (another window or command) since it was shown; nothing was moved.":
+        "现场验收（编号 {id}）在显示之后已被其他窗口或命令修改，未做调整。",
+    "The database changed since this import was checked (another window or command wrote to it); nothing "
+    "was imported. Import again.":
+        "检查导入数据之后数据库已被修改（另一个窗口或命令写入了数据库），未导入任何数据。请重新导入。",
+    "{count} visits on {day}, more than its daily limit of {limit}: {projects}":
+        "{day} 有 {count} 场验收，超过每日上限 {limit} 场：{projects}",
+    "also booked at the visit of {project} ({when})": "同时安排在 {project} 的验收（{when}）",
+    "needs {minutes} minutes to travel between this visit and the visit of {project} at {place} ({when})":
+        "需要 {minutes} 分钟往返于本次验收与 {project} 在 {place} 的验收（{when}）之间",
+})

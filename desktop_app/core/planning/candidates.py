@@ -25,6 +25,7 @@ from desktop_app.core.model.domain import (
     Department, HalfDay, Item, Project, RequestStatus, Settings, Visit, VisitStatus,
 )
 from desktop_app.core.calendar.workdays import WorkingCalendar, request_deadline
+from desktop_app.core.store.database import data_version, read_snapshot
 from desktop_app.core.store.acceptance_records import results_by_project
 
 NOON = 12 * 60
@@ -103,6 +104,9 @@ class Problem:
     warnings: list[str] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)   # every project, for metrics
     other_visits: list[Visit] = field(default_factory=list)  # visits of projects outside this run, for metrics
+    # The database's data_version the problem was read at (None: not read from a database).
+    # Saving a plan compares it with the stored one: a change meanwhile refuses the save.
+    data_version: int | None = None
 
     def travel_minutes(self, origin: str | None, destination: str) -> int:
         if origin is None or origin == destination:
@@ -214,7 +218,16 @@ def build_requests(projects: Sequence[Project], visits: Sequence[Visit], items: 
 
 
 def load_problem(repo, today: dt.date) -> Problem:
-    """Read everything a scheduling run needs from the database."""
+    """Read everything a scheduling run needs from the database, as one committed state, and the
+    data version of that state (what saving the plan is compared against)."""
+    with read_snapshot(repo.db):
+        version = data_version(repo.db)
+        problem = _load_problem(repo, today)
+    problem.data_version = version
+    return problem
+
+
+def _load_problem(repo, today: dt.date) -> Problem:
     settings = repo.settings()
     departments = {d.code: d for d in repo.departments()}
     if not departments:

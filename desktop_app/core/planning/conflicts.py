@@ -4,16 +4,21 @@ A visit was feasible when it was planned; an availability refresh (a new busy ev
 override or changed office hours can make it infeasible later. This module re-checks stored
 visits against ``Availability`` and says, per attending department, what blocks the visit now,
 in the same words the scheduler's explanations use (holiday name, busy event title, ...).
+It also checks our own visits against each other: a department booked at two visits at once or
+without the travel time between them, or at more visits in a day than its daily capacity (what
+two schedules saved at once, or a hand-edited database, would leave behind).
 The calendar, the dashboard and `joint-acceptance conflicts` all call ``find_conflicts``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from desktop_app.core.calendar.availability import Availability, BlockKind
+from desktop_app.core.planning.greedy import ConflictKind
 from desktop_app.core.model.messages import tr
 from desktop_app.core.model.domain import Visit, VisitStatus
 from desktop_app.core.store.repository import Repository
@@ -31,8 +36,8 @@ class Conflict:
     department: str
     start: dt.datetime       # the blocked stretch, inside the visit's span
     end: dt.datetime
-    kind: BlockKind
-    reason: str              # holiday name, busy event title, office hours, blocked-day reason
+    kind: BlockKind | ConflictKind   # ConflictKind: clashes with our own visits (overlap, travel, capacity)
+    reason: str              # holiday name, busy event title, office hours, blocked-day reason; the clash
 
     def describe(self, department_name: str | None = None) -> str:
         """One line for a tooltip, the details panel or the command line."""
@@ -53,7 +58,7 @@ def kind_text(kind: BlockKind, reason: str) -> str:
         return tr("busy: {reason}", reason=reason)
     if kind is BlockKind.BLOCKED_DAY:
         return tr("blocked day: {reason}", reason=reason)
-    return reason     # the office-hours text already says "outside office hours (...)"
+    return reason     # office hours and clashes with our own visits are already whole sentences
 
 
 def visit_conflicts(visit: Visit, availability: Availability) -> list[Conflict]:
@@ -77,6 +82,95 @@ def visit_conflicts(visit: Visit, availability: Availability) -> list[Conflict]:
     return found
 
 
+TravelMinutes = Callable[[str, str], int]     # minutes between two places, as the scheduler counts them
+
+
+def booking_conflicts(visits: Iterable[Visit], availability: Availability,
+                      travel: TravelMinutes) -> dict[int, list[Conflict]]:
+    """Clashes among our own planned or published visits, by visit id: per department and day, more
+    visits than the department's daily capacity (every visit of that day is flagged), a visit that
+    overlaps another, and two visits in a row with less than the travel time between them.
+
+    One pass over each department's day in order of start, so a badly overbooked day costs one line
+    per visit rather than one per pair of visits (enough to see and fix it)."""
+    zone = availability.zone
+    by_day: dict[tuple[str, dt.date], list[Visit]] = defaultdict(list)
+    for visit in visits:
+        if visit.id is None or visit.status not in CHECKED_STATUSES:
+            continue
+        day = visit.start.astimezone(zone).date()
+        for department in visit.departments:
+            if department in availability.departments:
+                by_day[(department, day)].append(visit)
+    found: dict[int, list[Conflict]] = defaultdict(list)
+    spans = _Spans(zone)
+    for (department, day), booked in by_day.items():
+        booked.sort(key=lambda v: (v.start, v.id))
+        capacity = availability.departments[department].daily_capacity
+        if len(booked) > capacity:
+            reason = tr("{count} visits on {day}, more than its daily limit of {limit}: {projects}",
+                        count=len(booked), day=f"{day:%m-%d}", limit=capacity,
+                        projects="、".join(dict.fromkeys(v.project for v in booked)))
+            for visit in booked:
+                found[visit.id].append(Conflict(visit.id, visit.project, department, visit.start, visit.end,
+                                                ConflictKind.CAPACITY, reason))
+        for visit, clash in _day_clashes(department, booked, travel, spans):
+            found[visit.id].append(clash)
+    return dict(found)
+
+
+def _day_clashes(department: str, booked: list[Visit], travel: TravelMinutes,
+                 spans: _Spans) -> Iterator[tuple[Visit, Conflict]]:
+    """Overlaps and missing travel time in one department's day (``booked`` sorted by start)."""
+    latest: Visit | None = None          # of the visits before, the one that ends last
+    for position, visit in enumerate(booked):
+        following = booked[position + 1] if position + 1 < len(booked) else None
+        partner = latest if latest is not None and latest.end > visit.start else None
+        if partner is None and following is not None and following.start < visit.end:
+            partner = following
+        if partner is not None:
+            yield visit, Conflict(visit.id, visit.project, department, max(visit.start, partner.start),
+                                  min(visit.end, partner.end), ConflictKind.OVERLAP,
+                                  tr("also booked at the visit of {project} ({when})", project=partner.project,
+                                     when=spans.of(partner)))
+        elif following is not None:
+            need = travel(visit.place, following.place)
+            if following.start < visit.end + dt.timedelta(minutes=need):
+                for this, other in ((visit, following), (following, visit)):
+                    yield this, Conflict(this.id, this.project, department, visit.end,
+                                         visit.end + dt.timedelta(minutes=need), ConflictKind.TRAVEL,
+                                         tr("needs {minutes} minutes to travel between this visit and the visit "
+                                            "of {project} at {place} ({when})", minutes=need, project=other.project,
+                                            place=other.place, when=spans.of(other)))
+        if latest is None or visit.end > latest.end:
+            latest = visit
+
+
+class _Spans:
+    """Visits' local 'HH:MM-HH:MM', worked out once per visit (an overbooked day names each many times)."""
+
+    def __init__(self, zone: dt.tzinfo) -> None:
+        self.zone = zone
+        self.known: dict[int, str] = {}
+
+    def of(self, visit: Visit) -> str:
+        text = self.known.get(visit.id)
+        if text is None:
+            text = self.known[visit.id] = \
+                f"{visit.start.astimezone(self.zone):%H:%M}-{visit.end.astimezone(self.zone):%H:%M}"
+        return text
+
+
+def repository_travel(repo: Repository) -> TravelMinutes:
+    """Travel between places as the scheduler counts it (the settings' default where none was entered)."""
+    matrix, default = repo.travel_matrix(), repo.settings().default_travel_minutes
+
+    def minutes(origin: str, destination: str) -> int:
+        return 0 if origin == destination else matrix.get((origin, destination), default)
+
+    return minutes
+
+
 def find_conflicts(repo: Repository, first: dt.date, last: dt.date, *,
                    visits: Iterable[Visit] | None = None,
                    availability: Availability | None = None) -> dict[int, list[Conflict]]:
@@ -97,13 +191,14 @@ def find_conflicts(repo: Repository, first: dt.date, last: dt.date, *,
                              end=dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), zone))
     if availability is None:
         availability = Availability.from_repository(repo, first, last)
+    inside = [v for v in visits if first <= v.start.astimezone(availability.zone).date() <= last]
     result: dict[int, list[Conflict]] = {}
-    for visit in visits:
-        if not first <= visit.start.astimezone(availability.zone).date() <= last:
-            continue
+    for visit in inside:
         conflicts = visit_conflicts(visit, availability)
         if conflicts:
             result[visit.id] = conflicts
+    for visit_id, clashes in booking_conflicts(inside, availability, repository_travel(repo)).items():
+        result.setdefault(visit_id, []).extend(clashes)
     return result
 
 

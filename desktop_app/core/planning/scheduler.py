@@ -31,6 +31,8 @@ from desktop_app.core.planning.plan_metrics import ScheduleMetrics, schedule_met
 from desktop_app.core.model.domain import RequestStatus, Visit, VisitStatus
 from desktop_app.core.planning.scheduler_search import Progress, ProgressCallback, Weights, gather_choices, optimise
 from desktop_app.core.calendar.workdays import request_deadline
+from desktop_app.core.store.database import data_version
+from desktop_app.core.store.repository import StaleEditError
 
 
 # --- results ---------------------------------------------------------------------------------
@@ -89,6 +91,7 @@ class ScheduleResult:
     bound: float | None = None
     gap: float | None = None
     seconds: float = 0.0
+    data_version: int | None = None          # of the database state the plan was computed from
 
     @property
     def new(self) -> list[PlannedVisit]:
@@ -202,16 +205,32 @@ def build_result(problem: Problem, chosen: dict[str, list[Slot]], solver: str, s
     warnings = [*problem.warnings, problem.calendar.coverage_warning(used_days)]
     return ScheduleResult(problem.today, solver, status, planned, unscheduled, late_reasons, cancelled,
                           [o.visit for o in problem.fixed], fixed_visit_conflicts(problem), [w for w in warnings if w],
-                          metrics)
+                          metrics, data_version=problem.data_version)
 
 
 # --- saving ----------------------------------------------------------------------------------
+class ScheduleChangedError(StaleEditError):
+    """The data a plan was computed from changed before it was saved (another run, window or command)."""
+
+
+def check_plan_current(db, computed_from: int | None) -> None:
+    """Compare-and-set: refuse when the database's data version is not the one the plan was computed
+    from. Call inside the write transaction that saves (so nothing can slip in between)."""
+    if computed_from is not None and data_version(db) != computed_from:
+        raise ScheduleChangedError(tr("The schedule changed while planning (another window or command wrote to "
+                                      "the database); nothing was saved. Run again."))
+
+
 def apply_schedule(repo, result: ScheduleResult) -> dict[str, int]:
     """Write the plan in one transaction: new visits inserted, moved ones updated (SEQUENCE rises),
-    dropped ones cancelled, locked and fixed visits untouched, planned projects marked scheduled."""
+    dropped ones cancelled, locked and fixed visits untouched, planned projects marked scheduled.
+
+    Refused with ScheduleChangedError, writing nothing, when the database changed since the plan's
+    problem was loaded: two runs at once must never both save (they would double-book)."""
     counts = {"new": 0, "moved": 0, "unchanged": 0, "cancelled": 0}
     entries: list[tuple[str, str, dict, int | None]] = []
     with repo.db.atomic():
+        check_plan_current(repo.db, result.data_version)
         rounds = dict(repo.db.execute("SELECT code, round FROM projects").fetchall())
         for planned in result.visits:
             change = planned.change
@@ -379,10 +398,18 @@ def check_move(source, visit_id: int, new_start: dt.datetime, *, today: dt.date 
     return MoveCheck(not reasons, reasons, moved, late)
 
 
-def apply_move(repo, visit_id: int, new_start: dt.datetime, *, today: dt.date | None = None) -> MoveCheck:
+def apply_move(repo, visit_id: int, new_start: dt.datetime, *, today: dt.date | None = None,
+               expected: Visit | None = None) -> MoveCheck:
     """Move the visit if ``check_move`` allows it, saved through ``Repository.update_visit`` (SEQUENCE
-    rises, the previous time is kept for the changed notice); otherwise MoveRefusedError and no change."""
+    rises, the previous time is kept for the changed notice); otherwise MoveRefusedError and no change.
+
+    Compare-and-set: the check and the write happen in one write transaction, so a move, a schedule
+    or another window's change cannot slip in between; ``expected`` (the visit as the caller showed
+    it) refuses the move with StaleEditError when the visit itself changed since."""
     with repo.db.atomic():   # the check and the write see the same database state
+        if expected is not None and repo.visit(visit_id) != expected:
+            raise StaleEditError(tr("Visit {id} was changed elsewhere (another window or command) since it was "
+                                    "shown; nothing was moved.", id=visit_id))
         check = check_move(repo, visit_id, new_start, today=today)
         if not check.ok:
             raise MoveRefusedError(tr("Visit {id} cannot move to {when}: {reasons}", id=visit_id,
@@ -401,7 +428,7 @@ def feasible_slots(problem: Problem, project: str, *, limit: int | None = None):
 
 
 __all__ = [
-    "MoveCheck", "MoveRefusedError", "PlannedVisit", "Progress", "ScheduleResult", "Unscheduled", "Weights",
-    "apply_move", "apply_schedule", "build_result", "check_move", "feasible_slots", "plan_schedule", "run_schedule",
-    "summary_lines",
+    "MoveCheck", "MoveRefusedError", "PlannedVisit", "Progress", "ScheduleChangedError", "ScheduleResult",
+    "Unscheduled", "Weights", "apply_move", "apply_schedule", "build_result", "check_move", "check_plan_current",
+    "feasible_slots", "plan_schedule", "run_schedule", "summary_lines",
 ]

@@ -2,11 +2,18 @@
 
 Rules kept here so no caller can forget them:
 - every connection has foreign keys on, WAL journaling and a busy timeout;
+- every write transaction takes the write lock when it begins (BEGIN IMMEDIATE), so a second
+  writer waits up to the busy timeout and then fails with DatabaseBusyError (exit 2), never with
+  a bare "database is locked";
 - the schema is created and changed only through ``sqlite_utils.Migrations``;
 - before migrations run on an existing file, a backup is written next to it with the
   SQLite backup API;
 - a file from a newer version of the program (migrations we do not know) is refused
-  untouched; so is a file that is not SQLite, and a location we cannot write.
+  untouched; so is a file that is not SQLite, a SQLite file of another program (neither empty
+  nor marked as ours: ``PRAGMA application_id`` or our migration set), and a location we cannot write;
+- every write of the data a schedule is planned from raises ``data_version`` (triggers, so no
+  code path can forget): saving a plan or a preview compares it with the version it was computed
+  from, in the same write transaction (compare-and-set).
 
 Schema changes: append a new ``@MIGRATIONS()`` function (never edit an old one), then add a
 fixture database for the new version under tests/fixtures/ (see tests/core/test_migrations.py).
@@ -14,13 +21,14 @@ fixture database for the new version under tests/fixtures/ (see tests/core/test_
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
-import sqlite_utils
 from sqlite_utils import Database, Migrations
 
 from desktop_app.core.model.errors import InputError
@@ -28,10 +36,126 @@ from desktop_app.core.model.messages import tr
 
 MIGRATION_SET = "joint_acceptance"
 MIGRATIONS = Migrations(MIGRATION_SET)
+# Our mark in the file header ("JASC"): set by m003 when a database is created or migrated.
+APPLICATION_ID = 0x4A415343
+# How long a write waits for another window's or command's write transaction (like sqlite3's .timeout).
+BUSY_TIMEOUT_SECONDS = 5.0
+BUSY_TIMEOUT_ENVIRONMENT = "JOINT_ACCEPTANCE_BUSY_TIMEOUT"   # seconds; overrides the constant
+_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class StorageError(InputError):
     """The database cannot be opened or used; the message is for the user."""
+
+
+class DatabaseBusyError(StorageError):
+    """Another process held the write lock for longer than the busy timeout."""
+
+
+def busy_timeout_seconds() -> float:
+    """The busy timeout in force: the environment's value if it is a number >= 0, else the constant."""
+    try:
+        value = float(os.environ.get(BUSY_TIMEOUT_ENVIRONMENT, ""))
+    except ValueError:
+        return BUSY_TIMEOUT_SECONDS
+    return value if value >= 0 else BUSY_TIMEOUT_SECONDS
+
+
+def is_busy(error: BaseException) -> bool:
+    return isinstance(error, sqlite3.OperationalError) and (
+        "locked" in str(error) or "busy" in str(error))
+
+
+def busy_error(path: object) -> DatabaseBusyError:
+    return DatabaseBusyError(tr("Another window or command is writing to the database {path}; waited {seconds:g} s "
+                                "for it. Try again when it has finished.", path=path,
+                                seconds=busy_timeout_seconds()))
+
+
+class AppDatabase(Database):
+    """``sqlite_utils.Database`` with this program's transaction rules.
+
+    ``atomic()`` begins with BEGIN IMMEDIATE: a deferred transaction that has read before it
+    writes cannot wait for the lock (SQLite refuses the upgrade at once, whatever the busy
+    timeout), so two writers would fail instead of taking turns. "database is locked" after the
+    busy timeout becomes DatabaseBusyError, here, for every caller.
+    """
+
+    path: Path | str = ""
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            with super().atomic():    # a savepoint inside the caller's transaction
+                yield self
+            return
+        self._begin("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException as error:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if is_busy(error):
+                raise busy_error(self.path) from error
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if is_busy(error):
+                raise busy_error(self.path) from error
+            raise
+
+    def _begin(self, statement: str) -> None:
+        try:
+            self.conn.execute(statement)
+        except sqlite3.OperationalError as error:
+            if is_busy(error):
+                raise busy_error(self.path) from error
+            raise
+
+    def execute(self, sql: str, parameters=None) -> sqlite3.Cursor:
+        try:
+            return super().execute(sql, parameters)
+        except sqlite3.OperationalError as error:
+            if is_busy(error):
+                raise busy_error(self.path) from error
+            raise
+
+    def executescript(self, sql: str) -> sqlite3.Cursor:
+        try:
+            return super().executescript(sql)
+        except sqlite3.OperationalError as error:
+            if is_busy(error):
+                raise busy_error(self.path) from error
+            raise
+
+
+@contextlib.contextmanager
+def read_snapshot(db: Database) -> Iterator[None]:
+    """Reads inside see one committed state of the file (a read transaction; writers are not blocked
+    in WAL mode). Inside a caller's transaction this is that transaction."""
+    if db.conn.in_transaction:
+        yield
+        return
+    db.conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+
+
+def data_version(db: Database) -> int | None:
+    """The counter every write of planning data raises (None: a database without it)."""
+    try:
+        row = db.execute("SELECT version FROM data_version WHERE id = 1").fetchone()
+    except sqlite3.OperationalError as error:
+        if "no such table" in str(error):
+            return None
+        raise
+    return row[0] if row else None
 
 
 def _run_statements(db: Database, script: str) -> None:
@@ -283,6 +407,45 @@ def m003_acceptance_lifecycle(db: Database) -> None:
         raise sqlite3.DatabaseError(f"broken references after migration: {problems[:3]}")
 
 
+@MIGRATIONS()
+def m004_data_version_and_application_id(db: Database) -> None:
+    # Self-contained on purpose (literal names and numbers): a migration must never change.
+    # data_version rises with every write of what a schedule is planned from; saving a plan checks
+    # it (compare-and-set). Settings that do not affect planning, and a source's failed-refresh
+    # bookkeeping, do not raise it, so a publish or a refresh does not spoil a running plan.
+    statements = [
+        "CREATE TABLE data_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)",
+        "INSERT INTO data_version (id, version) VALUES (1, 0)",
+    ]
+    bump = "BEGIN UPDATE data_version SET version = version + 1 WHERE id = 1; END"
+    for table in ("places", "travel", "departments", "office_hours_variants", "blocked_periods", "items",
+                  "projects", "project_items", "visits", "visit_departments", "visit_items", "holiday_overrides",
+                  "busy_events", "results"):
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            statements.append(f"CREATE TRIGGER data_version_{table}_{event.lower()} AFTER {event} ON {table} "
+                              f"FOR EACH ROW {bump}")
+    for event in ("INSERT", "DELETE"):
+        statements.append(f"CREATE TRIGGER data_version_availability_sources_{event.lower()} AFTER {event} "
+                          f"ON availability_sources FOR EACH ROW {bump}")
+    statements.append("CREATE TRIGGER data_version_availability_sources_update AFTER UPDATE OF department, "
+                      "location, content, expanded_first, expanded_last ON availability_sources FOR EACH ROW "
+                      f"{bump}")
+    ignored = ("'bureau_name', 'bureau_address', 'bureau_phone', 'bureau_email', 'bureau_contact', "
+               "'export_folder', 'caldav_url', 'caldav_username', 'reminder_minutes', 'ical_uid_token', "
+               "'rectification_days', 'opinion_number_pattern', 'clerk_name', 'signing_certificate'")
+    statements += [
+        f"CREATE TRIGGER data_version_settings_insert AFTER INSERT ON settings FOR EACH ROW "
+        f"WHEN NEW.key NOT IN ({ignored}) {bump}",
+        f"CREATE TRIGGER data_version_settings_update AFTER UPDATE ON settings FOR EACH ROW "
+        f"WHEN NEW.key NOT IN ({ignored}) AND OLD.value IS NOT NEW.value {bump}",
+        f"CREATE TRIGGER data_version_settings_delete AFTER DELETE ON settings FOR EACH ROW "
+        f"WHEN OLD.key NOT IN ({ignored}) {bump}",
+        "PRAGMA application_id = 1245795139",     # 0x4A415343, "JASC"
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
 def schema_version() -> int:
     """The number of migrations this program knows: the version of a database it writes."""
     return len(MIGRATIONS._migrations)
@@ -294,7 +457,7 @@ def known_migration_names() -> list[str]:
 
 def _configure(db: Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 5000")
+    db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_seconds() * 1000)}")
     # WAL with synchronous=NORMAL survives a killed process with the last commit intact.
     db.execute("PRAGMA synchronous = NORMAL")
 
@@ -332,15 +495,79 @@ def _backup_before_migration(db: Database, path: Path) -> Path:
     return backup(db, path.with_name(f"{path.stem}.v{version}.{stamp}.backup{path.suffix or '.sqlite'}"))
 
 
+def _not_sqlite(path: Path) -> StorageError:
+    return StorageError(tr("{path} is not a SQLite database (or it is damaged); nothing was changed.", path=path))
+
+
+def _foreign(path: Path) -> StorageError:
+    return StorageError(tr("{path} is a SQLite database of another program, not of this one; it was not opened and "
+                           "nothing was changed. Choose another file (--db PATH).", path=path))
+
+
+def _check_ours(path: Path) -> None:
+    """Refuse an existing file that is neither empty nor ours, without writing anything.
+
+    The header is read as plain bytes; the schema through an immutable read-only connection, which
+    creates no -wal or -shm file and takes no lock (opening in WAL mode would create both).
+    """
+    try:
+        with path.open("rb") as file:
+            header = file.read(100)
+    except OSError as error:
+        raise StorageError(tr("Cannot open the database {path}: {reason}", path=path,
+                              reason=error.strerror or error)) from error
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        raise _not_sqlite(path)
+    application_id = int.from_bytes(header[68:72], "big", signed=True)
+    if application_id == APPLICATION_ID:
+        return
+    if application_id != 0:
+        raise _foreign(path)
+    # No mark: ours from before m003 (or a new one whose header is still in its WAL), an empty
+    # SQLite file, or another program's.
+    live = any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-journal"))
+    # With a WAL or journal beside it, the main file alone may be out of date or half checkpointed:
+    # read through them (read-only: never checkpoints, rolls back or deletes anything). Without one,
+    # the file is complete and immutable=1 reads it without even creating -shm.
+    uri = f"{path.as_uri()}?mode=ro" + ("" if live else "&immutable=1")
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as error:
+        if live:
+            return    # the checks on the opened file decide (open_database checks again)
+        raise StorageError(tr("Cannot open the database {path}: {reason}", path=path, reason=error)) from error
+    try:
+        if _is_foreign(conn):
+            raise _foreign(path)
+    except sqlite3.DatabaseError as error:
+        if not live:
+            raise _not_sqlite(path) from error
+    finally:
+        conn.close()
+
+
+def _is_foreign(conn: sqlite3.Connection) -> bool:
+    """True when the schema holds anything and none of it is ours (no migration of our set)."""
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    if not names:
+        return False
+    if Migrations.migrations_table not in names:
+        return True
+    return conn.execute(f"SELECT count(*) FROM {Migrations.migrations_table} WHERE migration_set = ?",
+                        [MIGRATION_SET]).fetchone()[0] == 0
+
+
 def open_database(path: str | Path, *, create: bool = True) -> Database:
     """Open (creating or migrating as needed) the database at ``path``.
 
     Raises StorageError with a message for the user when the file cannot be used;
-    in that case the file is left exactly as it was.
+    in that case the file is left exactly as it was, and nothing is written beside it.
     """
     path = Path(path).expanduser().resolve()
     existed = path.exists() and path.stat().st_size > 0
-    if not existed and create:
+    if existed:
+        _check_ours(path)
+    elif create:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -348,16 +575,20 @@ def open_database(path: str | Path, *, create: bool = True) -> Database:
                                   "(--db PATH).", path=path)) from error
     _check_writable(path)
     try:
-        conn = sqlite3.connect(path, isolation_level=None)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_seconds())
         # Reading the schema is the cheapest way to learn whether this is SQLite at all.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as error:
         if "not a database" in str(error) or "malformed" in str(error):
-            raise StorageError(tr("{path} is not a SQLite database (or it is damaged); nothing was changed.",
-                                  path=path)) from error
+            raise _not_sqlite(path) from error
         raise StorageError(tr("Cannot open the database {path}: {reason}", path=path, reason=error)) from error
-    db = sqlite_utils.Database(conn)
+    db = AppDatabase(conn)
+    db.path = path
     try:
+        # Checked again on the live file: the immutable look above does not see a WAL not yet
+        # checkpointed, and another program may have written to an empty file since.
+        if _is_foreign(conn):
+            raise _foreign(path)
         known = set(known_migration_names())
         unknown = [name for name in _applied_names(db) if name not in known]
         if unknown:
@@ -365,15 +596,19 @@ def open_database(path: str | Path, *, create: bool = True) -> Database:
                 "{path} was written by a newer version of this program (unknown schema changes: {names}); "
                 "it was not opened and nothing was changed. Please upgrade the program.",
                 path=path, names=", ".join(unknown)))
-        if existed and db.table_names() and MIGRATIONS.pending(db):
-            _backup_before_migration(db, path)
-        db.enable_wal()
         _configure(db)
+        db.enable_wal()
         if MIGRATIONS.pending(db):
-            # SQLite's table rebuild needs foreign keys off; each migration checks them itself.
+            if existed and db.table_names():
+                _backup_before_migration(db, path)   # the backup API cannot read inside our own write
+            # SQLite's table rebuild needs foreign keys off, set outside any transaction; each migration
+            # checks them itself. Under the write lock: a second process opening the same new or old file
+            # waits here, then finds nothing left to do instead of running a migration twice.
             db.execute("PRAGMA foreign_keys = OFF")
             try:
-                MIGRATIONS.apply(db)
+                with db.atomic():
+                    if MIGRATIONS.pending(db):
+                        MIGRATIONS.apply(db)
             finally:
                 db.execute("PRAGMA foreign_keys = ON")
     except StorageError:
@@ -382,8 +617,7 @@ def open_database(path: str | Path, *, create: bool = True) -> Database:
     except sqlite3.DatabaseError as error:
         conn.close()
         if "not a database" in str(error) or "malformed" in str(error):
-            raise StorageError(tr("{path} is not a SQLite database (or it is damaged); nothing was changed.",
-                                  path=path)) from error
+            raise _not_sqlite(path) from error
         raise StorageError(tr("Cannot open the database {path}: {reason}", path=path, reason=error)) from error
     return db
 

@@ -26,7 +26,7 @@ from desktop_app.core.model.domain import (
     Settings, Travel, Visit, VisitStatus,
 )
 from desktop_app.core.model.office_hours import WeeklyHours
-from desktop_app.core.store.database import now_iso
+from desktop_app.core.store.database import DatabaseBusyError, now_iso
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -416,9 +416,7 @@ class Repository:
                 yield
         except sqlite3.IntegrityError as error:
             raise EditRefusedError(tr("The change was refused by the database: {reason}", reason=error)) from error
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error) and "busy" not in str(error):
-                raise
+        except DatabaseBusyError as error:
             raise StaleEditError(tr("Another window is writing to this database; nothing was changed. "
                                     "Reload and try again.")) from error
 

@@ -65,17 +65,24 @@ class VisitEdits(QObject):
         """The scheduler's verdict on moving the visit to ``start`` (every hard rule it breaks)."""
         return check_move(self.repo, visit_id, start, today=self.workspace.today())
 
-    def move(self, visit_id: int, start: dt.datetime) -> MoveCheck:
-        """Move the visit to ``start`` if that breaks no hard rule; one undo step."""
+    def move(self, visit_id: int, start: dt.datetime, shown: Visit | None = None) -> MoveCheck:
+        """Move the visit to ``start`` if that breaks no hard rule; one undo step.
+
+        ``shown`` is the visit as the view showed it: if it changed since (another window), the
+        move is refused rather than applied to a visit the clerk has not seen."""
+        visit = self.repo.visit(visit_id)
+        if visit is not None and shown is not None and visit != shown:
+            self.workspace.changed.emit(VISITS)
+            return MoveCheck(False, [translate("Move", "The visit changed meanwhile; nothing was moved.")], visit)
         check = self.check(visit_id, start)
         if not check.ok:
             return check
-        visit = self.repo.visit(visit_id)
         text = translate("Move", "Move {project} to {when}").format(
             project=visit.project, when=f"{start.astimezone(visit.start.tzinfo):%Y-%m-%d %H:%M}")
 
         def change() -> None:
-            apply_move(self.repo, visit_id, start, today=self.workspace.today())   # checks again, same transaction
+            # Checks again in the same write transaction, against the visit as read above.
+            apply_move(self.repo, visit_id, start, today=self.workspace.today(), expected=visit)
 
         if not self.record(text, [visit_id], [visit.project], change):
             return MoveCheck(False, [translate("Move", "The visit changed meanwhile; nothing was moved.")], visit)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.core.store.repository import Repository, StaleEditError, VisitsState
+from desktop_app.core.store.repository import Repository, VisitsState
 from desktop_app.core.planning.schedule_process import (
     KEEP_PUBLISHED_WAITING_DAYS, ScheduleOptions, SchedulePlan, plan_in_child,
 )
@@ -66,28 +66,14 @@ def plan_in_background(path: Path, today: dt.date, options: ScheduleOptions, liv
     return plan
 
 
-def _check_still_current(repo: Repository, result: ScheduleResult) -> None:
-    """The plan was computed from the visits as they were; refuse it if they changed since."""
-    stale = translate("Schedule", "The visits changed after this plan was computed (another edit or window); "
-                                  "nothing was applied. Please run the auto-schedule again.")
-    known = {v.id: v for v in [p.previous for p in result.visits if p.previous is not None] + list(result.cancelled)}
-    for code in {p.project for p in result.visits} | {v.project for v in result.cancelled}:
-        current = repo.visits(project=code)
-        if any(known.get(v.id) != v for v in current) or \
-                {v.id for v in current} != {i for i, v in known.items() if v.project == code}:
-            raise StaleEditError(stale)
-
-
 def apply_plan(repo: Repository, result: ScheduleResult) -> tuple[VisitsState, VisitsState, dict[str, int]]:
-    """Write the plan in one transaction; returns (before, after, counts) for the undo stack."""
+    """Write the plan in one transaction; returns (before, after, counts) for the undo stack.
+
+    Raises StaleEditError (``ScheduleChangedError``), writing nothing, when anything the plan was
+    computed from changed since: another run, window or command; the dialog then offers to re-plan."""
     ids = {p.previous.id for p in result.visits if p.previous is not None} | {v.id for v in result.cancelled}
     projects = {p.project for p in result.visits} | {v.project for v in result.cancelled}
-
-    def change() -> dict[str, int]:
-        _check_still_current(repo, result)
-        return apply_schedule(repo, result)
-
-    return repo.record_visit_change(ids, projects, change)
+    return repo.record_visit_change(ids, projects, lambda: apply_schedule(repo, result))
 
 
 def undoable(repo: Repository, before: VisitsState, after: VisitsState) -> tuple[Callable[[], None],

@@ -158,11 +158,11 @@ class MoveDialog(QDialog):
         start = self.selected_start()
         if start is None:
             return False
-        check = self.edits.move(self.visit_id, start)
+        check = self.edits.move(self.visit_id, start, self.options.visit if self.options is not None else None)
         if not check.ok:
+            self.reload()     # the alternatives as they are now; then say why (reload clears the message)
             self.message.setText(translate("Move", "Not moved: {reason}").format(reason=fmt.list_separator().join(check.reasons)))
             self.message.show()
-            self.reload()
             return False
         self.movedTo.emit(self.visit_id, start)
         self.accept()

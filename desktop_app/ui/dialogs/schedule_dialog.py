@@ -3,7 +3,9 @@
 The run happens on the workspace's executor; the dialog shows the best solution so far
 (scheduled, late, department trips, distance from the optimum) and lets the clerk cancel.
 A cancelled or superseded run never delivers its result. The preview shows what would change;
-Apply writes it in one transaction as one undo step (Ctrl+Z restores the visits exactly).
+Apply writes it in one transaction as one undo step (Ctrl+Z restores the visits exactly). If the
+database changed while the plan was computed or shown (another run, window or command), Apply is
+refused: the preview says so and offers to plan again; a stale plan is never applied.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.model.errors import InputError
+from desktop_app.core.store.repository import StaleEditError
 from desktop_app.ui.controllers.move_edits import VISITS
 from desktop_app.ui.dialogs.schedule_preview import PreviewTree
 from desktop_app.ui.controllers.schedule_run import (
@@ -27,7 +30,8 @@ from desktop_app.ui.controllers.workspace import Workspace
 from desktop_app.ui.widgets.screen_fit import resize_within_screen
 
 translate = QCoreApplication.translate
-IDLE, RUNNING, READY, APPLIED, CANCELLED, FAILED = "idle", "running", "ready", "applied", "cancelled", "failed"
+IDLE, RUNNING, READY, APPLIED, CANCELLED, FAILED, STALE = (
+    "idle", "running", "ready", "applied", "cancelled", "failed", "stale")
 
 
 class ScheduleDialog(QDialog):
@@ -103,6 +107,17 @@ class ScheduleDialog(QDialog):
 
         self.summary = QLabel(wordWrap=True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
+        # Shown over the preview when Apply was refused because the data changed meanwhile.
+        self.stale_message = QLabel(wordWrap=True)
+        self.stale_message.setStyleSheet("color: #b91c1c; font-weight: 600;")
+        self.replan_button = QPushButton(translate("Schedule", "Plan again"))
+        self.replan_button.clicked.connect(self.start)
+        self.stale_box = QWidget()
+        stale_row = QHBoxLayout(self.stale_box)
+        stale_row.setContentsMargins(0, 0, 0, 0)
+        stale_row.addWidget(self.stale_message, 1)
+        stale_row.addWidget(self.replan_button)
+        self.stale_box.hide()
         self.preview = PreviewTree()
         self.buttons = QDialogButtonBox()
         self.apply_button = self.buttons.addButton(translate("Schedule", "Apply these changes"),
@@ -113,6 +128,7 @@ class ScheduleDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self.stale_box)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.buttons)
 
@@ -125,8 +141,8 @@ class ScheduleDialog(QDialog):
         self.state = state
         running = state == RUNNING
         self.run_button.setEnabled(not running)
-        self.run_button.setText(translate("Schedule", "Run again") if state in (READY, APPLIED, CANCELLED, FAILED)
-                                else translate("Schedule", "Run"))
+        finished = state in (READY, APPLIED, CANCELLED, FAILED, STALE)
+        self.run_button.setText(translate("Schedule", "Run again") if finished else translate("Schedule", "Run"))
         self.cancel_button.setEnabled(running)
         for widget in (self.horizon, self.keep_published, self.time_limit, self.solver):
             widget.setEnabled(not running)
@@ -139,6 +155,7 @@ class ScheduleDialog(QDialog):
         self.cancel_run(quiet=True)
         options = self.options()
         self.plan = None
+        self.stale_box.hide()
         self.preview.clear()
         self.summary.clear()
         self._run_id += 1
@@ -236,6 +253,9 @@ class ScheduleDialog(QDialog):
         repo = self.workspace.repo
         try:
             before, after, counts = apply_plan(repo, self.plan.result)
+        except StaleEditError as error:
+            self._show_stale(str(error))
+            return False
         except InputError as error:
             self.status.setText(str(error))
             self.workspace.changed.emit(VISITS)
@@ -249,6 +269,15 @@ class ScheduleDialog(QDialog):
         self._set_state(APPLIED)
         self.applied.emit(counts)
         return True
+
+    def _show_stale(self, message: str) -> None:
+        """The plan was computed from data that changed since: say so over the preview, offer a new run."""
+        self.stale_message.setText(message)
+        self.stale_box.show()
+        self.status.setText(message)
+        self.workspace.changed.emit(VISITS)
+        self._set_state(STALE)
+        self.replan_button.setFocus()
 
     def done(self, result: int) -> None:
         self.cancel_run(quiet=True)

@@ -127,3 +127,44 @@ def test_a_visit_after_the_deadline_is_late(demo_repo):
     late = add_visit(demo_repo, day=dt.date(2026, 12, 4))
     ids = late_visit_ids(demo_repo.visits(), demo_repo.projects(), calendar_for(demo_repo), 5)
     assert late in ids and on_time not in ids
+
+
+# --- our own visits against each other (issue 13: what two schedules saved at once leave behind) ---
+def test_two_of_our_visits_at_once_and_without_travel_time_are_double_bookings(demo_repo):
+    first = add_visit(demo_repo, "XM2026-004", hour=9, departments=("D01", "D02"))
+    second = add_visit(demo_repo, "XM2026-005", hour=10, departments=("D01",))          # overlaps 10:00-11:00
+    start = at(TUESDAY, 14)
+    third = demo_repo.insert_visit(Visit(None, "XM2026-006", start, start + dt.timedelta(hours=1), "P02",
+                                         ("D02",), ("I01",)))
+    demo_repo.db.execute("UPDATE visits SET start = ?, end = ? WHERE id = ?",
+                         [at(TUESDAY, 11, 10).isoformat(), at(TUESDAY, 12).isoformat(), third])   # P01→P02 is 20 min
+    conflicts = find_conflicts(demo_repo, TUESDAY, TUESDAY)
+    kinds = {(visit_id, c.department, str(c.kind)) for visit_id, found in conflicts.items() for c in found}
+    assert {(first, "D01", "overlap"), (second, "D01", "overlap"), (first, "D02", "travel"),
+            (third, "D02", "travel")} <= kinds
+    overlap = next(c for c in conflicts[second] if c.kind == "overlap")
+    assert (overlap.start, overlap.end) == (at(TUESDAY, 10), at(TUESDAY, 11))
+    assert "also booked at the visit of XM2026-004 (09:00-11:00)" in overlap.describe()
+    assert all(str(c.kind) != "capacity" for found in conflicts.values() for c in found), "2 a day is D01's limit"
+
+
+def test_more_visits_in_a_day_than_the_daily_capacity_flags_each_of_them(demo_repo, db_path, capsys):
+    ids = [add_visit(demo_repo, code, hour=hour, departments=("D01",), hours=1)
+           for code, hour in (("XM2026-004", 9), ("XM2026-005", 10), ("XM2026-006", 14))]
+    conflicts = find_conflicts(demo_repo, TUESDAY, TUESDAY)
+    assert sorted(conflicts) == ids
+    for visit_id in ids:
+        (capacity,) = [c for c in conflicts[visit_id] if c.kind == "capacity"]
+        assert "3 visits on 12-01, more than its daily limit of 2" in capacity.reason
+    assert set(upcoming_conflicts(demo_repo, dt.date(2026, 11, 30))) == set(ids)
+    assert main(["--lang", "en", "conflicts", "--db", str(db_path), "--today", "2026-11-30", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)["conflicts"]
+    assert {(c["visit"], c["kind"]) for c in listed} >= {(visit_id, "capacity") for visit_id in ids}
+    assert main(["--lang", "zh_CN", "conflicts", "--db", str(db_path), "--today", "2026-11-30"]) == 0
+    assert "超过每日上限 2 场" in capsys.readouterr().out
+
+
+def test_cancelled_visits_do_not_count_as_double_bookings(demo_repo):
+    add_visit(demo_repo, "XM2026-004", hour=9, departments=("D01",))
+    add_visit(demo_repo, "XM2026-005", hour=9, departments=("D01",), status=VisitStatus.CANCELLED)
+    assert find_conflicts(demo_repo, TUESDAY, TUESDAY) == {}

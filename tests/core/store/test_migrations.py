@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.store.repository import Repository
-from desktop_app.core.store.database import MIGRATION_SET, known_migration_names, open_database, schema_version
+from desktop_app.core.store.database import (
+    APPLICATION_ID, MIGRATION_SET, known_migration_names, open_database, schema_version,
+)
 
 FIXTURES = Path(__file__).parents[2] / "fixtures"
 VERSIONED = sorted(FIXTURES.glob("schema_v*.sqlite"))
@@ -34,6 +36,7 @@ def test_old_database_opens_migrates_and_keeps_its_data(fixture, tmp_path):
     applied = [r[0] for r in db.execute(
         "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET])]
     assert applied == known_migration_names()
+    assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID, "marked as ours once migrated"
     repo = Repository(db)
     assert len(repo.projects()) == 30
     assert len(repo.departments()) == 14

@@ -123,3 +123,27 @@ def test_undo_of_a_change_made_stale_by_another_window_changes_nothing(scheduled
     window.workspace.failed.connect(failures.append)
     window.workspace.undo_stack.undo()
     assert repo.visit(visit.id) == changed and failures
+
+
+def test_a_move_of_a_visit_another_window_moved_meanwhile_is_refused(scheduled, qtbot, db_path, demo_today):
+    """Compare-and-set (issue 13): the move is checked against the visit as the dialog showed it."""
+    from desktop_app.core.planning.scheduler import apply_move
+    from desktop_app.core.store.database import open_database
+    from desktop_app.core.store.repository import Repository
+
+    window, repo = scheduled, scheduled.workspace.repo
+    visit = movable_visit(window)
+    dialog = window.schedule_actions.move_visit(visit.id)
+    starts = [dialog.table.item(r, 0).data(0x0100) for r in range(dialog.table.rowCount())]
+    other_window = open_database(db_path)
+    try:
+        apply_move(Repository(other_window), visit.id, starts[1], today=demo_today, expected=visit)
+    finally:
+        other_window.close()
+    moved_elsewhere = repo.visit(visit.id)
+    depth = window.workspace.undo_stack.count()
+    dialog.table.selectRow(0)
+    assert not dialog.move_selected()
+    assert "changed meanwhile" in dialog.message.text()
+    assert repo.visit(visit.id) == moved_elsewhere and moved_elsewhere.start == starts[1]
+    assert window.workspace.undo_stack.count() == depth

@@ -131,3 +131,38 @@ def test_closing_the_dialog_mid_run_ends_the_child_process(window, dialog, qtbot
     qtbot.waitUntil(lambda: not window.workspace.jobs.busy(), timeout=int((CANCEL_GRACE_SECONDS + 10) * 1000))
     assert multiprocessing.active_children() == []
     assert dump(demo_db) == before
+
+
+def test_apply_after_another_window_saved_a_schedule_is_refused_and_offers_to_plan_again(
+        window, dialog, qtbot, demo_db, db_path):
+    """Two clerks press F5 at once: the second Apply must not double-book (issue 13)."""
+    from desktop_app.core.planning.scheduler import run_schedule
+    from desktop_app.core.store.database import open_database
+    from desktop_app.core.store.repository import Repository
+    from desktop_app.ui.dialogs.schedule_dialog import STALE
+
+    plan = run(dialog, qtbot, solver="greedy")
+    assert len(plan.result.new) == 30
+    other_window = open_database(db_path)
+    try:
+        run_schedule(Repository(other_window), window.workspace.today(), solver="greedy")
+    finally:
+        other_window.close()
+    before = dump(demo_db)
+    depth = window.workspace.undo_stack.count()
+
+    assert not dialog.apply()
+    assert dialog.state == STALE
+    assert dump(demo_db) == before, "the stale plan wrote nothing: 30 visits, not 60"
+    assert len(window.workspace.repo.visits()) == 30
+    assert window.workspace.undo_stack.count() == depth
+    assert not dialog.stale_box.isHidden()
+    assert "The schedule changed while planning" in dialog.stale_message.text()
+    assert not dialog.apply_button.isEnabled()
+    assert dialog.replan_button.isEnabled() and not dialog.preview.isEnabled()
+
+    with qtbot.waitSignal(dialog.resultReady, timeout=90_000) as signal:
+        dialog.replan_button.click()
+    assert dialog.stale_box.isHidden()
+    again = signal.args[0]
+    assert again.result.new == [] and len(again.result.unchanged) == 30, "planned from the saved schedule"

@@ -11,6 +11,7 @@ import tomllib
 from pathlib import Path
 
 from packaging.requirements import Requirement
+from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -84,5 +85,6 @@ def test_the_oldest_constraints_pin_every_dependency_at_its_lower_bound():
         name = requirement.name.lower()
         assert name in pins, f"{requirement.name} is not pinned in constraints/oldest.txt"
         assert requirement.specifier.contains(pins[name]), f"{requirement.name}=={pins[name]} is outside {requirement}"
-        assert [int(p) for p in pins[name].split(".")[:len(lower[0].split("."))]] == \
-            [int(p) for p in lower[0].split(".")], f"{requirement.name}=={pins[name]} is not the lower bound {lower[0]}"
+        pinned, bound = Version(pins[name]), Version(lower[0])
+        assert pinned.release[:len(bound.release)] == bound.release and pinned.post == bound.post, \
+            f"{requirement.name}=={pins[name]} is not the lower bound {lower[0]}"

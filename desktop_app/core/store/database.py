@@ -507,28 +507,15 @@ def _foreign(path: Path) -> StorageError:
 def _check_ours(path: Path) -> None:
     """Refuse an existing file that is neither empty nor ours, without writing anything.
 
-    The header is read as plain bytes; the schema through an immutable read-only connection, which
-    creates no -wal or -shm file and takes no lock (opening in WAL mode would create both).
+    Everything is read through SQLite, never with a plain open(): closing a plain file handle of the
+    database releases every POSIX lock this process holds on it, those of our other open connections
+    included (the GUI keeps one), and another process could then write under them. A read-only
+    connection takes no write lock; without a -wal or -journal beside the file it is also immutable,
+    so it creates no -wal or -shm file (opening in WAL mode would create both).
     """
-    try:
-        with path.open("rb") as file:
-            header = file.read(100)
-    except OSError as error:
-        raise StorageError(tr("Cannot open the database {path}: {reason}", path=path,
-                              reason=error.strerror or error)) from error
-    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
-        raise _not_sqlite(path)
-    application_id = int.from_bytes(header[68:72], "big", signed=True)
-    if application_id == APPLICATION_ID:
-        return
-    if application_id != 0:
-        raise _foreign(path)
-    # No mark: ours from before m003 (or a new one whose header is still in its WAL), an empty
-    # SQLite file, or another program's.
     live = any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-journal"))
     # With a WAL or journal beside it, the main file alone may be out of date or half checkpointed:
-    # read through them (read-only: never checkpoints, rolls back or deletes anything). Without one,
-    # the file is complete and immutable=1 reads it without even creating -shm.
+    # read through them (read-only: never checkpoints, rolls back or deletes anything).
     uri = f"{path.as_uri()}?mode=ro" + ("" if live else "&immutable=1")
     try:
         conn = sqlite3.connect(uri, uri=True)
@@ -537,7 +524,11 @@ def _check_ours(path: Path) -> None:
             return    # the checks on the opened file decide (open_database checks again)
         raise StorageError(tr("Cannot open the database {path}: {reason}", path=path, reason=error)) from error
     try:
-        if _is_foreign(conn):
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if application_id not in (0, APPLICATION_ID):
+            raise _foreign(path)
+        # No mark: ours from before m004, an empty SQLite file, or another program's.
+        if application_id == 0 and _is_foreign(conn):
             raise _foreign(path)
     except sqlite3.DatabaseError as error:
         if not live:

@@ -342,6 +342,15 @@ _TRAILER = b"%%EOF"
 Finisher = Callable[[bytes, Sequence[PlacedAnchor]], bytes]
 
 
+# Qt 6.8 ends the document information dictionary with "2" instead of ">>": readers that repair files
+# cope, pyHanko (signing) does not. Same length, so the cross-reference offsets stay right.
+_BROKEN_INFO_END, _MENDED_INFO_END = b"/Trapped /False\n2\nendobj", b"/Trapped /False>>\nendobj"
+
+
+def _mend_info_dictionary(content: bytes) -> bytes:
+    return content.replace(_BROKEN_INFO_END, _MENDED_INFO_END, 1) if _BROKEN_INFO_END in content[:4096] else content
+
+
 def render_pdf(documents: Sequence[PrintDocument], title: str) -> tuple[bytes, int, list[PlacedAnchor]]:
     """The PDF of the documents, in memory, its page count and where their anchors landed.
 
@@ -357,7 +366,7 @@ def render_pdf(documents: Sequence[PrintDocument], title: str) -> tuple[bytes, i
     placed: list[PlacedAnchor] = []
     pages = paint_documents(writer, documents, placed)
     buffer.close()
-    content = bytes(data)
+    content = _mend_info_dictionary(bytes(data))
     counted = _PAGE_COUNT.search(content)
     if not content.rstrip().endswith(_TRAILER) or counted is None or int(counted[1]) != pages:
         raise RuntimeError(f"Qt wrote an incomplete PDF ({len(content)} bytes, {pages} pages)")

@@ -151,3 +151,14 @@ def test_the_bundled_fonts_have_no_ligature_features():
         font = fonttools.TTFont(str(path), lazy=True)
         features = {record.FeatureTag for record in font["GSUB"].table.FeatureList.FeatureRecord}
         assert not features & {"liga", "clig", "dlig", "ccmp"}, (path.name, sorted(features))
+
+
+def test_qt_6_8s_unterminated_information_dictionary_is_mended_in_place():
+    """Qt 6.8 writes "2" where ">>" closes the /Info dictionary; pyHanko cannot sign such a file. The mend
+    keeps every byte offset, so the cross-reference table stays right."""
+    from desktop_app.printing.paged_output import _mend_info_dictionary
+
+    broken = b"%PDF-1.4\n1 0 obj\n<<\n/Producer (Qt 6.8.0)\n/Trapped /False\n2\nendobj\n2 0 obj\n<<>>\nendobj\n"
+    mended = _mend_info_dictionary(broken)
+    assert len(mended) == len(broken) and b"/Trapped /False>>\nendobj" in mended
+    assert _mend_info_dictionary(mended) == mended

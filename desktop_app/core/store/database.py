@@ -283,6 +283,41 @@ def m003_acceptance_lifecycle(db: Database) -> None:
         raise sqlite3.DatabaseError(f"broken references after migration: {problems[:3]}")
 
 
+@MIGRATIONS()
+def m010_city_sources(db: Database) -> None:
+    # DESIGN §12: busy-time sources with a user name (the password never lives here), CalDAV sources
+    # read by time range and refreshed with RFC 6578 sync tokens, and other bureaus' visits of the
+    # city departments we share, which count toward capacity and travel (not plain busy time).
+    _run_statements(db, """
+        ALTER TABLE availability_sources ADD COLUMN username TEXT NOT NULL DEFAULT '';
+        ALTER TABLE availability_sources ADD COLUMN bureau TEXT NOT NULL DEFAULT '';
+        ALTER TABLE availability_sources ADD COLUMN sync_token TEXT NOT NULL DEFAULT '';
+        ALTER TABLE availability_sources ADD COLUMN sync_first TEXT;
+        ALTER TABLE availability_sources ADD COLUMN sync_last TEXT;
+        ALTER TABLE availability_sources ADD COLUMN refresh_seconds INTEGER;
+        CREATE TABLE caldav_resources (
+            source INTEGER NOT NULL REFERENCES availability_sources(id) ON DELETE CASCADE,
+            href TEXT NOT NULL,
+            etag TEXT NOT NULL DEFAULT '',
+            data BLOB NOT NULL,
+            PRIMARY KEY (source, href)
+        );
+        CREATE TABLE foreign_visits (
+            id INTEGER PRIMARY KEY,
+            source INTEGER NOT NULL REFERENCES availability_sources(id) ON DELETE CASCADE,
+            department TEXT NOT NULL REFERENCES departments(code) ON UPDATE CASCADE ON DELETE CASCADE,
+            uid TEXT NOT NULL,
+            bureau TEXT NOT NULL DEFAULT '',
+            project TEXT NOT NULL DEFAULT '',
+            place TEXT NOT NULL DEFAULT '',
+            location TEXT NOT NULL DEFAULT '',
+            start TEXT NOT NULL,
+            end TEXT NOT NULL
+        );
+        CREATE INDEX foreign_visits_department_start ON foreign_visits(department, start)
+        """)
+
+
 def schema_version() -> int:
     """The number of migrations this program knows: the version of a database it writes."""
     return len(MIGRATIONS._migrations)

@@ -256,6 +256,9 @@ def import_caldav(db: Database, department: str, location: str, *, username: str
         token = _sync_token(account, url, label)     # before the query: a change in between comes again
         fresh = _query(account, url, first, last, label)
         sync_first, sync_last = first.isoformat(), last.isoformat()
+    for href in sorted(fresh):
+        if not fresh[href][1].lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper().startswith(b"BEGIN:VCALENDAR"):
+            raise CalendarFeedError(tr("{source}: the event {href} is not iCalendar data", source=label, href=href))
     data = joined_calendar(data for _, data in (fresh[h] for h in sorted(fresh)))
     with db.atomic():
         result = av.import_calendar_bytes(db, department, location, data, window=(first, last))
@@ -357,19 +360,26 @@ def discover(db: Database, *, server: str | None = None, username: str | None = 
     for url, department, bureau, name in list_city_calendars(server, account, settings.bureau_name):
         known = department in ours
         if known and attach:
-            import_caldav(db, department, caldav_location(url), username=account.username, password=account.password,
-                          window=window, timeout=timeout, bureau=bureau)
+            location = caldav_location(url)
+            try:
+                import_caldav(db, department, location, username=account.username, password=account.password,
+                              window=window, timeout=timeout, bureau=bureau)
+            except CalendarFeedError as error:
+                raise av.record_failure(db, department, location, error) from None
         result.append(CityCalendar(url, department, bureau, name, known))
     return result
 
 
 # --- refreshing -------------------------------------------------------------------------------------
 def refresh_city_sources(db: Database, *, window: tuple[dt.date, dt.date] | None = None,
-                         timeout: float = FETCH_TIMEOUT_SECONDS, password: str | None = None) -> int:
+                         timeout: float = FETCH_TIMEOUT_SECONDS, password: str | None = None,
+                         skip: set[tuple[str, str]] = frozenset()) -> int:
     """Re-read every other bureau's calendar (before publishing); the first failure is raised, naming
-    the server and calendar, and that calendar keeps its last good copy. Returns how many were read."""
+    the server and calendar, and that calendar keeps its last good copy. Returns how many were read.
+    ``skip``: (department, calendar URL) pairs just read by discovery."""
     rows = db.execute("SELECT department, location, username FROM availability_sources WHERE bureau != '' "
                       "ORDER BY department, location").fetchall()
+    rows = [row for row in rows if (row[0], http_url(row[1])) not in skip]
     for department, location, username in rows:
         try:
             import_caldav(db, department, location, username=username, password=password, window=window,

@@ -107,17 +107,19 @@ def visit_tags(data: bytes) -> dict[str, VisitTags]:
 def resolve_place(tags: VisitTags, places: Mapping[str, str]) -> str:
     """Our place code for another bureau's visit place (``places``: code → name).
 
-    Place codes are each bureau's own: a code counts only with the same name. Otherwise the name, then
-    the LOCATION text, is matched against our places' names; a place we do not know stays unknown.
+    Place codes are each bureau's own: a code counts only with the same name. Otherwise the name (or, for
+    an untagged event, the LOCATION text) is matched against our places' names; a place we do not know
+    stays unknown.
     """
     if tags.place in places and (not tags.place_name or places[tags.place] == tags.place_name):
         return tags.place
     by_name = {name: code for code, name in places.items() if name}
     if tags.place_name in by_name:
         return by_name[tags.place_name]
-    for name, code in sorted(by_name.items(), key=lambda pair: -len(pair[0])):
-        if tags.location.startswith(name):
-            return code
+    if not tags.place_name:       # the tagged name is authoritative; LOCATION is free text (an address)
+        for name, code in sorted(by_name.items(), key=lambda pair: -len(pair[0])):
+            if tags.location.startswith(name):
+                return code
     return UNKNOWN_PLACE_PREFIX + (tags.place_name or tags.location or tags.geo or tags.place)
 
 

@@ -731,11 +731,16 @@ def _apply_change(client, change: _Change) -> str:
 def _reread_city_calendars(repo: Repository, target: CalDAVTarget) -> int:
     """Refresh every other bureau's calendar before publishing; one that cannot be read stops the publish
     (nothing is sent), since a visit could then be double-booked unseen."""
-    from desktop_app.core.calendar.city import refresh_city_sources
+    from desktop_app.core.calendar.city import discover, refresh_city_sources
     from desktop_app.core.calendar.ical_normalise import CalendarFeedError
 
     try:
-        return refresh_city_sources(repo.db, timeout=target.timeout, password=target.password)
+        # Discovery first: a bureau that published its calendars since our last look is read too.
+        found = discover(repo.db, server=target.url, username=target.username, password=target.password,
+                         timeout=target.timeout)
+        attached = {(c.department, c.url) for c in found if c.attached}
+        return len(attached) + refresh_city_sources(repo.db, timeout=target.timeout, password=target.password,
+                                                    skip=attached)
     except CalendarFeedError as error:
         raise PublishError(tr("Nothing was published: another bureau's calendar could not be read first, so a "
                               "double booking could not be ruled out.\n{problem}", problem=error)) from None

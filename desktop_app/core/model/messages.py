@@ -722,6 +722,7 @@ ZH_CN.update({
         "{department} 在本场验收与{bureau}的验收 {project}（{when}）之间需要 {minutes} 分钟路程",
     "{department} is at {bureau}'s visit {project} ({when})": "{department} 正在参加{bureau}的验收 {project}（{when}）",
     "this bureau": "本局",
+    "{source}: the event {href} is not iCalendar data": "{source}：日程 {href} 不是 iCalendar 数据",
     "{source}: the server refused the user name or password (401); set the password in {variable} or the system "
     "keyring":
         "{source}：服务器拒绝了用户名或密码（401）；请在环境变量 {variable} 或系统密钥环中设置密码",

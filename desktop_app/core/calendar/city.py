@@ -217,6 +217,96 @@ def _row(db: Database, department: str, location: str) -> dict | None:
     return rows[0] if rows else None
 
 
+@dataclass
+class _Read:
+    """One CalDAV calendar to read: what the database knows of it, and (after ``_fetch``) what came back."""
+
+    department: str
+    location: str
+    account: Account
+    first: dt.date
+    last: dt.date
+    bureau: str = ""
+    token: str = ""
+    covered: bool = False
+    sync_window: tuple[str, str] = ("", "")
+    resources: dict[str, tuple[str, bytes]] | None = None
+    fresh: dict[str, tuple[str, bytes]] | None = None
+    unchanged: bool = False
+    error: CalendarFeedError | None = None
+
+
+def _prepare(db: Database, department: str, location: str, username: str, password: str | None,
+             window: tuple[dt.date, dt.date] | None, timeout: float, bureau: str = "") -> _Read:
+    first, last = window or av.planning_window()
+    row = _row(db, department, location) or {}
+    username = username or row.get("username", "") or ""
+    if password is None and username:
+        password = source_password(http_url(location), username, server=_city_server(db))
+    read = _Read(department, location, Account(username, password, timeout), first, last, bureau)
+    if row and row.get("sync_token") and row.get("content") is not None and row.get("sync_first") \
+            and row["sync_first"] <= first.isoformat() and last.isoformat() <= (row.get("sync_last") or ""):
+        read.token, read.covered = row["sync_token"], True
+        read.sync_window = (row["sync_first"], row["sync_last"])
+        read.resources = {href: (etag, bytes(data)) for href, etag, data in db.execute(
+            "SELECT href, etag, data FROM caldav_resources WHERE source = ?", [row["id"]]).fetchall()}
+        read.unchanged = bool(row.get("expanded_first")) and row["expanded_first"] <= first.isoformat() \
+            and last.isoformat() <= (row.get("expanded_last") or "")
+    return read
+
+
+def _fetch(read: _Read) -> _Read:
+    """The network part (thread-safe: no database); failures are kept in ``read.error``."""
+    url, label, account = http_url(read.location), read.location, read.account
+    try:
+        if read.covered and read.resources is not None:
+            try:
+                token, changed, deleted = _sync(account, url, read.token, label)
+                wanted = [h for h, etag in changed.items() if read.resources.get(h, ("",))[0] != etag or not etag]
+                fresh = {h: v for h, v in read.resources.items() if h not in deleted}
+                fresh.update(_multiget(account, url, wanted, label) if wanted else {})
+                read.unchanged = read.unchanged and not wanted and not (deleted & set(read.resources))
+                read.fresh, read.token = fresh, token or read.token
+                return read
+            except HTTPStatusError as error:
+                if error.status not in _STALE_TOKEN_STATUSES:
+                    raise               # otherwise the token expired: read the window again
+        read.unchanged = False
+        read.token = _sync_token(account, url, label)     # before the query: a change in between comes again
+        read.fresh = _query(account, url, read.first, read.last, label)
+        read.sync_window = (read.first.isoformat(), read.last.isoformat())
+        for href in sorted(read.fresh):
+            if not read.fresh[href][1].lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper().startswith(b"BEGIN:VCALENDAR"):
+                raise CalendarFeedError(tr("{source}: the event {href} is not iCalendar data", source=label,
+                                           href=href))
+    except CalendarFeedError as error:
+        read.error = error
+    return read
+
+
+def _store(db: Database, read: _Read) -> av.ImportResult | None:
+    """Make what was read the department's busy time (and other bureaus' visits) in one transaction."""
+    fresh = read.fresh or {}
+    sync = {"username": read.account.username, "sync_token": read.token, "sync_first": read.sync_window[0],
+            "sync_last": read.sync_window[1], **({"bureau": read.bureau} if read.bureau else {})}
+    if read.unchanged:
+        # Nothing changed on the server since the stored copy: only the new token and the attempt are noted.
+        with db.atomic():
+            db.execute("UPDATE availability_sources SET sync_token = ?, attempted_at = ?, last_error = '' "
+                       "WHERE department = ? AND location = ?",
+                       [read.token, now_iso(), read.department, read.location])
+        return None
+    data = joined_calendar(data for _, data in (fresh[h] for h in sorted(fresh)))
+    with db.atomic():
+        result = av.import_calendar_bytes(db, read.department, read.location, data, window=(read.first, read.last))
+        source_id = _row(db, read.department, read.location)["id"]
+        db["availability_sources"].update(source_id, sync)
+        db.execute("DELETE FROM caldav_resources WHERE source = ?", [source_id])
+        db["caldav_resources"].insert_all(({"source": source_id, "href": h, "etag": e, "data": d}
+                                           for h, (e, d) in fresh.items()), batch_size=500)
+    return result
+
+
 def import_caldav(db: Database, department: str, location: str, *, username: str = "", password: str | None = None,
                   window: tuple[dt.date, dt.date] | None = None, timeout: float = FETCH_TIMEOUT_SECONDS,
                   bureau: str = "") -> av.ImportResult:
@@ -225,51 +315,39 @@ def import_caldav(db: Database, department: str, location: str, *, username: str
     Nothing is written unless the whole answer was read and the joined calendar passed the import's
     checks; a failure raises CalendarFeedError naming the server and the calendar.
     """
-    first, last = window or av.planning_window()
-    url = http_url(location)
-    row = _row(db, department, location) or {}
-    username = username or row.get("username", "") or ""
-    if password is None and username:
-        password = source_password(url, username, server=_city_server(db))
-    account = Account(username, password, timeout)
-    label = location
-    resources = {href: (etag, bytes(data)) for href, etag, data in db.execute(
-        "SELECT href, etag, data FROM caldav_resources WHERE source = ?", [row["id"]]).fetchall()} if row else {}
-    token = row.get("sync_token", "") or ""
-    covered = bool(row.get("sync_first")) and row["sync_first"] <= first.isoformat() \
-        and last.isoformat() <= (row.get("sync_last") or "")
-    fresh = None
-    if token and covered and row.get("content") is not None:
-        try:
-            new_token, changed, deleted = _sync(account, url, token, label)
-            wanted = [href for href, etag in changed.items() if resources.get(href, ("",))[0] != etag or not etag]
-            updated = _multiget(account, url, wanted, label) if wanted else {}
-            fresh = {h: v for h, v in resources.items() if h not in deleted}
-            fresh.update(updated)
-            token = new_token or token
-            sync_first, sync_last = row["sync_first"], row["sync_last"]
-        except HTTPStatusError as error:
-            if error.status not in _STALE_TOKEN_STATUSES:
-                raise
-            fresh = None           # the token expired: read the window again
-    if fresh is None:
-        token = _sync_token(account, url, label)     # before the query: a change in between comes again
-        fresh = _query(account, url, first, last, label)
-        sync_first, sync_last = first.isoformat(), last.isoformat()
-    for href in sorted(fresh):
-        if not fresh[href][1].lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper().startswith(b"BEGIN:VCALENDAR"):
-            raise CalendarFeedError(tr("{source}: the event {href} is not iCalendar data", source=label, href=href))
-    data = joined_calendar(data for _, data in (fresh[h] for h in sorted(fresh)))
-    with db.atomic():
-        result = av.import_calendar_bytes(db, department, location, data, window=(first, last))
-        source_id = _row(db, department, location)["id"]
-        db["availability_sources"].update(source_id, {
-            "username": username, "sync_token": token, "sync_first": sync_first, "sync_last": sync_last,
-            **({"bureau": bureau} if bureau else {})})
-        db.execute("DELETE FROM caldav_resources WHERE source = ?", [source_id])
-        db["caldav_resources"].insert_all(({"source": source_id, "href": h, "etag": e, "data": d}
-                                           for h, (e, d) in fresh.items()), batch_size=500)
+    read = _fetch(_prepare(db, department, location, username, password, window, timeout, bureau))
+    if read.error is not None:
+        raise read.error
+    result = _store(db, read)
+    if result is None:       # unchanged: say what the stored copy holds
+        source = next(s for s in av.sources(db, department) if s.location == location)
+        return av.ImportResult(department, location, source.event_count, 0, read.first, read.last)
     return result
+
+
+READ_CONNECTIONS = 6         # calendars read at once (each is a round trip or two)
+
+
+def import_many(db: Database, reads: list[_Read]) -> int:
+    """Fetch several calendars at once, then store them one by one; the first failure is recorded on its
+    source (which keeps its last good copy) and raised after the others were stored."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=READ_CONNECTIONS) as pool:
+        done = list(pool.map(_fetch, reads))
+    failure = None
+    for read in done:
+        if read.error is not None:
+            error = av.record_failure(db, read.department, read.location, read.error)
+            failure = failure or error
+            continue
+        try:
+            _store(db, read)
+        except CalendarFeedError as error:
+            failure = failure or av.record_failure(db, read.department, read.location, error)
+    if failure is not None:
+        raise failure
+    return len(done)
 
 
 def _city_server(db: Database) -> str:
@@ -356,17 +434,14 @@ def discover(db: Database, *, server: str | None = None, username: str | None = 
     server, account = city_account(db, server=server, username=username, password=password, timeout=timeout)
     # Only city departments are shared: a district department's code means another office in another district.
     ours = {code for (code,) in db.execute("SELECT code FROM departments WHERE level = 'city'").fetchall()}
-    result = []
+    result, reads = [], []
     for url, department, bureau, name in list_city_calendars(server, account, settings.bureau_name):
         known = department in ours
         if known and attach:
-            location = caldav_location(url)
-            try:
-                import_caldav(db, department, location, username=account.username, password=account.password,
-                              window=window, timeout=timeout, bureau=bureau)
-            except CalendarFeedError as error:
-                raise av.record_failure(db, department, location, error) from None
+            reads.append(_prepare(db, department, caldav_location(url), account.username, account.password, window,
+                                  timeout, bureau))
         result.append(CityCalendar(url, department, bureau, name, known))
+    import_many(db, reads)
     return result
 
 
@@ -380,13 +455,8 @@ def refresh_city_sources(db: Database, *, window: tuple[dt.date, dt.date] | None
     rows = db.execute("SELECT department, location, username FROM availability_sources WHERE bureau != '' "
                       "ORDER BY department, location").fetchall()
     rows = [row for row in rows if (row[0], http_url(row[1])) not in skip]
-    for department, location, username in rows:
-        try:
-            import_caldav(db, department, location, username=username, password=password, window=window,
-                          timeout=timeout)
-        except CalendarFeedError as error:
-            raise av.record_failure(db, department, location, error) from None
-    return len(rows)
+    return import_many(db, [_prepare(db, department, location, username, password, window, timeout)
+                            for department, location, username in rows])
 
 
 def refresh_interval_seconds(content: bytes | None) -> int | None:

@@ -424,18 +424,25 @@ def list_city_calendars(server: str, account: Account, own_bureau: str) -> list[
 
 def discover(db: Database, *, server: str | None = None, username: str | None = None, password: str | None = None,
              timeout: float = FETCH_TIMEOUT_SECONDS, attach: bool = True,
-             window: tuple[dt.date, dt.date] | None = None) -> list[CityCalendar]:
+             window: tuple[dt.date, dt.date] | None = None, quiet_listing: bool = False) -> list[CityCalendar]:
     """List other bureaus' department calendars on the city server; attach each to our department with the
     same code (and read it), unless ``attach`` is False. A calendar that cannot be read is reported by
-    CalendarFeedError naming it; the ones attached before it stay."""
+    CalendarFeedError naming it; the others are stored. ``quiet_listing``: a server that cannot be listed
+    yields no calendars instead of an error (publishing then reports the server itself)."""
     from desktop_app.core.store.repository import Repository
 
     settings = Repository(db).settings()
     server, account = city_account(db, server=server, username=username, password=password, timeout=timeout)
     # Only city departments are shared: a district department's code means another office in another district.
     ours = {code for (code,) in db.execute("SELECT code FROM departments WHERE level = 'city'").fetchall()}
+    try:
+        listed = list_city_calendars(server, account, settings.bureau_name)
+    except CalendarFeedError:
+        if not quiet_listing:
+            raise
+        listed = []     # a server that lists no homes to us (or is down): the calendars already known still count
     result, reads = [], []
-    for url, department, bureau, name in list_city_calendars(server, account, settings.bureau_name):
+    for url, department, bureau, name in listed:
         known = department in ours
         if known and attach:
             reads.append(_prepare(db, department, caldav_location(url), account.username, account.password, window,

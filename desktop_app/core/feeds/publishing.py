@@ -737,7 +737,7 @@ def _reread_city_calendars(repo: Repository, target: CalDAVTarget) -> int:
     try:
         # Discovery first: a bureau that published its calendars since our last look is read too.
         found = discover(repo.db, server=target.url, username=target.username, password=target.password,
-                         timeout=target.timeout)
+                         timeout=target.timeout, quiet_listing=True)
         attached = {(c.department, c.url) for c in found if c.attached}
         return len(attached) + refresh_city_sources(repo.db, timeout=target.timeout, password=target.password,
                                                     skip=attached)

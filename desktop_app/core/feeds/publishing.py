@@ -770,22 +770,34 @@ _TAGS_BODY = ('<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:" 
 
 def _tag_calendars(client, source: FeedSource, calendars: dict[str, str], created: set[str]) -> None:
     """Give each department calendar the department's code and the bureau's name as WebDAV properties,
-    where discovery by other bureaus finds them (only where they are missing or changed)."""
+    where discovery by other bureaus finds them (only where they are missing or changed: one listing of
+    the home tells, so an unchanged publish costs one request)."""
+    import urllib.parse
     from xml.sax.saxutils import escape
 
-    for code in sorted(source.departments):
-        cal_id = calendar_id(code)
-        url = calendars.get(cal_id)
-        if url is None:
-            continue
-        wanted = (code, source.settings.bureau_name)
-        if cal_id not in created:
-            answer = client.propfind(url, _TAGS_BODY, depth=0)
-            text = answer.raw if isinstance(answer.raw, str) else answer.raw.decode("utf-8", "replace")
-            if f">{escape(code)}</" in text and f">{escape(wanted[1])}</" in text:
+    wanted = {calendars[calendar_id(code)]: code for code in source.departments if calendar_id(code) in calendars}
+    if not wanted:
+        return
+    tagged: set[str] = set()
+    if len(created) < len(wanted):
+        home = next(iter(wanted)).rstrip("/").rsplit("/", 1)[0] + "/"
+        answer = client.propfind(home, _TAGS_BODY, depth=1)
+        text = answer.raw if isinstance(answer.raw, str) else answer.raw.decode("utf-8", "replace")
+        bureau = f">{escape(source.settings.bureau_name)}</"
+        for block in text.split("response>")[1:]:
+            href = re.search(r"href>([^<]+)</", block)
+            if href is None:
                 continue
+            url = urllib.parse.urljoin(home, href.group(1).strip())
+            code = wanted.get(url) or wanted.get(urllib.parse.unquote(url))
+            if code is not None and f">{escape(code)}</" in block and bureau in block:
+                tagged.add(url)
+    for url, code in sorted(wanted.items()):
+        if url in tagged:
+            continue
         body = ('<?xml version="1.0" encoding="utf-8"?><d:propertyupdate xmlns:d="DAV:" '
                 'xmlns:j="urn:joint-acceptance"><d:set><d:prop>'
-                f'<j:department>{escape(code)}</j:department><j:bureau>{escape(wanted[1])}</j:bureau>'
+                f'<j:department>{escape(code)}</j:department>'
+                f'<j:bureau>{escape(source.settings.bureau_name)}</j:bureau>'
                 '</d:prop></d:set></d:propertyupdate>')
         client.proppatch(url, body)

@@ -250,6 +250,13 @@ def _run_publish(args: argparse.Namespace) -> int:
         print(tr("{url}: {created} event(s) created, {updated} updated, {removed} removed, {unchanged} unchanged; "
                  "{calendars} calendar(s) created", url=url, created=result.created, updated=result.updated,
                  removed=result.removed, unchanged=result.unchanged, calendars=len(result.calendars_created)))
+        if result.withheld:
+            names = {d.code: d.name for d in repo.departments()}
+            print(tr("{count} visit(s) not published: another bureau's visit of a shared department was there "
+                     "first; move them (visit slots VISIT_ID lists the free times):", count=len(result.withheld)))
+            for collision in result.withheld:
+                print("  " + tr("visit {id} of {project}: {reason}", id=collision.visit_id, project=collision.project,
+                                reason=collision.describe(names.get(collision.department))))
         if args.remember_password and password:
             # Only a password the server accepted is remembered; failing to store it does not undo the publish.
             try:
@@ -487,20 +494,32 @@ def _run_availability(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.complete_year:
         raise UsageError(tr("--complete-year goes with --holidays FILE.ics"))
+    if args.discover:
+        return _discover_city_calendars(db, args, window)
     if args.refresh:
         if args.source:
             raise UsageError(tr("--refresh takes at most a department, not a source"))
         failed = 0
-        for outcome in availability.refresh_sources(db, args.department, window=window, timeout=args.timeout):
+        due = None
+        if args.due:
+            from desktop_app.core.calendar.city import due_sources
+            from desktop_app.core.store.repository import Repository
+
+            minutes = Repository(db).settings().calendar_refresh_minutes
+            due = {s.id for s in due_sources(db, setting_minutes=minutes)}
+        for outcome in availability.refresh_sources(db, args.department, window=window, timeout=args.timeout,
+                                                    only=due):
             if outcome.result is not None:
                 print(outcome.result.message())
             else:
                 failed += 1
                 print(outcome.error, file=sys.stderr)
         return EXIT_BAD_INPUT if failed else EXIT_OK
+    if args.due:
+        raise UsageError(tr("--due goes with --refresh"))
     if args.source:
-        print(availability.import_source(db, args.department, args.source, window=window,
-                                         timeout=args.timeout).message())
+        print(availability.import_source(db, args.department, args.source, window=window, timeout=args.timeout,
+                                         username=args.user).message())
         return EXIT_OK
     if args.department and not db.execute("SELECT 1 FROM departments WHERE code = ?", [args.department]).fetchone():
         raise availability.AvailabilityError(tr("unknown department {code!r}", code=args.department))
@@ -523,9 +542,44 @@ def _run_availability(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _discover_city_calendars(db, args: argparse.Namespace, window) -> int:
+    """`availability --discover`: other bureaus' department calendars on the city server, attached by code."""
+    from desktop_app.core.calendar.city import discover
+    from desktop_app.core.model.messages import tr
+
+    found = discover(db, server=args.server, username=args.user, timeout=args.timeout, attach=not args.list_only,
+                     window=window)
+    if args.json:
+        _print_json([{"url": c.url, "department": c.department, "bureau": c.bureau, "name": c.name,
+                      "attached": c.attached} for c in found])
+        return EXIT_OK
+    for calendar in found:
+        line = tr("{bureau} — {department}: {url}", bureau=calendar.bureau, department=calendar.department,
+                  url=calendar.url)
+        if not calendar.attached:
+            line += tr(" (no city department {code} here: not attached)", code=calendar.department)
+        print(line)
+    if not found:
+        print(tr("No other bureau's department calendars are readable by this account on the city server."))
+    return EXIT_OK
+
+
 def _add_availability_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("department", nargs="?", metavar="DEPARTMENT", help="department code, e.g. D01")
-    parser.add_argument("source", nargs="?", metavar="SOURCE", help=".ics file or http(s)/webcal URL")
+    parser.add_argument("source", nargs="?", metavar="SOURCE",
+                        help=".ics file, http(s)/webcal URL, or a CalDAV calendar caldav(s)://host/path/")
+    parser.add_argument("--user", default=None, metavar="NAME",
+                        help="user name for the source or the city server; the password comes from "
+                             "JOINT_ACCEPTANCE_SOURCE_PASSWORD, JOINT_ACCEPTANCE_CALDAV_PASSWORD or the keyring")
+    parser.add_argument("--discover", action="store_true",
+                        help="list other bureaus' department calendars on the city server and attach each to "
+                             "the city department with the same code")
+    parser.add_argument("--list-only", action="store_true", help="with --discover: list, do not attach")
+    parser.add_argument("--server", default=None, metavar="URL",
+                        help="with --discover: the city CalDAV server (default: the settings)")
+    parser.add_argument("--due", action="store_true",
+                        help="with --refresh: only sources whose refresh interval (the feed's REFRESH-INTERVAL "
+                             "or the setting calendar_refresh_minutes) has passed")
     parser.add_argument("--refresh", action="store_true",
                         help="fetch every URL source again (of DEPARTMENT, or all); failures keep the last good copy")
     parser.add_argument("--holidays", type=Path, metavar="FILE.ics",

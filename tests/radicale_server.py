@@ -31,7 +31,7 @@ def _wait_for_port(port: int, process: subprocess.Popen, seconds: float = 20) ->
 
 
 class RadicaleServer:
-    def __init__(self, folder: Path, users: dict[str, str] | None = None) -> None:
+    def __init__(self, folder: Path, users: dict[str, str] | None = None, rights: str | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         folder.mkdir(parents=True, exist_ok=True)
@@ -45,6 +45,9 @@ class RadicaleServer:
                         "--auth-htpasswd-encryption", "plain"]
         else:
             command += ["--auth-type", "none"]
+        if rights:
+            # owner_write: every account reads every calendar, writes only its own (a city's bureaus).
+            command += ["--rights-type", rights]
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         _wait_for_port(self.port, self.process)
 

@@ -30,6 +30,7 @@ from desktop_app.core.calendar.ical_reader import (
     EXPANSION_SECONDS, FETCH_TIMEOUT_SECONDS, CalendarFeedError, Feed, FeedNote, FeedPeriod, expand_feed,
     fetch_feed, is_url, merge_periods, parse_feed, read_feed_file,
 )
+from desktop_app.core.calendar.city_events import PROJECT_PROPERTY, resolve_place, visit_tags
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.store.uid_tokens import own_uid_suffix, stored_uid_token
 from desktop_app.core.model.messages import tr
@@ -60,6 +61,7 @@ class BlockKind(StrEnum):
     OUTSIDE_OFFICE_HOURS = "outside_office_hours"
     BUSY_EVENT = "busy_event"                  # reason = the event's title
     BLOCKED_DAY = "blocked_day"                # a blocked date range the bureau entered (reason = its reason)
+    OTHER_BUREAU = "other_bureau"              # another bureau's visit takes the department (reason = which, why)
 
 
 @dataclass(frozen=True)
@@ -499,6 +501,7 @@ def import_calendar_bytes(db: Database, department: str, location: str, data: by
     first, last = window or planning_window()
     expansion = expand_feed(feed, first, last, timezone, seconds=EXPANSION_SECONDS)
     periods, own_visits = _without_own_visits(expansion.periods, stored_uid_token(db))
+    periods, foreign = _split_foreign_visits(db, department, periods, data)
     periods = merge_periods(periods)
     stamp = fetched_at or now_iso()
     with db.atomic():
@@ -513,6 +516,8 @@ def import_calendar_bytes(db: Database, department: str, location: str, data: by
             db.execute("DELETE FROM busy_events WHERE source = ?", [source_id])
         else:
             source_id = db["availability_sources"].insert(row).last_pk
+        db.execute("DELETE FROM foreign_visits WHERE source = ?", [source_id])
+        db["foreign_visits"].insert_all(({**visit, "source": source_id} for visit in foreign), batch_size=2000)
         db["busy_events"].insert_all(
             ({"source": source_id, "department": department, "start": p.start.isoformat(),
               "end": p.end.isoformat(), "title": p.title, "all_day": int(p.all_day)} for p in periods),
@@ -520,6 +525,33 @@ def import_calendar_bytes(db: Database, department: str, location: str, data: by
     cut = len(expansion.notes)
     return ImportResult(department, location, feed.event_count, len(periods), first, last, own_visits,
                         (*feed.notes, *expansion.notes), (feed.note_counts[0], feed.note_counts[1] + cut))
+
+
+def _split_foreign_visits(db: Database, department: str, periods: list[FeedPeriod],
+                          data: bytes) -> tuple[list[FeedPeriod], list[dict]]:
+    """Other bureaus' visits (events tagged with a project) apart from plain busy time.
+
+    They are bookings of the department: the scheduler counts them toward its capacity and travel
+    (DESIGN §12), so they are stored as visits, not as busy periods.
+    """
+    if PROJECT_PROPERTY.encode() not in data:
+        return periods, []
+    tags = visit_tags(data)
+    if not tags:
+        return periods, []
+    places = dict(db.execute("SELECT code, name FROM places").fetchall())
+    busy: list[FeedPeriod] = []
+    visits: list[dict] = []
+    for period in periods:
+        found = tags.get(period.uid)
+        if found is None or period.all_day:
+            busy.append(period)
+            continue
+        visits.append({"department": department, "uid": period.uid, "bureau": found.bureau,
+                       "project": found.project, "place": resolve_place(found, places),
+                       "location": found.location, "start": period.start.isoformat(),
+                       "end": period.end.isoformat()})
+    return busy, visits
 
 
 def _without_own_visits(periods: Iterable[FeedPeriod], token: str | None) -> tuple[list[FeedPeriod], int]:
@@ -549,21 +581,38 @@ def source_location(source: str) -> str:
 
 def import_source(db: Database, department: str, source: str, *,
                   window: tuple[dt.date, dt.date] | None = None,
-                  timeout: float = FETCH_TIMEOUT_SECONDS) -> ImportResult:
-    """Read a file or fetch a URL and store it as the department's busy time.
+                  timeout: float = FETCH_TIMEOUT_SECONDS, username: str | None = None,
+                  password: str | None = None) -> ImportResult:
+    """Read a file, fetch a URL or query a CalDAV calendar and store it as the department's busy time.
 
     A URL that cannot be fetched (or sends something that is not a calendar) leaves the busy time
     as it was; an already known source records the failed attempt and keeps its last good copy.
+    A user name (given, or remembered with the source) sends the password from the environment
+    or the keyring (``city.source_password``); the password itself is never stored.
     """
+    from desktop_app.core.calendar import city
+
     _require_department(db, department)
     location = source_location(source)
     if not is_url(source):
         return import_calendar_bytes(db, department, location, read_feed_file(location), window=window)
+    known = db.execute("SELECT username FROM availability_sources WHERE department = ? AND location = ?",
+                       [department, location]).fetchone()
+    username = username if username is not None else (known[0] if known else "")
     try:
-        data = fetch_feed(location, timeout=timeout)
-        return import_calendar_bytes(db, department, location, data, window=window)
+        if city.is_caldav(location):
+            return city.import_caldav(db, department, location, username=username, password=password,
+                                      window=window, timeout=timeout)
+        if username and password is None:
+            password = city.source_password(location, username, server=city._city_server(db))
+        data = fetch_feed(location, timeout=timeout, username=username, password=password)
+        with db.atomic():
+            result = import_calendar_bytes(db, department, location, data, window=window)
+            db.execute("UPDATE availability_sources SET username = ? WHERE department = ? AND location = ?",
+                       [username, department, location])
+        return result
     except CalendarFeedError as error:
-        raise _record_failure(db, department, location, error) from None
+        raise record_failure(db, department, location, error) from None
 
 
 def age_text(since: dt.datetime, now: dt.datetime | None = None) -> str:
@@ -577,7 +626,7 @@ def age_text(since: dt.datetime, now: dt.datetime | None = None) -> str:
     return tr("{count} minutes", count=seconds // 60)
 
 
-def _record_failure(db: Database, department: str, location: str, error: CalendarFeedError) -> CalendarFeedError:
+def record_failure(db: Database, department: str, location: str, error: CalendarFeedError) -> CalendarFeedError:
     """Remember a failed refresh on a known source; say which copy stays in use."""
     stamp = now_iso()
     with db.atomic():
@@ -600,13 +649,15 @@ class RefreshOutcome:
 
 def refresh_sources(db: Database, department: str | None = None, *,
                     window: tuple[dt.date, dt.date] | None = None,
-                    timeout: float = FETCH_TIMEOUT_SECONDS) -> list[RefreshOutcome]:
+                    timeout: float = FETCH_TIMEOUT_SECONDS, only: set[int] | None = None) -> list[RefreshOutcome]:
     """Fetch every URL source again (and re-read file sources that still exist); one failure
-    does not stop the others, and a failed source keeps its last good copy."""
+    does not stop the others, and a failed source keeps its last good copy. ``only``: these source ids."""
     if department:
         _require_department(db, department)
     outcomes = []
     for source in sources(db, department):
+        if only is not None and source.id not in only:
+            continue
         if not source.is_url and not Path(source.location).is_file():
             # A dataset's file label or a moved file: re-expand the stored copy for the new window.
             content = db.execute("SELECT content FROM availability_sources WHERE id = ?", [source.id]).fetchone()[0]
@@ -676,6 +727,10 @@ def load_busy_events(db: Database, first: dt.date, last: dt.date,
         limit = limit or _occurrence_limit(db)
         feed = _parsed_copy(source.id, str(source.fetched_at), bytes(content), timezone, limit)
         periods, _ = _without_own_visits(expand_feed(feed, first - _ONE_DAY, last + _ONE_DAY, timezone).periods, token)
+        if PROJECT_PROPERTY.encode() in content:
+            # Other bureaus' visits are bookings (foreign_visits, read for the source's window), not busy time.
+            tagged = visit_tags(bytes(content))
+            periods = [p for p in periods if p.uid not in tagged or p.all_day]
         for period in merge_periods(periods):
             result[source.department].append(
                 BusyEvent(source.department, period.start, period.end, period.title, period.all_day))

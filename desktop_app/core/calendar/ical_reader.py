@@ -25,6 +25,7 @@ measures what these bounds cost.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import threading
 import time
@@ -55,7 +56,7 @@ __all__ = ["CalendarFeedError", "Expansion", "Feed", "FeedNote", "FeedPeriod", "
 # that a wrong file (a video, a database dump) is refused before it is read into memory.
 MAX_FEED_BYTES = 32 * 1024 * 1024
 FETCH_TIMEOUT_SECONDS = 15.0           # for the whole download: connecting and every read
-URL_SCHEMES = ("http://", "https://", "webcal://", "webcals://")
+URL_SCHEMES = ("http://", "https://", "webcal://", "webcals://", "caldav://", "caldavs://")
 # Occurrences of one series within the planning window (a setting: calendar_occurrence_limit).
 OCCURRENCE_LIMIT = 20_000
 FEED_OCCURRENCE_FACTOR = 5             # all the busy periods of one file in a window: 5 × the limit
@@ -156,6 +157,17 @@ def read_feed_file(path: str | Path, limit: int = MAX_FEED_BYTES) -> bytes:
                                    reason=error.strerror or error)) from None
 
 
+SOURCE_PASSWORD_VARIABLE = "JOINT_ACCEPTANCE_SOURCE_PASSWORD"
+
+
+class HTTPStatusError(CalendarFeedError):
+    """The server answered with an HTTP error status (kept: a CalDAV sync may fall back on it)."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 class _DeadlinePassed(Exception):
     pass
 
@@ -173,9 +185,9 @@ def _socket_of(response) -> object | None:
     return getattr(getattr(getattr(response, "fp", None), "raw", None), "_sock", None)
 
 
-def _download(url: str, deadline: float, limit: int, cancelled: threading.Event, answer: _Answer) -> None:
-    request = urllib.request.Request(url, headers={"User-Agent": "joint-acceptance/1", "Accept": "text/calendar",
-                                                   "Accept-Encoding": "gzip"})
+def _download(request: urllib.request.Request, deadline: float, limit: int, cancelled: threading.Event,
+              answer: _Answer) -> None:
+    url = request.full_url
     try:
         with urllib.request.urlopen(request, timeout=max(0.05, deadline - time.monotonic())) as response:
             answer.encoding = (response.headers.get("Content-Encoding") or "").strip().lower()
@@ -202,25 +214,45 @@ def _download(url: str, deadline: float, limit: int, cancelled: threading.Event,
         answer.error = error
 
 
-def _http_url(url: str) -> str:
+def http_url(url: str) -> str:
     lowered = url.lower()
     # webcal:// is a subscription hint for plain HTTP(S); webcals:// asks for TLS.
-    if lowered.startswith("webcals://"):
-        return "https://" + url[len("webcals://"):]
+    if lowered.startswith(("webcals://", "caldavs://")):
+        return "https://" + url.split("://", 1)[1]
+    if lowered.startswith("caldav://"):
+        return "http://" + url[len("caldav://"):]
     if lowered.startswith("webcal://"):
         return "http://" + url[len("webcal://"):]
     return url
 
 
-def fetch_feed(url: str, timeout: float = FETCH_TIMEOUT_SECONDS, limit: int = MAX_FEED_BYTES) -> bytes:
+def basic_authorization(username: str, password: str | None) -> dict[str, str]:
+    """The Authorization header for a user name (and password); none without a user name."""
+    if not username:
+        return {}
+    token = base64.b64encode(f"{username}:{password or ''}".encode("utf-8")).decode("ascii")
+    return {"Authorization": f"Basic {token}"}
+
+
+def fetch_feed(url: str, timeout: float = FETCH_TIMEOUT_SECONDS, limit: int = MAX_FEED_BYTES, *,
+               username: str = "", password: str | None = None) -> bytes:
     """Download a feed within ``timeout`` seconds in all (connecting, every read, a slow server);
     refuse an HTTP error, an oversized or non-calendar answer. A gzip answer is unpacked."""
+    headers = {"User-Agent": "joint-acceptance/1", "Accept": "text/calendar", "Accept-Encoding": "gzip",
+               **basic_authorization(username, password)}
+    return http_request(urllib.request.Request(http_url(url), headers=headers), url, timeout, limit)
+
+
+def http_request(request: urllib.request.Request, url: str, timeout: float = FETCH_TIMEOUT_SECONDS,
+                 limit: int = MAX_FEED_BYTES) -> bytes:
+    """One HTTP request (a feed download, a CalDAV REPORT or PROPFIND) under the same rules:
+    a deadline for the whole exchange, a size bound, every failure a CalendarFeedError naming ``url``."""
     deadline = time.monotonic() + timeout
     answer = _Answer()
     cancelled = threading.Event()
     # The download runs beside us so that nothing it waits for (a name lookup, a server that sends a
     # byte now and then) can hold the import past the deadline; told to stop, it stops at its next read.
-    worker = threading.Thread(target=_download, args=(_http_url(url), deadline, limit, cancelled, answer),
+    worker = threading.Thread(target=_download, args=(request, deadline, limit, cancelled, answer),
                               name="calendar-download", daemon=True)
     worker.start()
     worker.join(timeout + 0.2)
@@ -231,8 +263,12 @@ def fetch_feed(url: str, timeout: float = FETCH_TIMEOUT_SECONDS, limit: int = MA
     if isinstance(error, CalendarFeedError):
         raise error
     if isinstance(error, urllib.error.HTTPError):
-        raise CalendarFeedError(tr("{source}: the server answered {status} {reason}", source=url,
-                                   status=error.code, reason=error.reason))
+        if error.code == 401:
+            raise CalendarFeedError(tr("{source}: the server refused the user name or password (401); set the "
+                                       "password in {variable} or the system keyring", source=url,
+                                       variable=SOURCE_PASSWORD_VARIABLE))
+        raise HTTPStatusError(tr("{source}: the server answered {status} {reason}", source=url,
+                                 status=error.code, reason=error.reason), error.code)
     if isinstance(error, _DeadlinePassed):
         raise CalendarFeedError(tr("{source}: no answer within {seconds:g} seconds", source=url, seconds=timeout))
     if error is not None:

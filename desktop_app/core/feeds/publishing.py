@@ -34,9 +34,14 @@ from desktop_app.core.feeds import ical_export
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.feeds.ical_export import (
     DEPARTMENT_FOLDER, INVITATION_FOLDER, PRODID, PROJECT_FOLDER, FeedFile, FeedSource,
-    build_invitations, department_event, department_feed_name, iter_feeds, load_feed_source, shared_event,
-    shared_feed_name, vtimezone_block,
+    build_invitations, department_event, department_feed_name, escape_text, fold, iter_feeds, load_feed_source,
+    shared_event, shared_feed_name, vtimezone_block,
 )
+from desktop_app.core.calendar.city_events import (
+    BUREAU_PROPERTY, DEPARTMENT_PROPERTY, PLACE_NAME_PROPERTY, PLACE_PROPERTY, PROJECT_PROPERTY, Collision,
+    city_collisions, load_foreign_visits, travel_function,
+)
+from desktop_app.core.model.domain import Visit
 from desktop_app.core.store.uid_tokens import own_uid_suffix, visit_uid
 from desktop_app.core.model.messages import tr
 from desktop_app.core.store.files import fsync_directory, os_error_reason, replace_file, write_temporary
@@ -384,6 +389,8 @@ class CalDAVResult:
     updated: int = 0
     removed: int = 0
     unchanged: int = 0
+    withheld: list[Collision] = field(default_factory=list)   # visits not published: another bureau's is there
+    city_calendars: int = 0                                    # other bureaus' calendars re-read first
 
 
 def caldav_password(url: str, username: str, environ: dict[str, str] | None = None) -> str | None:
@@ -458,9 +465,24 @@ def _desired(source: FeedSource) -> dict[tuple[str, str], dict[str, bytes]]:
     for code in sorted(source.departments):
         department = source.departments[code]
         mirror[(calendar_id(code), department_feed_name(department))] = {
-            visit_uid(v.id, source.uid_token): department_event(source, v)
+            visit_uid(v.id, source.uid_token): tagged_event(source, v, code, department_event(source, v))
             for v in source.visits if code in v.departments}
     return mirror
+
+
+def tagged_event(source: FeedSource, visit: Visit, department: str, resource: bytes) -> bytes:
+    """A department calendar's event with the tags other bureaus read it by (DESIGN §12): whose visit,
+    which department, project and place, so it counts toward the department's capacity and travel."""
+    place = source.places.get(visit.place)
+    lines = [f"{DEPARTMENT_PROPERTY}:{escape_text(department)}",
+             f"{BUREAU_PROPERTY}:{escape_text(source.settings.bureau_name)}",
+             f"{PROJECT_PROPERTY}:{escape_text(visit.project)}",
+             f"{PLACE_PROPERTY}:{escape_text(visit.place)}"]
+    if place is not None:
+        lines.append(f"{PLACE_NAME_PROPERTY}:{escape_text(place.name)}")
+    text = b"".join(fold(line) for line in lines)
+    index = resource.index(b"BEGIN:VALARM\r\n") if b"BEGIN:VALARM\r\n" in resource else resource.rindex(b"END:VEVENT\r\n")
+    return resource[:index] + text + resource[index:]
 
 
 _ERRNO_TEXT = re.compile(r"\[Errno -?\d+\] ([^'\")\]]+)")
@@ -522,8 +544,11 @@ def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource
     if not target.url.lower().startswith(("http://", "https://")):
         raise PublishError(tr("The CalDAV address {url} must start with http:// or https://", url=target.url))
     source = source or load_feed_source(repo)
-    desired = _desired(source)
     result = CalDAVResult(target.url)
+    # First the other bureaus' visits of the departments we share, as they are now: a visit of ours that
+    # collides with one of them is not published (the first to publish wins; DESIGN §12).
+    result.city_calendars = _reread_city_calendars(repo, target)
+    desired = _desired(source)
     client = None
     try:
         client = _dav_client(target)
@@ -536,6 +561,8 @@ def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource
                 calendar = principal.make_calendar(name=name, cal_id=cal_id)
                 result.calendars_created.append(cal_id)
             wanted.append((str(calendar.url), events))
+        _tag_calendars(client, source, {cal_id: url for (cal_id, _), (url, _) in zip(desired, wanted)},
+                       set(result.calendars_created))
         # A department that no longer exists: its calendar stays (subscribers keep a working
         # address) but is emptied, as its feed file is removed from the folder.
         kept = {cal_id for cal_id, _ in desired}
@@ -544,6 +571,10 @@ def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource
         with _Connections(target, _passed_on(progress)) as connections:
             plan = functools.partial(_planned_changes, own_suffix=own_uid_suffix(source.uid_token))
             changes = [change for planned in connections.run(plan, wanted) for change in planned]
+            result.withheld = _collisions(repo, source, changes)
+            held = {visit_uid(c.visit_id, source.uid_token) for c in result.withheld}
+            # A withheld visit is left on the server as it is (if it is there at all): not created, moved or removed.
+            changes = [change for change in changes if change.uid not in held]
             result.unchanged = sum(len(events) for _, events in wanted) - sum(
                 1 for change in changes if change.kind != "delete")
             for kind in connections.run(_apply_change, changes):
@@ -653,6 +684,7 @@ class _Change:
     calendar_url: str
     url: str | None = None    # the event on the server (update, delete)
     data: str | None = None   # its new text (create, update)
+    uid: str = ""
 
 
 def _planned_changes(client, wanted: tuple[str, dict[str, bytes]], own_suffix: str) -> list[_Change]:
@@ -672,10 +704,12 @@ def _planned_changes(client, wanted: tuple[str, dict[str, bytes]], own_suffix: s
     for uid in sorted(events):
         content = events[uid]
         if uid not in on_server:
-            changes.append(_Change("create", calendar_url, data=with_hash(content).decode("utf-8")))
+            changes.append(_Change("create", calendar_url, data=with_hash(content).decode("utf-8"), uid=uid))
         elif on_server[uid][1] != content_hash(content):
-            changes.append(_Change("update", calendar_url, on_server[uid][0], with_hash(content).decode("utf-8")))
-    changes += [_Change("delete", calendar_url, on_server[uid][0]) for uid in sorted(set(on_server) - set(events))]
+            changes.append(_Change("update", calendar_url, on_server[uid][0], with_hash(content).decode("utf-8"),
+                                   uid=uid))
+    changes += [_Change("delete", calendar_url, on_server[uid][0], uid=uid)
+                for uid in sorted(set(on_server) - set(events))]
     return changes
 
 
@@ -691,3 +725,79 @@ def _apply_change(client, change: _Change) -> str:
     else:
         caldav.Event(client=client, url=change.url, parent=calendar).delete()
     return change.kind
+
+
+# --- the city: other bureaus on the same server (DESIGN §12) ----------------------------------------
+def _reread_city_calendars(repo: Repository, target: CalDAVTarget) -> int:
+    """Refresh every other bureau's calendar before publishing; one that cannot be read stops the publish
+    (nothing is sent), since a visit could then be double-booked unseen."""
+    from desktop_app.core.calendar.city import discover, refresh_city_sources
+    from desktop_app.core.calendar.ical_normalise import CalendarFeedError
+
+    try:
+        # Discovery first: a bureau that published its calendars since our last look is read too.
+        found = discover(repo.db, server=target.url, username=target.username, password=target.password,
+                         timeout=target.timeout, quiet_listing=True)
+        attached = {(c.department, c.url) for c in found if c.attached}
+        return len(attached) + refresh_city_sources(repo.db, timeout=target.timeout, password=target.password,
+                                                    skip=attached)
+    except CalendarFeedError as error:
+        raise PublishError(tr("Nothing was published: another bureau's calendar could not be read first, so a "
+                              "double booking could not be ruled out.\n{problem}", problem=error)) from None
+
+
+def _collisions(repo: Repository, source: FeedSource, changes: list[_Change]) -> list[Collision]:
+    """Our visits that other bureaus' visits leave no room for. Visits already on the server unchanged were
+    there first and keep their place; new and moved ones yield."""
+    if not source.visits:
+        return []
+    first = min(v.start for v in source.visits).astimezone(source.zone).date()
+    last = max(v.start for v in source.visits).astimezone(source.zone).date()
+    foreign = load_foreign_visits(repo.db, first, last, source.settings.timezone)
+    if not foreign:
+        return []
+    pending = {change.uid for change in changes if change.kind != "delete"}
+    settings = source.settings
+    travel = travel_function(repo.travel_matrix(), settings.default_travel_minutes, settings.city_travel_minutes)
+    capacity = {code: d.daily_capacity for code, d in source.departments.items()}
+    return city_collisions(source.visits, foreign, capacity, travel, source.zone,
+                           first=lambda visit: visit_uid(visit.id, source.uid_token) not in pending)
+
+
+_TAGS_BODY = ('<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:" xmlns:j="urn:joint-acceptance">'
+              '<d:prop><j:department/><j:bureau/></d:prop></d:propfind>')
+
+
+def _tag_calendars(client, source: FeedSource, calendars: dict[str, str], created: set[str]) -> None:
+    """Give each department calendar the department's code and the bureau's name as WebDAV properties,
+    where discovery by other bureaus finds them (only where they are missing or changed: one listing of
+    the home tells, so an unchanged publish costs one request)."""
+    import urllib.parse
+    from xml.sax.saxutils import escape
+
+    wanted = {calendars[calendar_id(code)]: code for code in source.departments if calendar_id(code) in calendars}
+    if not wanted:
+        return
+    tagged: set[str] = set()
+    if len(created) < len(wanted):
+        home = next(iter(wanted)).rstrip("/").rsplit("/", 1)[0] + "/"
+        answer = client.propfind(home, _TAGS_BODY, depth=1)
+        text = answer.raw if isinstance(answer.raw, str) else answer.raw.decode("utf-8", "replace")
+        bureau = f">{escape(source.settings.bureau_name)}</"
+        for block in text.split("response>")[1:]:
+            href = re.search(r"href>([^<]+)</", block)
+            if href is None:
+                continue
+            url = urllib.parse.urljoin(home, href.group(1).strip())
+            code = wanted.get(url) or wanted.get(urllib.parse.unquote(url))
+            if code is not None and f">{escape(code)}</" in block and bureau in block:
+                tagged.add(url)
+    for url, code in sorted(wanted.items()):
+        if url in tagged:
+            continue
+        body = ('<?xml version="1.0" encoding="utf-8"?><d:propertyupdate xmlns:d="DAV:" '
+                'xmlns:j="urn:joint-acceptance"><d:set><d:prop>'
+                f'<j:department>{escape(code)}</j:department>'
+                f'<j:bureau>{escape(source.settings.bureau_name)}</j:bureau>'
+                '</d:prop></d:set></d:propertyupdate>')
+        client.proppatch(url, body)

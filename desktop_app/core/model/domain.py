@@ -209,6 +209,10 @@ class Settings:
     opinion_number_pattern: str = "济经开联验〔{year}〕第 {number} 号"
     clerk_name: str = ""                  # history's clerk; empty: the computer's user name
     signing_certificate: str = ""         # PKCS#12 file that signs opinions (password in the keyring)
+    city_server_url: str = ""             # the city's CalDAV server (DESIGN §12); empty: caldav_url
+    city_username: str = ""               # this bureau's account there; empty: caldav_username
+    city_travel_minutes: int = 60         # travel to or from another bureau's visit at a place we do not know
+    calendar_refresh_minutes: int = 0     # refresh busy-time sources this often; 0: each feed's REFRESH-INTERVAL
 
 
 @dataclass(frozen=True)

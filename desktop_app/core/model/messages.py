@@ -723,3 +723,30 @@ ZH_CN.update({  # --- data safety (issue 13): concurrent writers, foreign files,
     "needs {minutes} minutes to travel between this visit and the visit of {project} at {place} ({when})":
         "需要 {minutes} 分钟往返于本次验收与 {project} 在 {place} 的验收（{when}）之间",
 })
+ZH_CN.update({
+    # --- a city of bureaus (DESIGN §12)
+    "{bureau} — {department}: {url}": "{bureau} — {department}：{url}",
+    "--due goes with --refresh": "--due 须与 --refresh 一起使用",
+    " (no city department {code} here: not attached)": "（本局没有代码为 {code} 的市级部门，未关联）",
+    "No other bureau's department calendars are readable by this account on the city server.":
+        "市级日历服务器上没有本账号可读取的其他审批局部门日历。",
+    "{count} visit(s) not published: another bureau's visit of a shared department was there first; move them "
+    "(visit slots VISIT_ID lists the free times):":
+        "{count} 场验收未发布：共用部门已先有其他审批局的验收，请调整时间（visit slots 验收编号 可列出空闲时段）：",
+    "visit {id} of {project}: {reason}": "{project} 的验收 {id}：{reason}",
+    "{source}: the server's answer is not a CalDAV calendar listing (is this the address of a calendar?)":
+        "{source}：服务器的答复不是 CalDAV 日历列表（这是日历的地址吗？）",
+    "No city CalDAV server is set: set city_server_url (or the CalDAV server of publishing) in the settings.":
+        "尚未设置市级 CalDAV 服务器：请在设置中填写 city_server_url（或发布用的 CalDAV 服务器）。",
+    "{department} needs {minutes} minutes to travel between this visit and {bureau}'s visit {project} ({when})":
+        "{department} 在本场验收与{bureau}的验收 {project}（{when}）之间需要 {minutes} 分钟路程",
+    "{department} is at {bureau}'s visit {project} ({when})": "{department} 正在参加{bureau}的验收 {project}（{when}）",
+    "this bureau": "本局",
+    "{source}: the event {href} is not iCalendar data": "{source}：日程 {href} 不是 iCalendar 数据",
+    "{source}: the server refused the user name or password (401); set the password in {variable} or the system "
+    "keyring":
+        "{source}：服务器拒绝了用户名或密码（401）；请在环境变量 {variable} 或系统密钥环中设置密码",
+    "Nothing was published: another bureau's calendar could not be read first, so a double booking could not be "
+    "ruled out.\n{problem}":
+        "未发布任何内容：无法先读取其他审批局的日历，不能排除重复预约。\n{problem}",
+})

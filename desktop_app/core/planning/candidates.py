@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.core.acceptance.standing import project_for_planning
 from desktop_app.core.calendar.availability import Availability
+from desktop_app.core.calendar.city_events import ForeignVisit, is_unknown_place, load_foreign_visits
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.model.messages import tr
 from desktop_app.core.model.domain import (
@@ -78,12 +79,14 @@ class Slot:
 
 @dataclass(frozen=True)
 class Occupied:
-    """A visit the scheduler must work around (locked, already under way, or within the notice period)."""
+    """A visit the scheduler must work around (locked, already under way, or within the notice period),
+    or another bureau's visit of a department we share (``bureau`` set: it belongs to no request of ours)."""
 
     visit: Visit
     day: dt.date
     start: int
     end: int
+    bureau: str = ""
 
 
 @dataclass
@@ -111,7 +114,19 @@ class Problem:
     def travel_minutes(self, origin: str | None, destination: str) -> int:
         if origin is None or origin == destination:
             return 0
+        if is_unknown_place(origin) or is_unknown_place(destination):
+            return self.settings.city_travel_minutes     # another bureau's visit at a place we do not know
         return self.travel.get((origin, destination), self.settings.default_travel_minutes)
+
+    @property
+    def own_fixed(self) -> list[Occupied]:
+        """The fixed visits that are ours (not other bureaus')."""
+        return [o for o in self.fixed if not o.bureau]
+
+    @property
+    def foreign_labels(self) -> frozenset[str]:
+        """How other bureaus' visits are named in bookings ('高新区 GX2026-017')."""
+        return frozenset(o.visit.project for o in self.fixed if o.bureau)
 
     def base_travel(self, department: str, place: str) -> int:
         return self.travel_minutes(self.departments[department].base, place)
@@ -243,8 +258,24 @@ def _load_problem(repo, today: dt.date) -> Problem:
     requests, fixed, rejected = build_requests(to_plan, visits, items, departments, calendar, settings, first_day)
     last = max([first_day, *(r.horizon for r in requests), *(v.start.date() for v in fixed)])
     availability = Availability.from_repository(repo, min(first_day, today), last)
-    return assemble_problem(today, first_day, settings, calendar, availability, departments, items,
-                            repo.travel_matrix(), requests, fixed, rejected, projects, visits)
+    problem = assemble_problem(today, first_day, settings, calendar, availability, departments, items,
+                               repo.travel_matrix(), requests, fixed, rejected, projects, visits)
+    problem.fixed += foreign_occupied(load_foreign_visits(repo.db, min(first_day, today), last, settings.timezone),
+                                      departments, availability.zone)
+    return problem
+
+
+def foreign_occupied(foreign: Iterable[ForeignVisit], departments: Mapping[str, Department], zone) -> list[Occupied]:
+    """Other bureaus' visits of our departments as fixed bookings: they spend capacity and travel (DESIGN §12)."""
+    occupied = []
+    for other in foreign:
+        if other.department not in departments:
+            continue
+        start, end = other.start.astimezone(zone), other.end.astimezone(zone)
+        if end.date() != start.date():
+            continue      # a visit does not span midnight; an all-day booking is busy time, not a visit
+        occupied.append(Occupied(other.as_visit(), start.date(), minutes_of(start), minutes_of(end), other.bureau))
+    return occupied
 
 
 def assemble_problem(today: dt.date, first_day: dt.date, settings: Settings, calendar: WorkingCalendar,

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from desktop_app.core.calendar.availability import Availability, BlockKind
 from desktop_app.core.planning.greedy import ConflictKind
+from desktop_app.core.calendar.city_events import city_collisions, load_foreign_visits, travel_function
 from desktop_app.core.model.messages import tr
 from desktop_app.core.model.domain import Visit, VisitStatus
 from desktop_app.core.store.repository import Repository
@@ -199,7 +200,32 @@ def find_conflicts(repo: Repository, first: dt.date, last: dt.date, *,
             result[visit.id] = conflicts
     for visit_id, clashes in booking_conflicts(inside, availability, repository_travel(repo)).items():
         result.setdefault(visit_id, []).extend(clashes)
+    for visit_id, conflict in other_bureau_conflicts(repo, inside, first, last, availability):
+        result.setdefault(visit_id, []).append(conflict)
     return result
+
+
+def other_bureau_conflicts(repo: Repository, visits: list[Visit], first: dt.date, last: dt.date,
+                           availability: Availability) -> list[tuple[int, Conflict]]:
+    """Our visits that other bureaus' visits of a shared department leave no room for (capacity, overlap,
+    travel; DESIGN §12). A published visit of ours counts as there first."""
+    foreign = load_foreign_visits(repo.db, first, last, availability.timezone)
+    if not foreign:
+        return []
+    settings = repo.settings()
+    departments = {d.code: d for d in repo.departments()}
+    checked = [v for v in visits if v.id is not None and v.status in CHECKED_STATUSES]
+    travel = travel_function(repo.travel_matrix(), settings.default_travel_minutes, settings.city_travel_minutes)
+    by_id = {v.id: v for v in checked}
+    found = []
+    for collision in city_collisions(checked, foreign, {c: d.daily_capacity for c, d in departments.items()},
+                                     travel, availability.zone,
+                                     first=lambda v: v.status is VisitStatus.PUBLISHED):
+        visit = by_id[collision.visit_id]
+        name = departments[collision.department].name if collision.department in departments else None
+        found.append((visit.id, Conflict(visit.id, visit.project, collision.department, visit.start, visit.end,
+                                         BlockKind.OTHER_BUREAU, collision.describe(name))))
+    return found
 
 
 def upcoming_conflicts(repo: Repository, today: dt.date) -> dict[int, list[Conflict]]:

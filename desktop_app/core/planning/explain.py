@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop_app.core.calendar.availability import BlockKind
+from desktop_app.core.calendar.city_events import bookings_text
 from desktop_app.core.planning.candidates import Problem, Request, Slot, common_starts, request_slots, visit_duration
 from desktop_app.core.planning.greedy import Conflict, ConflictKind, Timeline
 from desktop_app.core.model.messages import tr
@@ -141,6 +142,13 @@ def _availability_reasons(problem: Problem, request: Request, first: dt.date, la
 
 
 # --- why taken slots are taken -------------------------------------------------------------------
+def _projects_text(problem: Problem, projects) -> str:
+    """The visits that fill a department's day: '本局 XM2026-004、高新区 GX2026-017' when other bureaus' are among them."""
+    foreign = problem.foreign_labels
+    projects = list(projects)
+    return bookings_text([p for p in projects if p not in foreign], [p for p in projects if p in foreign])
+
+
 def conflict_text(problem: Problem, conflict: Conflict, day: dt.date) -> str:
     name = _name(problem, conflict.department)
     other = conflict.other
@@ -150,7 +158,7 @@ def conflict_text(problem: Problem, conflict: Conflict, day: dt.date) -> str:
     if conflict.kind is ConflictKind.CAPACITY:
         return tr("{department} already attends {count} visit(s) on {day}, its daily limit: {projects}",
                   department=name, count=problem.departments[conflict.department].daily_capacity,
-                  day=f"{day:%m-%d}", projects=other.project)
+                  day=f"{day:%m-%d}", projects=_projects_text(problem, [other.project]))
     if conflict.kind is ConflictKind.OVERLAP:
         return tr("{department} is at the visit of {project} ({when})", department=name, project=other.project,
                   when=when)
@@ -171,7 +179,7 @@ def _taken_reasons(problem: Problem, timeline: Timeline, slots: Sequence[Slot]) 
                 texts[conflict_text(problem, conflict, slot.day)] = None
     capacity = [tr("{department} already attends {count} visit(s) on {day}, its daily limit: {projects}",
                    department=_name(problem, department), count=len(projects), day=f"{day:%m-%d}",
-                   projects="、".join(projects))
+                   projects=_projects_text(problem, projects))
                 for (department, day), projects in sorted(full_days.items(), key=lambda kv: (kv[0][1], kv[0][0]))]
     return (capacity + list(texts))[: 2 * _MAX_LISTED]
 
@@ -228,7 +236,7 @@ def _best_without(problem: Problem, request: Request, earliest: dt.date | None, 
 def fixed_visit_conflicts(problem: Problem) -> list[str]:
     """Fixed (locked or notified) visits that now clash with busy time: reported, never moved."""
     found: list[str] = []
-    for occupied in problem.fixed:
+    for occupied in problem.own_fixed:
         visit = occupied.visit
         if visit.start.date() < problem.today:
             continue
@@ -359,7 +367,7 @@ def _booking_texts(problem: Problem, timeline: Timeline, slot: Slot) -> list[str
             texts.append(conflict_text(problem, conflict, slot.day))
     capacity = [tr("{department} already attends {count} visit(s) on {day}, its daily limit: {projects}",
                    department=_name(problem, department), count=len(projects), day=f"{slot.day:%m-%d}",
-                   projects="、".join(dict.fromkeys(projects)))
+                   projects=_projects_text(problem, dict.fromkeys(projects)))
                 for department, projects in full.items()]
     return capacity + list(dict.fromkeys(texts))
 

@@ -196,7 +196,7 @@ def build_result(problem: Problem, chosen: dict[str, list[Slot]], solver: str, s
             late_reasons[request.code] = explain_request(problem, request, timeline, slots)
     for code, reasons in problem.rejected.items():
         unscheduled.append(Unscheduled(code, tuple(reasons)))
-    visits_after = [o.visit for o in problem.fixed] + [p.as_visit() for p in planned]
+    visits_after = [o.visit for o in problem.own_fixed] + [p.as_visit() for p in planned]
     visits_after += problem.other_visits
     metrics = schedule_metrics(problem.projects, visits_after, problem.items.values(), problem.calendar,
                                problem.settings)
@@ -204,8 +204,8 @@ def build_result(problem: Problem, chosen: dict[str, list[Slot]], solver: str, s
     used_days = [problem.first_day, *(p.start.date() for p in planned), *(r.deadline for r in problem.requests)]
     warnings = [*problem.warnings, problem.calendar.coverage_warning(used_days)]
     return ScheduleResult(problem.today, solver, status, planned, unscheduled, late_reasons, cancelled,
-                          [o.visit for o in problem.fixed], fixed_visit_conflicts(problem), [w for w in warnings if w],
-                          metrics, data_version=problem.data_version)
+                          [o.visit for o in problem.own_fixed], fixed_visit_conflicts(problem),
+                          [w for w in warnings if w], metrics, data_version=problem.data_version)
 
 
 # --- saving ----------------------------------------------------------------------------------
@@ -375,7 +375,8 @@ def check_move(source, visit_id: int, new_start: dt.datetime, *, today: dt.date 
         problem, visits = source, _all_visits(source)
     else:
         problem = load_problem(source, today or dt.date.today())
-        visits = source.visits()
+        # Other bureaus' visits of shared departments are in the way as much as ours (DESIGN §12).
+        visits = source.visits() + [o.visit for o in problem.fixed if o.bureau]
     zone = problem.availability.zone
     if new_start.tzinfo is None:
         new_start = new_start.replace(tzinfo=zone)   # a wall-clock time in the bureau's zone

@@ -446,6 +446,46 @@ def m004_data_version_and_application_id(db: Database) -> None:
         db.execute(statement)
 
 
+@MIGRATIONS()
+def m005_city_sources(db: Database) -> None:
+    # DESIGN §12: busy-time sources with a user name (the password never lives here), CalDAV sources
+    # read by time range and refreshed with RFC 6578 sync tokens, and other bureaus' visits of the
+    # city departments we share, which count toward capacity and travel (not plain busy time).
+    _run_statements(db, """
+        ALTER TABLE availability_sources ADD COLUMN username TEXT NOT NULL DEFAULT '';
+        ALTER TABLE availability_sources ADD COLUMN bureau TEXT NOT NULL DEFAULT '';
+        ALTER TABLE availability_sources ADD COLUMN sync_token TEXT NOT NULL DEFAULT '';
+        ALTER TABLE availability_sources ADD COLUMN sync_first TEXT;
+        ALTER TABLE availability_sources ADD COLUMN sync_last TEXT;
+        ALTER TABLE availability_sources ADD COLUMN refresh_seconds INTEGER;
+        CREATE TABLE caldav_resources (
+            source INTEGER NOT NULL REFERENCES availability_sources(id) ON DELETE CASCADE,
+            href TEXT NOT NULL,
+            etag TEXT NOT NULL DEFAULT '',
+            data BLOB NOT NULL,
+            PRIMARY KEY (source, href)
+        );
+        CREATE TABLE foreign_visits (
+            id INTEGER PRIMARY KEY,
+            source INTEGER NOT NULL REFERENCES availability_sources(id) ON DELETE CASCADE,
+            department TEXT NOT NULL REFERENCES departments(code) ON UPDATE CASCADE ON DELETE CASCADE,
+            uid TEXT NOT NULL,
+            bureau TEXT NOT NULL DEFAULT '',
+            project TEXT NOT NULL DEFAULT '',
+            place TEXT NOT NULL DEFAULT '',
+            location TEXT NOT NULL DEFAULT '',
+            start TEXT NOT NULL,
+            end TEXT NOT NULL
+        );
+        CREATE INDEX foreign_visits_department_start ON foreign_visits(department, start)
+        """)
+    # Other bureaus' visits are planned around like our own: a change to them spoils a plan in progress
+    # (compare-and-set of m004's data_version).
+    for event in ("INSERT", "UPDATE", "DELETE"):
+        db.execute(f"CREATE TRIGGER data_version_foreign_visits_{event.lower()} AFTER {event} ON foreign_visits "
+                   "FOR EACH ROW BEGIN UPDATE data_version SET version = version + 1 WHERE id = 1; END")
+
+
 def schema_version() -> int:
     """The number of migrations this program knows: the version of a database it writes."""
     return len(MIGRATIONS._migrations)

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.model.messages import tr
+from desktop_app.core.store.secrets import keyring_available, secret
 from desktop_app.paths import FONTS
 from desktop_app.printing.paged_output import PlacedAnchor
 
@@ -73,23 +73,11 @@ def certificate_path(setting: str) -> Path:
 
 def signing_password(path: Path, environ: dict[str, str] | None = None) -> str | None:
     """The certificate's password: the environment variable first, then the system keyring."""
-    environ = os.environ if environ is None else environ
-    if environ.get(PASSWORD_VARIABLE):
-        return environ[PASSWORD_VARIABLE]
-    try:
-        import keyring
-    except ImportError:
-        return None
-    try:
-        return keyring.get_password(KEYRING_SERVICE, str(path))
-    except Exception:   # a locked or missing keyring backend: no password, as for CalDAV
-        return None
+    return secret([PASSWORD_VARIABLE], [(KEYRING_SERVICE, str(path))], environ)
 
 
 def remember_signing_password(path: Path, password: str) -> None:
     """Store the password in the system keyring, where ``signing_password`` finds it next time."""
-    from desktop_app.core.feeds.publishing import keyring_available
-
     if not keyring_available():
         raise SigningError(tr("No system keyring is available on this computer: the password was used for "
                               "this signature only. Set {variable} to give it without typing.",

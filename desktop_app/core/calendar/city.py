@@ -16,7 +16,6 @@ Passwords come from the environment or the system keyring, never from the databa
 from __future__ import annotations
 
 import datetime as dt
-import os
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ElementTree
@@ -33,6 +32,7 @@ from desktop_app.core.calendar.ical_reader import (
 )
 from desktop_app.core.model.messages import tr
 from desktop_app.core.store.database import now_iso
+from desktop_app.core.store.secrets import secret
 
 CALDAV_SCHEMES = ("caldav://", "caldavs://")
 PROPERTY_NAMESPACE = "urn:joint-acceptance"
@@ -61,23 +61,9 @@ def source_password(url: str, username: str, *, server: str = "",
                     environ: Mapping[str, str] | None = None) -> str | None:
     """The password of a source's user name: the environment first (the source variable, then the
     publishing account's), then the system keyring (the source's entry, then the city server's)."""
-    environ = os.environ if environ is None else environ
-    for variable in (SOURCE_PASSWORD_VARIABLE, CALDAV_PASSWORD_VARIABLE):
-        if environ.get(variable):
-            return environ[variable]
-    try:
-        import keyring
-    except ImportError:
-        return None
-    for service, key in ((SOURCE_KEYRING_SERVICE, f"{username}@{url}"),
-                         (CALDAV_KEYRING_SERVICE, f"{username}@{server}")):
-        try:
-            found = keyring.get_password(service, key)
-        except Exception:   # a locked or missing keyring backend is not an error: no password
-            found = None
-        if found:
-            return found
-    return None
+    return secret((SOURCE_PASSWORD_VARIABLE, CALDAV_PASSWORD_VARIABLE),
+                  ((SOURCE_KEYRING_SERVICE, f"{username}@{url}"), (CALDAV_KEYRING_SERVICE, f"{username}@{server}")),
+                  environ)
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ from desktop_app.core.model.messages import tr
 from desktop_app.core.store.files import fsync_directory, os_error_reason, replace_file, write_temporary
 from desktop_app.core.store.folder_lock import FolderLocked, folder_lock
 from desktop_app.core.store.repository import Repository
+from desktop_app.core.store.secrets import keyring_available, secret
 
 PASSWORD_VARIABLE = "JOINT_ACCEPTANCE_CALDAV_PASSWORD"
 KEYRING_SERVICE = "joint-acceptance-caldav"
@@ -395,30 +396,7 @@ class CalDAVResult:
 
 def caldav_password(url: str, username: str, environ: dict[str, str] | None = None) -> str | None:
     """The CalDAV password: the environment variable first, then the system keyring if installed."""
-    environ = os.environ if environ is None else environ
-    if environ.get(PASSWORD_VARIABLE):
-        return environ[PASSWORD_VARIABLE]
-    try:
-        import keyring
-    except ImportError:
-        return None
-    try:
-        return keyring.get_password(KEYRING_SERVICE, f"{username}@{url}")
-    except Exception:   # a keyring backend that is locked or missing is not an error: no password
-        return None
-
-
-def keyring_available() -> bool:
-    """Whether this computer has a system keyring we can store the CalDAV password in."""
-    try:
-        import keyring
-        from keyring.backends import fail
-    except ImportError:
-        return False
-    try:
-        return not isinstance(keyring.get_keyring(), fail.Keyring)
-    except Exception:   # a broken keyring configuration is the same as none
-        return False
+    return secret([PASSWORD_VARIABLE], [(KEYRING_SERVICE, f"{username}@{url}")], environ)
 
 
 def remember_caldav_password(url: str, username: str, password: str) -> None:

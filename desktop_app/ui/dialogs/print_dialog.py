@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.acceptance.opinion import accepted_request
-from desktop_app.core.feeds.publishing import keyring_available
+from desktop_app.core.store.secrets import keyring_available
 from desktop_app.core.model.domain import Project, RequestStatus
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.store.acceptance_records import opinion_number

@@ -296,8 +296,15 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         ws = self.workspace
-        self.path_label.setText(str(ws.path))
-        self.path_label.setToolTip(translate("MainWindow", "Database file"))
+        if getattr(ws.db, "network", False):
+            self.path_label.setText(translate("MainWindow", "{path} (network share: rollback journal)").format(
+                path=ws.path))
+            self.path_label.setToolTip(translate(
+                "MainWindow", "The database is on a network share: it uses a rollback journal instead of WAL, and "
+                "an edit another clerk made first is refused, never overwritten."))
+        else:
+            self.path_label.setText(str(ws.path))
+            self.path_label.setToolTip(translate("MainWindow", "Database file"))
         calendar = ws.calendar()
         today = ws.today()
         horizon = today + dt.timedelta(days=60)

@@ -1582,6 +1582,16 @@
     </message>
     <message>
         <location line="+62"/>
+        <source>{path} (network share: rollback journal)</source>
+        <translation>{path}（网络共享：回滚日志）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database is on a network share: it uses a rollback journal instead of WAL, and an edit another clerk made first is refused, never overwritten.</source>
+        <translation>数据库位于网络共享文件夹：改用回滚日志（不使用 WAL），其他工作人员先做的修改不会被覆盖，后做的冲突修改会被拒绝。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>

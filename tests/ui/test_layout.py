@@ -246,3 +246,18 @@ def test_reasons_are_joined_the_way_each_language_writes_lists(qapp):
     assert fmt.list_separator().join(["recommended", "after the deadline"]) == "recommended; after the deadline"
     set_language(qapp, "zh_CN")
     assert fmt.list_separator().join(["推荐", "超过验收期限"]) == "推荐；超过验收期限"
+
+
+def test_the_status_bar_says_when_the_database_is_on_a_network_share(qtbot, tmp_path, monkeypatch, demo_today):
+    from desktop_app.core.store import file_system
+    from desktop_app.core.store.database import open_database
+    from desktop_app.ui.main_window import MainWindow
+
+    monkeypatch.setattr(file_system, "mount_type", lambda path, mounts=None: "nfs4")
+    path = tmp_path / "shared.sqlite"
+    db = open_database(path)
+    window = MainWindow(db, path, today=demo_today)
+    qtbot.addWidget(window)
+    assert "network share" in window.path_label.text() and str(path) in window.path_label.text()
+    window.workspace.jobs.cancel()
+    window.workspace.jobs.wait()

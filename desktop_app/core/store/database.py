@@ -33,6 +33,7 @@ from sqlite_utils import Database, Migrations
 
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.model.messages import tr
+from desktop_app.core.store.file_system import on_network_drive
 
 MIGRATION_SET = "joint_acceptance"
 MIGRATIONS = Migrations(MIGRATION_SET)
@@ -82,6 +83,7 @@ class AppDatabase(Database):
     """
 
     path: Path | str = ""
+    network: bool = False    # on a network file system: rollback journal instead of WAL (file_system.py)
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
@@ -628,7 +630,13 @@ def open_database(path: str | Path, *, create: bool = True) -> Database:
                 "it was not opened and nothing was changed. Please upgrade the program.",
                 path=path, names=", ".join(unknown)))
         _configure(db)
-        db.enable_wal()
+        db.network = on_network_drive(path)
+        if db.network:
+            # WAL's shared-memory index is not shared between computers: a rollback journal is.
+            db.execute("PRAGMA journal_mode = DELETE")
+            db.execute("PRAGMA synchronous = FULL")
+        else:
+            db.enable_wal()
         if MIGRATIONS.pending(db):
             if existed and db.table_names():
                 _backup_before_migration(db, path)   # the backup API cannot read inside our own write

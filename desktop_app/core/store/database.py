@@ -556,14 +556,16 @@ def _check_ours(path: Path) -> None:
     so it creates no -wal or -shm file (opening in WAL mode would create both).
     """
     live = any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-journal"))
-    # With a WAL or journal beside it, the main file alone may be out of date or half checkpointed:
-    # read through them (read-only: never checkpoints, rolls back or deletes anything).
-    uri = f"{path.as_uri()}?mode=ro" + ("" if live else "&immutable=1")
+    if live:
+        # In use right now (by us, another clerk, or another program): the main file alone may be out of
+        # date, and a read-only look while another process is still creating its -shm can fail that
+        # process's open. The checks on the opened file decide instead (open_database checks again);
+        # a -wal or journal already there means nothing new is written beside the file either.
+        return
+    uri = f"{path.as_uri()}?mode=ro&immutable=1"
     try:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as error:
-        if live:
-            return    # the checks on the opened file decide (open_database checks again)
         raise StorageError(tr("Cannot open the database {path}: {reason}", path=path, reason=error)) from error
     try:
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -573,8 +575,7 @@ def _check_ours(path: Path) -> None:
         if application_id == 0 and _is_foreign(conn):
             raise _foreign(path)
     except sqlite3.DatabaseError as error:
-        if not live:
-            raise _not_sqlite(path) from error
+        raise _not_sqlite(path) from error
     finally:
         conn.close()
 

@@ -748,7 +748,6 @@ def _run_request(args: argparse.Namespace) -> int:
 
 def _open_departments(repo, project) -> list[str]:
     from desktop_app.core.acceptance.standing import outstanding_items
-
     from desktop_app.core.store.acceptance_records import results
 
     items = {i.code: i for i in repo.items()}

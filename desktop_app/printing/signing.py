@@ -23,7 +23,7 @@ from pathlib import Path
 
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.model.messages import tr
-from desktop_app.core.store.secrets import keyring_available, secret
+from desktop_app.core.store.secrets import NoKeyring, secret, store_secret
 from desktop_app.paths import FONTS
 from desktop_app.printing.paged_output import PlacedAnchor
 
@@ -78,15 +78,13 @@ def signing_password(path: Path, environ: dict[str, str] | None = None) -> str |
 
 def remember_signing_password(path: Path, password: str) -> None:
     """Store the password in the system keyring, where ``signing_password`` finds it next time."""
-    if not keyring_available():
+    try:
+        store_secret(KEYRING_SERVICE, str(path), password)
+    except NoKeyring:
         raise SigningError(tr("No system keyring is available on this computer: the password was used for "
                               "this signature only. Set {variable} to give it without typing.",
-                              variable=PASSWORD_VARIABLE))
-    import keyring
-
-    try:
-        keyring.set_password(KEYRING_SERVICE, str(path), password)
-    except Exception as error:
+                              variable=PASSWORD_VARIABLE)) from None
+    except Exception as error:   # the keyring backend refused
         raise SigningError(tr("The system keyring did not store the password ({reason}); it was used for "
                               "this signature only.", reason=str(error)[:200])) from None
 

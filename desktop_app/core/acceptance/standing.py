@@ -8,6 +8,7 @@ with findings, and a department that did not come is visited again.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -74,8 +75,6 @@ def project_for_planning(project: Project, items: Mapping[str, Item],
     goes one priority point above new requests so that, other things equal, the owner who already came
     once is served first.
     """
-    import dataclasses
-
     results = list(results)
     if not results and project.round == 0:
         return project

@@ -47,7 +47,7 @@ from desktop_app.core.model.messages import tr
 from desktop_app.core.store.files import fsync_directory, os_error_reason, replace_file, write_temporary
 from desktop_app.core.store.folder_lock import FolderLocked, folder_lock
 from desktop_app.core.store.repository import Repository
-from desktop_app.core.store.secrets import keyring_available, secret
+from desktop_app.core.store.secrets import NoKeyring, secret, store_secret
 
 PASSWORD_VARIABLE = "JOINT_ACCEPTANCE_CALDAV_PASSWORD"
 KEYRING_SERVICE = "joint-acceptance-caldav"
@@ -401,15 +401,13 @@ def caldav_password(url: str, username: str, environ: dict[str, str] | None = No
 
 def remember_caldav_password(url: str, username: str, password: str) -> None:
     """Store the password in the system keyring, where ``caldav_password`` finds it next time."""
-    if not keyring_available():
+    try:
+        store_secret(KEYRING_SERVICE, f"{username}@{url}", password)
+    except NoKeyring:
         raise PublishError(tr("No system keyring is available on this computer: the password was used for "
                               "this publish only. Set {variable} to give it without typing.",
-                              variable=PASSWORD_VARIABLE))
-    import keyring
-
-    try:
-        keyring.set_password(KEYRING_SERVICE, f"{username}@{url}", password)
-    except Exception as error:
+                              variable=PASSWORD_VARIABLE)) from None
+    except Exception as error:   # the keyring backend refused
         raise PublishError(tr("The system keyring did not store the password ({reason}); it was used for "
                               "this publish only.", reason=_short_reason(error))) from None
 

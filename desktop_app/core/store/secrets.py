@@ -42,3 +42,20 @@ def keyring_available() -> bool:
         return not isinstance(keyring.get_keyring(), fail.Keyring)
     except Exception:   # a broken keyring configuration is the same as none
         return False
+
+
+class NoKeyring(Exception):
+    """This computer has no system keyring to store a password in."""
+
+
+def store_secret(service: str, key: str, password: str) -> None:
+    """Keep ``password`` in the system keyring, where ``secret`` finds it next time.
+
+    Raises NoKeyring without a keyring, or the keyring's own exception when it refuses; the caller says
+    in its own words that the password was used this once only.
+    """
+    if not keyring_available():
+        raise NoKeyring()
+    import keyring
+
+    keyring.set_password(service, key, password)

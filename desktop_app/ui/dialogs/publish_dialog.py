@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.model.errors import InputError
+from desktop_app.core.store.secrets import keyring_available
 from desktop_app.core.feeds.publishing import (
-    CalDAVResult, CalDAVTarget, FolderResult, caldav_password, keyring_available, publish_caldav, publish_folder,
+    CalDAVResult, CalDAVTarget, FolderResult, caldav_password, publish_caldav, publish_folder,
     remember_caldav_password,
 )
 from desktop_app.core.store.repository import Repository

@@ -17,6 +17,7 @@ import pytest
 
 from desktop_app import cli
 from desktop_app.core.feeds import publishing
+from desktop_app.core.store import secrets
 from desktop_app.core.feeds.ical_export import load_feed_source
 from desktop_app.core.store import files
 from desktop_app.core.store.uid_tokens import uid_token, visit_uid
@@ -242,7 +243,7 @@ def test_password_comes_from_the_environment_first():
 
 def test_a_remembered_password_comes_from_the_system_keyring(memory_keyring):
     url = "https://calendar.example.cn/dav/"
-    assert publishing.keyring_available()
+    assert secrets.keyring_available()
     assert publishing.caldav_password(url, "bureau", {}) is None
     publishing.remember_caldav_password(url, "bureau", "秘密")
     assert publishing.caldav_password(url, "bureau", {}) == "秘密"
@@ -257,7 +258,7 @@ def test_without_a_keyring_remembering_says_so_and_nothing_breaks():
     previous = keyring.get_keyring()
     keyring.set_keyring(fail.Keyring())
     try:
-        assert not publishing.keyring_available()
+        assert not secrets.keyring_available()
         assert publishing.caldav_password("http://x/", "u", {}) is None
         with pytest.raises(PublishError, match="No system keyring") as caught:
             publishing.remember_caldav_password("http://x/", "u", "secret")

@@ -146,6 +146,7 @@ def main() -> None:
                 repos.append(repo)
             requests = sum(len(r.projects()) for r in repos)
             times: list[float] = []
+            phases: dict[str, list[float]] = defaultdict(list)
             withheld = 0
             for round_number in range(args.rounds):
                 for repo in repos:
@@ -155,11 +156,18 @@ def main() -> None:
                     if round_number or repo is not repos[0]:
                         from desktop_app.core.calendar.city import discover
                         discover(repo.db)
+                    discovered = time.perf_counter()
                     run_schedule(repo, TODAY, solver=args.solver, time_limit=args.time_limit)
+                    scheduled_at = time.perf_counter()
                     result = publish_caldav(repo, target)
                     withheld += len(result.withheld) if round_number == args.rounds - 1 else 0
                     times.append(time.perf_counter() - started)
-                    print(f"  round {round_number + 1} {repo.settings().bureau_name}: {times[-1]:.1f} s, "
+                    phases["discovery"].append(discovered - started)
+                    phases["schedule"].append(scheduled_at - discovered)
+                    phases["publish"].append(time.perf_counter() - scheduled_at)
+                    print(f"  round {round_number + 1} {repo.settings().bureau_name}: {times[-1]:.1f} s "
+                          f"(discovery {discovered - started:.1f}, schedule {scheduled_at - discovered:.1f}, "
+                          f"publish {time.perf_counter() - scheduled_at:.1f}), "
                           f"{result.created} created, {result.updated} updated, {result.removed} removed, "
                           f"{len(result.withheld)} withheld, {result.city_calendars} city calendars read",
                           flush=True)

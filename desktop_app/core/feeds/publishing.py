@@ -56,7 +56,7 @@ SHARED_CALENDAR_ID = "joint-acceptance"
 MANIFEST = ".joint-acceptance-export.json"
 HASH_PROPERTY = "X-JOINT-ACCEPTANCE-HASH"
 DEFAULT_TIMEOUT_SECONDS = 30
-CALDAV_CONNECTIONS = 4       # requests in flight at once while publishing to a CalDAV server
+CALDAV_CONNECTIONS = 6       # requests in flight at once while publishing to a CalDAV server
 # Only files we wrote are ever removed: our managed sub-folders, and only .ics files with our PRODID.
 _MANAGED_FOLDERS = (DEPARTMENT_FOLDER, PROJECT_FOLDER)
 _PRODID_LINE = f"PRODID:{PRODID}".encode()
@@ -530,21 +530,21 @@ def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource
         client = _dav_client(target)
         principal = client.principal()
         existing = {c.id if c.id else str(c.url).rstrip("/").rsplit("/", 1)[-1]: c for c in principal.calendars()}
-        wanted: list[tuple[str, dict[str, bytes]]] = []      # calendar URL -> the events it must hold
-        for (cal_id, name), events in desired.items():
-            calendar = existing.get(cal_id)
-            if calendar is None:
-                calendar = principal.make_calendar(name=name, cal_id=cal_id)
-                result.calendars_created.append(cal_id)
-            wanted.append((str(calendar.url), events))
-        _tag_calendars(client, source, {cal_id: url for (cal_id, _), (url, _) in zip(desired, wanted)},
-                       set(result.calendars_created))
-        # A department that no longer exists: its calendar stays (subscribers keep a working
-        # address) but is emptied, as its feed file is removed from the folder.
-        kept = {cal_id for cal_id, _ in desired}
-        wanted += [(str(calendar.url), {}) for cal_id, calendar in sorted(existing.items())
-                   if cal_id.startswith(f"{SHARED_CALENDAR_ID}-") and cal_id not in kept]
+        home = str(principal.calendar_home_set.url)
         with _Connections(target, _passed_on(progress)) as connections:
+            # A first publish creates a calendar per department: side by side, each a few round trips.
+            missing = [(home, cal_id, name) for cal_id, name in desired if cal_id not in existing]
+            created = dict(connections.run(_make_calendar, missing))
+            result.calendars_created = sorted(created)
+            urls = {cal_id: created.get(cal_id) or str(existing[cal_id].url) for cal_id, _ in desired}
+            wanted: list[tuple[str, dict[str, bytes]]] = [   # calendar URL -> the events it must hold
+                (urls[cal_id], events) for (cal_id, _), events in desired.items()]
+            _tag_calendars(client, connections, source, urls, set(created))
+            # A department that no longer exists: its calendar stays (subscribers keep a working
+            # address) but is emptied, as its feed file is removed from the folder.
+            kept = {cal_id for cal_id, _ in desired}
+            wanted += [(str(calendar.url), {}) for cal_id, calendar in sorted(existing.items())
+                       if cal_id.startswith(f"{SHARED_CALENDAR_ID}-") and cal_id not in kept]
             plan = functools.partial(_planned_changes, own_suffix=own_uid_suffix(source.uid_token))
             changes = [change for planned in connections.run(plan, wanted) for change in planned]
             result.withheld = _collisions(repo, source, changes)
@@ -689,6 +689,15 @@ def _planned_changes(client, wanted: tuple[str, dict[str, bytes]], own_suffix: s
     return changes
 
 
+def _make_calendar(client, wanted: tuple[str, str, str]) -> tuple[str, str]:
+    """Create one calendar under the calendar home: (its id, its URL)."""
+    import caldav
+
+    home, cal_id, name = wanted
+    calendar = caldav.CalendarSet(client=client, url=home).make_calendar(name=name, cal_id=cal_id)
+    return cal_id, str(calendar.url)
+
+
 def _apply_change(client, change: _Change) -> str:
     import caldav
 
@@ -744,7 +753,8 @@ _TAGS_BODY = ('<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:" 
               '<d:prop><j:department/><j:bureau/></d:prop></d:propfind>')
 
 
-def _tag_calendars(client, source: FeedSource, calendars: dict[str, str], created: set[str]) -> None:
+def _tag_calendars(client, connections: _Connections, source: FeedSource, calendars: dict[str, str],
+                   created: set[str]) -> None:
     """Give each department calendar the department's code and the bureau's name as WebDAV properties,
     where discovery by other bureaus finds them (only where they are missing or changed: one listing of
     the home tells, so an unchanged publish costs one request)."""
@@ -768,12 +778,12 @@ def _tag_calendars(client, source: FeedSource, calendars: dict[str, str], create
             code = wanted.get(url) or wanted.get(urllib.parse.unquote(url))
             if code is not None and f">{escape(code)}</" in block and bureau in block:
                 tagged.add(url)
-    for url, code in sorted(wanted.items()):
-        if url in tagged:
-            continue
-        body = ('<?xml version="1.0" encoding="utf-8"?><d:propertyupdate xmlns:d="DAV:" '
-                'xmlns:j="urn:joint-acceptance"><d:set><d:prop>'
-                f'<j:department>{escape(code)}</j:department>'
-                f'<j:bureau>{escape(source.settings.bureau_name)}</j:bureau>'
-                '</d:prop></d:set></d:propertyupdate>')
-        client.proppatch(url, body)
+    def tag(thread_client, item: tuple[str, str]) -> None:
+        url, code = item
+        thread_client.proppatch(url, '<?xml version="1.0" encoding="utf-8"?><d:propertyupdate xmlns:d="DAV:" '
+                                'xmlns:j="urn:joint-acceptance"><d:set><d:prop>'
+                                f'<j:department>{escape(code)}</j:department>'
+                                f'<j:bureau>{escape(source.settings.bureau_name)}</j:bureau>'
+                                '</d:prop></d:set></d:propertyupdate>')
+
+    connections.run(tag, [(url, code) for url, code in sorted(wanted.items()) if url not in tagged])

@@ -504,27 +504,53 @@ def import_calendar_bytes(db: Database, department: str, location: str, data: by
     periods, foreign = _split_foreign_visits(db, department, periods, data)
     periods = merge_periods(periods)
     stamp = fetched_at or now_iso()
+    busy = [{"department": department, "start": p.start.isoformat(), "end": p.end.isoformat(), "title": p.title,
+             "all_day": int(p.all_day)} for p in periods]
     with db.atomic():
         existing = db.execute("SELECT id FROM availability_sources WHERE department = ? AND location = ?",
                               [department, location]).fetchone()
         row = {"department": department, "location": location, "content": data, "fetched_at": stamp,
                "attempted_at": stamp, "last_error": "", "event_count": feed.event_count,
                "expanded_first": first.isoformat(), "expanded_last": last.isoformat()}
-        if existing:
+        if existing and _same_copy(db, existing[0], row, busy, foreign):
+            # A refresh that found nothing new only notes the time: planning data (and data_version,
+            # which would spoil a plan in progress) stay as they are.
+            db["availability_sources"].update(existing[0], {key: row[key] for key in _BOOKKEEPING})
             source_id = existing[0]
-            db["availability_sources"].update(source_id, row)
-            db.execute("DELETE FROM busy_events WHERE source = ?", [source_id])
         else:
-            source_id = db["availability_sources"].insert(row).last_pk
-        db.execute("DELETE FROM foreign_visits WHERE source = ?", [source_id])
-        db["foreign_visits"].insert_all(({**visit, "source": source_id} for visit in foreign), batch_size=2000)
-        db["busy_events"].insert_all(
-            ({"source": source_id, "department": department, "start": p.start.isoformat(),
-              "end": p.end.isoformat(), "title": p.title, "all_day": int(p.all_day)} for p in periods),
-            batch_size=2000)
+            if existing:
+                source_id = existing[0]
+                db["availability_sources"].update(source_id, row)
+                db.execute("DELETE FROM busy_events WHERE source = ?", [source_id])
+            else:
+                source_id = db["availability_sources"].insert(row).last_pk
+            db.execute("DELETE FROM foreign_visits WHERE source = ?", [source_id])
+            db["foreign_visits"].insert_all(({**visit, "source": source_id} for visit in foreign), batch_size=2000)
+            db["busy_events"].insert_all(({**event, "source": source_id} for event in busy), batch_size=2000)
     cut = len(expansion.notes)
     return ImportResult(department, location, feed.event_count, len(periods), first, last, own_visits,
                         (*feed.notes, *expansion.notes), (feed.note_counts[0], feed.note_counts[1] + cut))
+
+
+_BOOKKEEPING = ("fetched_at", "attempted_at", "last_error", "event_count")
+_BUSY_COLUMNS = ("department", "start", "end", "title", "all_day")
+_FOREIGN_COLUMNS = ("department", "uid", "bureau", "project", "place", "location", "start", "end")
+
+
+def _same_copy(db: Database, source_id: int, row: dict, busy: list[dict], foreign: list[dict]) -> bool:
+    """Whether a fresh copy would store exactly what the source already holds (content, window, events)."""
+    stored = db.execute("SELECT content, expanded_first, expanded_last FROM availability_sources WHERE id = ?",
+                        [source_id]).fetchone()
+    if tuple(stored) != (row["content"], row["expanded_first"], row["expanded_last"]):
+        return False
+
+    def rows(table: str, columns: tuple[str, ...]) -> list[tuple]:
+        names = ", ".join(f'"{column}"' for column in columns)
+        return sorted(db.execute(f"SELECT {names} FROM {table} WHERE source = ?", [source_id]).fetchall())
+
+    return (rows("busy_events", _BUSY_COLUMNS) == sorted(tuple(e[c] for c in _BUSY_COLUMNS) for e in busy)
+            and rows("foreign_visits", _FOREIGN_COLUMNS) == sorted(tuple(v.get(c, "") for c in _FOREIGN_COLUMNS)
+                                                                    for v in foreign))
 
 
 def _split_foreign_visits(db: Database, department: str, periods: list[FeedPeriod],

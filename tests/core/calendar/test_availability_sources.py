@@ -245,3 +245,25 @@ def test_the_download_deadline_through_the_cli(demo_db, db_path):
         assert (done.returncode, done.stderr.strip()) == (2, f"{server.url}: no answer within 1 seconds")
     finally:
         server.close()
+
+
+def test_a_refresh_that_finds_nothing_new_does_not_spoil_a_plan_in_progress(demo_repo, server):
+    """The background refresh runs every few minutes: an unchanged feed must not raise data_version
+    (a schedule being planned would be refused as 'changed meanwhile'), only note when it was fetched."""
+    from desktop_app.core.store.database import data_version
+
+    db = demo_repo.db
+    server.routes["/d03.ics"] = (200, "text/calendar", ics("windows_zone.ics"), 0)
+    import_source(db, "D03", server.url("/d03.ics"), window=WINDOW)
+    [first] = sources(db, "D03")
+    events = list(db.query("SELECT * FROM busy_events WHERE department = 'D03' ORDER BY id"))
+    version = data_version(db)
+    import_source(db, "D03", server.url("/d03.ics"), window=WINDOW)
+    [again] = sources(db, "D03")
+    assert data_version(db) == version
+    assert list(db.query("SELECT * FROM busy_events WHERE department = 'D03' ORDER BY id")) == events
+    assert again.fetched_at >= first.fetched_at and again.last_error == ""
+    # A changed feed is stored and does raise it.
+    server.routes["/d03.ics"] = (200, "text/calendar", ics("freebusy.ics"), 0)
+    import_source(db, "D03", server.url("/d03.ics"), window=WINDOW)
+    assert data_version(db) > version and busy_titles(db) == {"busy"}

@@ -70,7 +70,8 @@ def _found(db, calendars: list[CityCalendar]) -> list[FoundCalendar]:
         city = ours is not None and ours.level == Level.CITY
         found.append(FoundCalendar(calendar, ours.name if city else None, ours is not None and not city,
                                    (calendar.department, caldav_location(calendar.url)) in sources))
-    return found
+    # What can be attached first, by department code, then the other districts' offices.
+    return sorted(found, key=lambda f: (not f.attachable, f.calendar.department, f.calendar.bureau, f.calendar.url))
 
 
 def list_work(path: Path, password: str | None, remember: bool, window: tuple[dt.date, dt.date]
@@ -121,7 +122,7 @@ class DiscoveryDialog(QDialog):
         self.calendars: list[FoundCalendar] = []
         self._job: int | None = None
         self.setWindowTitle(translate("Discovery", "Other bureaus' calendars"))
-        resize_within_screen(self, 900, 520)
+        resize_within_screen(self, 1100, 560)
         server, username = city_server(workspace.repo.settings())
         self.server, self.username = server, username
         intro = QLabel(translate("Discovery", "Other district bureaus publish their visits of the shared city "

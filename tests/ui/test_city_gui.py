@@ -94,14 +94,19 @@ def test_dialog_lists_another_bureaus_calendars_and_attaches_them(window, city, 
     assert "found" in dialog.message.text()
     assert av.sources(demo_db, "D01") == [] or all(not s.location.startswith("caldav") for s in av.sources(demo_db))
 
+    # The clerk unticks D02 (its calendar is not wanted): only the ticked ones are attached.
+    from PySide6.QtCore import Qt
+
+    d02 = next(row for row, f in enumerate(dialog.calendars) if f.calendar.department == "D02")
+    dialog.table.item(d02, 0).setCheckState(Qt.CheckState.Unchecked)
     with qtbot.waitSignal(dialog.finished_job, timeout=30000) as done:
         dialog.attach()
     assert "attached" in done.args[0]
     attached = [s for s in av.sources(demo_db) if s.location.startswith("caldav://")]
-    assert {s.department for s in attached} == city_codes
+    assert {s.department for s in attached} == city_codes - {"D02"}
     assert all(f"/a/" in s.location for s in attached)
     assert demo_db.execute("SELECT count(*) FROM foreign_visits WHERE project = 'XM2026-001'").fetchone()[0]
-    assert all(found.attached for found in dialog.calendars if found.attachable)
+    assert {f.calendar.department for f in dialog.calendars if f.attached} == city_codes - {"D02"}
     # The departments page shows the new source of D01 without being reloaded by hand.
     page.select("D01")
     assert any(s.location.startswith("caldav://") and "/a/" in s.location for s in page.sources.model.records)
@@ -223,6 +228,16 @@ def test_the_timer_never_runs_twice_at_once_and_waits_for_other_jobs(window, fee
     with qtbot.waitSignal(refresh.finished, timeout=30000):
         feeds["gate"].set()
     assert feeds["requests"] == ["/d01.ics"] and not refresh.running()
+
+    # A job the clerk starts while it runs goes first: the refresh is cancelled between two calendars.
+    window.workspace.db.execute("UPDATE availability_sources SET attempted_at = '2026-01-01T00:00:00+00:00'")
+    feeds["gate"].clear()
+    assert refresh.tick() is not None
+    with qtbot.waitSignal(window.workspace.jobs.idle, timeout=30000), \
+            qtbot.waitSignal(window.workspace.changed, timeout=30000):
+        window.workspace.jobs.submit("publish", "Publishing", lambda job: "done", lambda _: None)
+        feeds["gate"].set()
+    assert not refresh.running() and "/d02.ics" not in feeds["requests"]    # the second feed was never asked
 
     # A publish in progress (any job on the executor): skipped; the auto-schedule dialog open: skipped.
     window.workspace.db.execute("UPDATE availability_sources SET attempted_at = '2026-01-01T00:00:00+00:00'")

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
-    QProgressBar, QStackedWidget, QToolBar, QWidget,
+    QProgressBar, QSizePolicy, QStackedWidget, QToolBar, QWidget,
 )
 
 from desktop_app.core.model.errors import InputError
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
             ("requests", translate("MainWindow", "Requests"), lambda: self._requests_page(RequestsPage(ws))),
             ("calendar", translate("MainWindow", "Calendar"), lambda: CalendarPage(ws)),
             ("rectification", translate("MainWindow", "Rectification"), lambda: RectificationPage(ws)),
-            ("departments", translate("MainWindow", "Departments"), lambda: DepartmentsPage(ws)),
+            ("departments", translate("MainWindow", "Departments"), lambda: self._departments_page(DepartmentsPage(ws))),
             ("items", translate("MainWindow", "Acceptance items"), lambda: ItemsPage(ws)),
             ("places", translate("MainWindow", "Places and travel"), lambda: PlacesPage(ws)),
             ("holidays", translate("MainWindow", "Holidays"), lambda: HolidaysPage(ws)),
@@ -157,6 +157,10 @@ class MainWindow(QMainWindow):
         page.edit_requested.connect(lambda project: self.edit_request(project))
         page.duplicate_requested.connect(self.duplicate_request)
         page.import_requested.connect(self.import_data)
+        return page
+
+    def _departments_page(self, page):
+        page.settings_requested.connect(lambda: self.show_page("settings"))
         return page
 
     def _settings_page(self, page):
@@ -249,19 +253,28 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel()
         self.coverage_label = QLabel()
         self.coverage_label.setStyleSheet("color: #b45309;")
+        self.refresh_label = QLabel()      # a failed background refresh, with the last good copy's age
+        self.refresh_label.setStyleSheet("color: #b91c1c;")
+        self.refresh_label.setMinimumWidth(1)   # a long message is cut, never widens the window
+        self.refresh_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.saved_label = QLabel()
         self.job_progress = QProgressBar()
         self.job_progress.setMaximumWidth(160)
         self.job_progress.hide()
-        self._status_widgets = [self.coverage_label, self.job_progress, self.saved_label, self.path_label]
+        self._status_widgets = [self.coverage_label, self.refresh_label, self.job_progress, self.saved_label,
+                                self.path_label]
         bar.addWidget(self.coverage_label, 1)
-        for widget in self._status_widgets[1:]:
+        bar.addWidget(self.refresh_label, 2)
+        for widget in self._status_widgets[2:]:
             bar.addPermanentWidget(widget)
         self._update_status()
 
     # --- the open database --------------------------------------------------------------
     def _set_workspace(self, workspace: Workspace) -> None:
+        from desktop_app.ui.controllers.background_refresh import BackgroundRefresh
+
         if self.workspace is not None:
+            self.background_refresh.stop()
             self.workspace.close()
             self.workspace.deleteLater()
         self.workspace = workspace
@@ -271,6 +284,17 @@ class MainWindow(QMainWindow):
         workspace.jobs.started.connect(self._job_started)
         workspace.jobs.progressed.connect(self._job_progressed)
         workspace.jobs.idle.connect(lambda: self.job_progress.hide())
+        # Due busy-time sources are refreshed while the window is open (the setting background_refresh).
+        self.background_refresh = BackgroundRefresh(workspace, self._refresh_paused, parent=workspace)
+        self.background_refresh.finished.connect(lambda _: self._update_status())
+        self.background_refresh.failed.connect(lambda text: self.statusBar().showMessage(text.splitlines()[0], 15000))
+        self.background_refresh.start()
+
+    def _refresh_paused(self) -> bool:
+        """While the auto-schedule dialog is open its plan waits to be applied: a refresh would outdate it."""
+        actions = getattr(self, "schedule_actions", None)
+        dialog = actions.dialogs.get("schedule") if actions is not None else None
+        return dialog is not None and dialog.isVisible()
 
     def switch_database(self, path: Path) -> bool:
         try:
@@ -313,6 +337,11 @@ class MainWindow(QMainWindow):
         self.coverage_label.setText(translate("MainWindow", "Holiday calendar not confirmed for {years}").format(
             years=", ".join(str(y) for y in years)) if years else "")
         self.coverage_label.setToolTip(warning)
+        from desktop_app.ui.controllers.background_refresh import failure_status
+
+        refresh = failure_status(ws.db)
+        self.refresh_label.setText(refresh.text)
+        self.refresh_label.setToolTip(refresh.details)
         if ws.last_saved is not None:
             self.saved_label.setText(translate("MainWindow", "Saved {time}").format(
                 time=ws.last_saved.strftime("%H:%M:%S")))
@@ -440,6 +469,7 @@ class MainWindow(QMainWindow):
         settings.setValue(f"{SETTINGS_GROUP}/geometry", self.saveGeometry())
         settings.setValue(f"{SETTINGS_GROUP}/state", self.saveState())
         settings.setValue(f"{SETTINGS_GROUP}/page", self.current_page_key())
+        self.background_refresh.stop()
         self.workspace.jobs.cancel()
         self.workspace.jobs.wait()
         super().closeEvent(event)

@@ -378,6 +378,39 @@
     </message>
 </context>
 <context>
+    <name>BackgroundRefresh</name>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/background_refresh.py" line="+86"/>
+        <source>{department} ({bureau})</source>
+        <translation>{department}（{bureau}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{calendar} calendar updated {age} ago; refresh failed: {problem}</source>
+        <translation>{calendar} 日历 {age}前更新；刷新失败：{problem}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{calendar} calendar never read; refresh failed: {problem}</source>
+        <translation>{calendar} 日历从未读取成功；刷新失败：{problem}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (and {count} more calendar(s) failed)</source>
+        <translation>（另有 {count} 个日历刷新失败）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Busy-time calendars that could not be refreshed; the last good copy of each stays in use:</source>
+        <translation>以下忙碌时间日历未能刷新，各自继续使用上次成功读取的副本：</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Refreshing {count} calendar(s)…</source>
+        <translation>正在刷新 {count} 个日历…</translation>
+    </message>
+</context>
+<context>
     <name>BusyPreview</name>
     <message>
         <location filename="../../desktop_app/ui/pages/busy_preview.py" line="+69"/>
@@ -1053,55 +1086,55 @@
     </message>
     <message>
         <location line="+41"/>
-        <location line="+146"/>
+        <location line="+163"/>
         <location line="+15"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location line="-160"/>
-        <location line="+145"/>
+        <location line="-177"/>
+        <location line="+162"/>
         <location line="+15"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="-159"/>
-        <location line="+160"/>
+        <location line="-176"/>
+        <location line="+177"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location line="-159"/>
-        <location line="+159"/>
+        <location line="-176"/>
+        <location line="+176"/>
         <source>Base</source>
         <translation>驻地</translation>
     </message>
     <message>
-        <location line="-158"/>
-        <location line="+159"/>
+        <location line="-175"/>
+        <location line="+176"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location line="-158"/>
-        <location line="+158"/>
+        <location line="-175"/>
+        <location line="+175"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="-157"/>
-        <location line="+158"/>
+        <location line="-174"/>
+        <location line="+175"/>
         <source>Visits per day</source>
         <translation>每日验收上限</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-173"/>
         <source>Office hours</source>
         <translation>办公时间</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -1114,6 +1147,16 @@
         <location line="+1"/>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Discover other bureaus&apos; calendars…</source>
+        <translation>发现其他分局日历…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach the calendars other district bureaus publish for our city departments on the city CalDAV server</source>
+        <translation>将其他区县分局在市级 CalDAV 服务器上发布的市级部门日历附加到本库对应部门</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -1141,7 +1184,7 @@
         <translation>请在上方选择一个部门。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>Delete department</source>
         <translation>删除部门</translation>
     </message>
@@ -1190,6 +1233,170 @@
         <location line="+4"/>
         <source>Email</source>
         <translation>电子邮箱</translation>
+    </message>
+</context>
+<context>
+    <name>Discovery</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs/discovery_dialog.py" line="+123"/>
+        <source>Other bureaus&apos; calendars</source>
+        <translation>其他分局的日历</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Other district bureaus publish their visits of the shared city departments on the city&apos;s CalDAV server. Attached to our department with the same code, they count toward its daily capacity and travel.</source>
+        <translation>其他区县分局把各自预约市级部门的验收发布在市级 CalDAV 服务器上。附加到本库代码相同的部门后，这些验收计入该部门的每日上限和路程。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Leave empty to use the saved password</source>
+        <translation>留空则使用已保存的密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remember the password in the system keyring (needed for the background refresh)</source>
+        <translation>在系统钥匙串中记住密码（后台刷新需要）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>City server</source>
+        <translation>市级服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No city CalDAV server is set. Enter the city server and this bureau&apos;s account in the settings (市级部门共享), or the CalDAV server of publishing.</source>
+        <translation>尚未设置市级 CalDAV 服务器。请在“设置 ▸ 与其他分局共享的市级部门”中填写市级服务器和本局账号，或填写发布用的 CalDAV 服务器。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the settings</source>
+        <translation>打开设置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+22"/>
+        <source>Attach</source>
+        <translation>附加</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Bureau</source>
+        <translation>分局</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department code</source>
+        <translation>部门代码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Our department</source>
+        <translation>本库部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{server} — account {user}</source>
+        <translation>{server} — 账号 {user}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Looking for other bureaus&apos; calendars on {server}…</source>
+        <translation>正在 {server} 上查找其他分局的日历…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{count} calendar(s) of other bureaus found, {new} new to attach.</source>
+        <translation>找到其他分局的日历 {count} 个，其中 {new} 个可新附加。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No other bureau&apos;s department calendars are readable by this account on the city server.</source>
+        <translation>此账号在市级服务器上读不到其他分局的部门日历。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password is stored in the system keyring.</source>
+        <translation>密码已保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password was not stored ({reason}): the background refresh cannot read these calendars without it.</source>
+        <translation>密码未能保存（{reason}）：没有密码，后台刷新无法读取这些日历。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{name} ({code})</source>
+        <translation>{name}（{code}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{code} is a district department here: not shared</source>
+        <translation>本库的 {code} 是区级部门，不共享</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No such department here</source>
+        <translation>本库无此部门</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attached</source>
+        <translation>已附加</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot be attached</source>
+        <translation>不能附加</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Attaching {count} calendar(s)…</source>
+        <translation>正在附加 {count} 个日历…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{count} calendar(s) attached; their visits count on the departments page, the calendar and in scheduling.</source>
+        <translation>已附加 {count} 个日历；其中的验收已计入部门页、排期日历和自动排期。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cancelled. Calendars already being attached may still be stored; the departments page shows what is stored.</source>
+        <translation>已取消。正在附加的日历可能已经保存；以部门页显示的为准。</translation>
     </message>
 </context>
 <context>
@@ -1496,7 +1703,7 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+92"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -1581,7 +1788,7 @@
         <translation>关于</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+82"/>
         <source>{path} (network share: rollback journal)</source>
         <translation>{path}（网络共享：回滚日志）</translation>
     </message>
@@ -1601,7 +1808,7 @@
         <translation>{years} 年节假日安排尚未确认</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Saved {time}</source>
         <translation>已于 {time} 保存</translation>
     </message>
@@ -2050,7 +2257,7 @@
 <context>
     <name>Publish</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/publish_dialog.py" line="+95"/>
+        <location filename="../../desktop_app/ui/dialogs/publish_dialog.py" line="+96"/>
         <source>Folder {folder}: {written} file(s) written, {unchanged} unchanged, {removed} removed.</source>
         <translation>文件夹 {folder}：写入 {written} 个文件，未变 {unchanged} 个，删除 {removed} 个。</translation>
     </message>
@@ -3128,11 +3335,13 @@
         <location line="+0"/>
         <location line="+2"/>
         <location line="+10"/>
+        <location line="+19"/>
+        <location line="+1"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-31"/>
         <source>Opening and closing allowance</source>
         <translation>开场与总结用时</translation>
     </message>
@@ -3145,12 +3354,12 @@
         <location line="+1"/>
         <location line="+2"/>
         <location line="+2"/>
-        <location line="+20"/>
+        <location line="+39"/>
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-42"/>
         <source>Notice for departments</source>
         <translation>提前通知部门</translation>
     </message>
@@ -3171,18 +3380,18 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+33"/>
+        <location line="+52"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+125"/>
+        <location line="-49"/>
+        <location line="+147"/>
         <source>Export folder</source>
         <translation>导出文件夹</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-146"/>
         <source>CalDAV server URL</source>
         <translation>CalDAV 服务器地址</translation>
     </message>
@@ -3193,6 +3402,51 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Empty: the CalDAV server of publishing</source>
+        <translation>留空：使用发布用的 CalDAV 服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City CalDAV server</source>
+        <translation>市级 CalDAV 服务器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty: the CalDAV user name of publishing</source>
+        <translation>留空：使用发布用的 CalDAV 用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This bureau&apos;s account</source>
+        <translation>本局账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Travel to another bureau&apos;s unknown place</source>
+        <translation>往返其他分局未知地点的路程</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>each calendar&apos;s own</source>
+        <translation>按各日历自身设定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How often busy-time calendars are read again. 0: each calendar&apos;s own refresh interval (REFRESH-INTERVAL), else every hour.</source>
+        <translation>忙碌时间日历多久重新读取一次。0：按各日历自身的刷新间隔（REFRESH-INTERVAL），未设定则每小时一次。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh busy-time calendars every</source>
+        <translation>忙碌时间日历刷新间隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh them in the background while the program is open</source>
+        <translation>程序运行时在后台自动刷新</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Time for the owner&apos;s rectification</source>
         <translation>整改期限</translation>
     </message>
@@ -3233,12 +3487,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+116"/>
+        <location line="+119"/>
         <source>Signing certificate</source>
         <translation>签章证书</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-112"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
@@ -3264,6 +3518,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>City departments shared with other bureaus</source>
+        <translation>与其他分局共享的市级部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Interface</source>
         <translation>界面</translation>
     </message>
@@ -3273,7 +3532,7 @@
         <translation>离开输入框即自动保存，可撤销（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+81"/>
         <source>e.g. {example}</source>
         <translation>示例：{example}</translation>
     </message>

@@ -19,7 +19,7 @@ import datetime as dt
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -410,11 +410,13 @@ def list_city_calendars(server: str, account: Account, own_bureau: str) -> list[
 
 def discover(db: Database, *, server: str | None = None, username: str | None = None, password: str | None = None,
              timeout: float = FETCH_TIMEOUT_SECONDS, attach: bool = True,
-             window: tuple[dt.date, dt.date] | None = None, quiet_listing: bool = False) -> list[CityCalendar]:
+             window: tuple[dt.date, dt.date] | None = None, quiet_listing: bool = False,
+             only: Collection[str] | None = None) -> list[CityCalendar]:
     """List other bureaus' department calendars on the city server; attach each to our department with the
     same code (and read it), unless ``attach`` is False. A calendar that cannot be read is reported by
     CalendarFeedError naming it; the others are stored. ``quiet_listing``: a server that cannot be listed
-    yields no calendars instead of an error (publishing then reports the server itself)."""
+    yields no calendars instead of an error (publishing then reports the server itself). ``only``: attach
+    just these calendar URLs (the ones a clerk ticked in the GUI's discovery dialog)."""
     from desktop_app.core.store.repository import Repository
 
     settings = Repository(db).settings()
@@ -430,7 +432,7 @@ def discover(db: Database, *, server: str | None = None, username: str | None = 
     result, reads = [], []
     for url, department, bureau, name in listed:
         known = department in ours
-        if known and attach:
+        if known and attach and (only is None or url in only):
             reads.append(_prepare(db, department, caldav_location(url), account.username, account.password, window,
                                   timeout, bureau))
         result.append(CityCalendar(url, department, bureau, name, known))
@@ -491,8 +493,10 @@ def due_sources(db: Database, now: dt.datetime | None = None, setting_minutes: i
         if setting_minutes > 0:
             seconds = setting_minutes * 60
         else:
-            content = db.execute("SELECT content FROM availability_sources WHERE id = ?", [source.id]).fetchone()[0]
-            seconds = refresh_interval_seconds(content) or DEFAULT_REFRESH_SECONDS
+            # Only the head: REFRESH-INTERVAL precedes the events, and the GUI asks this every minute.
+            head = db.execute("SELECT substr(content, 1, 4096) FROM availability_sources WHERE id = ?",
+                              [source.id]).fetchone()[0]
+            seconds = refresh_interval_seconds(head) or DEFAULT_REFRESH_SECONDS
         last = source.attempted_at or source.fetched_at
         if last is None or (now - last).total_seconds() >= seconds:
             due.append(source)

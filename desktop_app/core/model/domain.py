@@ -213,6 +213,7 @@ class Settings:
     city_username: str = ""               # this bureau's account there; empty: caldav_username
     city_travel_minutes: int = 60         # travel to or from another bureau's visit at a place we do not know
     calendar_refresh_minutes: int = 0     # refresh busy-time sources this often; 0: each feed's REFRESH-INTERVAL
+    background_refresh: bool = True       # the open window refreshes the due sources itself (a timer)
 
 
 @dataclass(frozen=True)

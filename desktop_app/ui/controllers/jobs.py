@@ -79,6 +79,7 @@ class JobRunner(QObject):
     started = Signal(str, str)            # kind, label
     progressed = Signal(str, int, int, str)
     idle = Signal()
+    ended = Signal(int)                   # job id: every job, delivered, failed or cancelled
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +112,9 @@ class JobRunner(QObject):
     def busy(self) -> bool:
         return bool(self._jobs)
 
+    def running_kinds(self) -> set[str]:
+        return {job.kind for job in self._jobs.values()}
+
     def wait(self, msecs: int = 30000) -> bool:
         return self._pool.waitForDone(msecs)
 
@@ -123,10 +127,13 @@ class JobRunner(QObject):
         job = self._jobs.pop(job_id, None)
         if not self._jobs:
             self.idle.emit()
-        if job is None or job.progress.cancelled or isinstance(error, Cancelled):
-            return
-        if error is not None:
-            if job.on_error is not None:
-                job.on_error(error)
-            return
-        job.on_done(result)
+        try:
+            if job is None or job.progress.cancelled or isinstance(error, Cancelled):
+                return
+            if error is not None:
+                if job.on_error is not None:
+                    job.on_error(error)
+                return
+            job.on_done(result)
+        finally:
+            self.ended.emit(job_id)    # after the result: a listener can tell a delivered job from a dropped one

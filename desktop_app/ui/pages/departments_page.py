@@ -3,7 +3,7 @@ the selected department's busy-time preview, busy-time sources, seasonal hours a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox,
     QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
@@ -91,6 +91,7 @@ def department_columns() -> list[Column]:
 
 class DepartmentsPage(RecordListPage, QWidget):
     KINDS = frozenset((DEPARTMENTS, PLACES, ALL, HOLIDAYS, SETTINGS, AVAILABILITY))
+    settings_requested = Signal()     # the discovery dialog found no city server: show the settings page
 
     def __init__(self, workspace: Workspace, parent=None) -> None:
         super().__init__(parent)
@@ -107,6 +108,12 @@ class DepartmentsPage(RecordListPage, QWidget):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.discover_button = QPushButton(translate("Departments", "Discover other bureaus' calendars…"))
+        self.discover_button.setToolTip(translate("Departments", "Attach the calendars other district bureaus "
+                                                                 "publish for our city departments on the city "
+                                                                 "CalDAV server"))
+        self.discover_button.clicked.connect(self.open_discovery)
+        buttons.addWidget(self.discover_button)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -177,6 +184,16 @@ class DepartmentsPage(RecordListPage, QWidget):
         self.sources.show_department(code)
         self.blocked.show_department(code)
         self.seasonal.show_department(code)
+
+    def open_discovery(self):
+        """部门 ▸ 发现其他分局日历…: list and attach other bureaus' calendars (in the background)."""
+        from desktop_app.ui.dialogs.discovery_dialog import DiscoveryDialog
+
+        dialog = DiscoveryDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.settings_requested.connect(self.settings_requested)
+        dialog.open()
+        return dialog
 
     def delete_title(self) -> str:
         return translate("Departments", "Delete department")

@@ -9,7 +9,7 @@ import zoneinfo
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
@@ -97,6 +97,25 @@ class SettingsPage(QWidget):
         publishing.addRow(translate("Settings", "Export folder"), folder_row)
         publishing.addRow(translate("Settings", "CalDAV server URL"), self._text("caldav_url"))
         publishing.addRow(translate("Settings", "CalDAV user name"), self._text("caldav_username"))
+        city = QFormLayout()     # DESIGN §12: the city's CalDAV server, shared city departments
+        server = self._text("city_server_url")
+        server.setPlaceholderText(translate("Settings", "Empty: the CalDAV server of publishing"))
+        city.addRow(translate("Settings", "City CalDAV server"), server)
+        account = self._text("city_username")
+        account.setPlaceholderText(translate("Settings", "Empty: the CalDAV user name of publishing"))
+        city.addRow(translate("Settings", "This bureau's account"), account)
+        city.addRow(translate("Settings", "Travel to another bureau's unknown place"),
+                    self._number("city_travel_minutes", 0, 480, translate("Settings", " min")))
+        interval = self._number("calendar_refresh_minutes", 0, 1440, translate("Settings", " min"))
+        # 0 is the core's "each feed's own REFRESH-INTERVAL, else an hour" (city.due_sources).
+        interval.setSpecialValueText(translate("Settings", "each calendar's own"))
+        interval.setToolTip(translate("Settings", "How often busy-time calendars are read again. 0: each calendar's "
+                                                  "own refresh interval (REFRESH-INTERVAL), else every hour."))
+        city.addRow(translate("Settings", "Refresh busy-time calendars every"), interval)
+        background = QCheckBox(translate("Settings", "Refresh them in the background while the program is open"))
+        background.toggled.connect(lambda checked: self._save("background_refresh", checked))
+        self.fields["background_refresh"] = background
+        city.addRow("", background)
         after = QFormLayout()
         for name, label, minimum, maximum, suffix in (
                 ("rectification_days", translate("Settings", "Time for the owner's rectification"), 1, 365,
@@ -141,9 +160,10 @@ class SettingsPage(QWidget):
         # whole form no wider than a page (a "30 min" box 1,100 px wide reads as a bug).
         content.setMaximumWidth(CONTENT_MAX_WIDTH)
         layout = QVBoxLayout(content)
-        forms = (bureau, rules, after, publishing, interface)
+        forms = (bureau, rules, after, publishing, city, interface)
         for title, form in zip((translate("Settings", "Bureau"), translate("Settings", "Scheduling rules"),
                                 translate("Settings", "After the visit"), translate("Settings", "Publishing"),
+                                translate("Settings", "City departments shared with other bureaus"),
                                 translate("Settings", "Interface")), forms):
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -181,7 +201,7 @@ class SettingsPage(QWidget):
         self.timezone.setMaximumWidth(metrics.horizontalAdvance("America/Argentina/Buenos_Aires") + COMBO_CHROME)
         self.language.setMaximumWidth(max(metrics.horizontalAdvance("简体中文"),
                                           metrics.horizontalAdvance("English")) + COMBO_CHROME + 20)
-        for name in ("bureau_phone", "bureau_contact", "caldav_username", "clerk_name"):
+        for name in ("bureau_phone", "bureau_contact", "caldav_username", "clerk_name", "city_username"):
             self.fields[name].setMaximumWidth(metrics.horizontalAdvance("0" * 28))
 
     def _text(self, name: str) -> QLineEdit:
@@ -203,6 +223,8 @@ class SettingsPage(QWidget):
             value = getattr(settings, name)
             if isinstance(widget, QSpinBox):
                 widget.setValue(value)
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(value)
             else:
                 widget.setText(value)
         self.timezone.setCurrentText(settings.timezone)

@@ -750,3 +750,25 @@ ZH_CN.update({
     "ruled out.\n{problem}":
         "未发布任何内容：无法先读取其他审批局的日历，不能排除重复预约。\n{problem}",
 })
+ZH_CN.update({
+    # --- departments' confirmations 回执 (issue 15 item 5; core/acceptance/confirmations.py, replies.py)
+    "awaiting confirmation": "待确认",
+    "confirmed": "已确认",
+    "declined": "已拒绝",
+    "no reply": "未答复",
+    "by hand": "人工登记",
+    "reply file": "回复文件",
+    "calendar server": "日历服务器",
+    "accepted the invitation": "已接受",
+    "tentative": "暂定",
+    "delegated": "已委派",
+    "not answered": "未回复",
+    "Answer of {department} to visit {visit}: {answer} ({source})":
+        "{department} 对验收 {visit} 的回执：{answer}（{source}）",
+    "Visit {id} was cancelled; it takes no confirmations.": "验收 {id} 已取消，不再登记回执。",
+    "Visit {id} has already taken place; it takes no confirmations.": "验收 {id} 已经举行，不再登记回执。",
+    "Visit {id} is not published yet: the departments have not been invited, so there is nothing to confirm.":
+        "验收 {id} 尚未发布：还没有邀请各部门，无需确认。",
+    "Unknown answer {value!r} (use ACCEPTED, DECLINED, TENTATIVE, DELEGATED or NEEDS-ACTION).":
+        "未知的回执“{value}”（应为 ACCEPTED、DECLINED、TENTATIVE、DELEGATED 或 NEEDS-ACTION）。",
+})

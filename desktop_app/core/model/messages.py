@@ -772,3 +772,11 @@ ZH_CN.update({
     "Unknown answer {value!r} (use ACCEPTED, DECLINED, TENTATIVE, DELEGATED or NEEDS-ACTION).":
         "未知的回执“{value}”（应为 ACCEPTED、DECLINED、TENTATIVE、DELEGATED 或 NEEDS-ACTION）。",
 })
+ZH_CN.update({
+    # --- a decline is busy time (core/calendar/availability.py, planning/conflicts.py, planning/explain.py)
+    "{department} declined: {reason} ({start}–{end})": "{department} 已拒绝：{reason}（{start}–{end}）",
+    "{department} declined ({start}–{end})": "{department} 已拒绝（{start}–{end}）",
+    "declined: {reason}": "已拒绝：{reason}",
+    "{department} declined: {reason} ({when})": "{department} 已拒绝：{reason}（{when}）",
+    "{department} declined ({when})": "{department} 已拒绝（{when}）",
+})

@@ -250,6 +250,8 @@ def _run_publish(args: argparse.Namespace) -> int:
         print(tr("{url}: {created} event(s) created, {updated} updated, {removed} removed, {unchanged} unchanged; "
                  "{calendars} calendar(s) created", url=url, created=result.created, updated=result.updated,
                  removed=result.removed, unchanged=result.unchanged, calendars=len(result.calendars_created)))
+        if result.answers_recorded:
+            print(tr("{count} answer(s) of the departments (回执) read from the server.", count=result.answers_recorded))
         if result.withheld:
             names = {d.code: d.name for d in repo.departments()}
             print(tr("{count} visit(s) not published: another bureau's visit of a shared department was there "
@@ -902,7 +904,32 @@ def _run_confirmations(args: argparse.Namespace) -> int:
         else:
             print(done.message())
         return EXIT_OK
-    raise UsageError("fetch: not yet")
+    return _fetch_confirmations(repo, args)
+
+
+def _fetch_confirmations(repo, args: argparse.Namespace) -> int:
+    """`confirmations fetch`: the departments' PARTSTAT in our events on the CalDAV server (reads only)."""
+    from desktop_app.core.feeds.publishing import CalDAVTarget, DEFAULT_TIMEOUT_SECONDS, caldav_password, \
+        fetch_confirmations
+    from desktop_app.core.model.messages import tr
+
+    settings = repo.settings()
+    url = args.caldav or settings.caldav_url
+    if not url:
+        raise UsageError(tr("No CalDAV server: give --caldav URL or set the CalDAV server in the settings."))
+    user = args.caldav_user if args.caldav_user is not None else settings.caldav_username
+    if args.ask_password:
+        import getpass
+
+        password = getpass.getpass(tr("CalDAV password for {user} at {url}: ", user=user, url=url))
+    else:
+        password = caldav_password(url, user)
+    recorded = fetch_confirmations(repo, CalDAVTarget(url, user, password, args.timeout or DEFAULT_TIMEOUT_SECONDS))
+    if args.json:
+        _print_json({"server": url, "recorded": recorded})
+    else:
+        print(tr("{url}: {count} new answer(s) of the departments (回执) recorded.", url=url, count=recorded))
+    return EXIT_OK
 
 
 def _bureau_zone(repo):

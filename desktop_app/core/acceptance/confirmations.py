@@ -168,6 +168,40 @@ def record_confirmation(repo: Repository, visit_id: int, department: str, partst
     return _confirmation(visit, department, current, today or dt.date.today(), calendar_for(repo))
 
 
+def record_server_answers(repo: Repository, answers: Iterable) -> int:
+    """Record the departments' PARTSTATs read on the CalDAV server (source 'server'); returns how many were new.
+
+    ``answers`` have visit, department, sequence, partstat, reason (feeds.publishing.ServerAnswer). One is
+    recorded only when it differs from the latest server answer for that visit, department and SEQUENCE, so a
+    later phone call is not reverted by every publish; NEEDS-ACTION from the server never overrides anything,
+    and an answer to an older time (a lower SEQUENCE: the event not yet rewritten) or to a visit not published
+    is ignored. A higher SEQUENCE counts for the current time: some clients raise it when the attendee answers.
+    """
+    answers = [a for a in answers if str(a.partstat).upper() in _SERVER_PARTSTATS]
+    if not answers:
+        return 0
+    recorded = 0
+    with repo.db.atomic():
+        clerk = history.clerk_name(repo.settings())
+        for answer in answers:
+            visit = repo.visit(answer.visit)
+            if visit is None or visit.status is not VisitStatus.PUBLISHED or answer.department not in visit.departments \
+                    or answer.sequence < visit.sequence:
+                continue
+            partstat = Partstat(str(answer.partstat).upper())
+            latest = records.latest_from(repo.db, visit.id, answer.department, visit.sequence,
+                                         ConfirmationSource.SERVER)
+            if latest is not None and (latest.partstat, latest.reason) == (partstat, answer.reason.strip()):
+                continue
+            record_answer(repo, visit, answer.department, partstat, answer.reason, ConfirmationSource.SERVER, None,
+                          clerk)
+            recorded += 1
+    return recorded
+
+
+_SERVER_PARTSTATS = {p.value for p in Partstat if p is not Partstat.NEEDS_ACTION}
+
+
 def _partstat(value: Partstat | str) -> Partstat:
     try:
         return Partstat(str(value).upper())

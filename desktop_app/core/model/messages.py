@@ -813,3 +813,10 @@ ZH_CN.update({
 ZH_CN.update({
     "`confirmations import` needs at least one REPLY file.": "`confirmations import` 至少需要一个回复文件。",
 })
+ZH_CN.update({
+    # --- confirmations on the CalDAV server (feeds/publishing.py, `confirmations fetch`)
+    "{count} answer(s) of the departments (回执) read from the server.": "从服务器读取到 {count} 条部门回执。",
+    "No CalDAV server: give --caldav URL or set the CalDAV server in the settings.":
+        "没有 CalDAV 服务器：请用 --caldav URL 指定，或在设置中填写 CalDAV 服务器。",
+    "{url}: {count} new answer(s) of the departments (回执) recorded.": "{url}：登记了 {count} 条新的部门回执。",
+})

@@ -1,7 +1,8 @@
 """The layers of DESIGN §3, as import-linter contracts in pyproject.toml (napari's contract test).
 
 `lint-imports` checks the whole import graph: the core imports no Qt, printing, UI or CLI; printing no
-UI or CLI; the UI no CLI; the core's parts in the order model ← store ← calendar ← acceptance ← planning | feeds |
+UI or CLI; the UI no CLI (nor any module of the cli package); the command groups of desktop_app/cli share
+only common.py; the core's parts in the order model ← store ← calendar ← acceptance ← planning | feeds |
 dataset ← reports. The runtime checks below keep the command line's start-up light.
 """
 
@@ -51,6 +52,29 @@ def test_an_upward_import_between_core_parts_breaks_a_contract(tmp_path):
     result = _lint_imports(project)
     assert result.returncode != 0
     assert "The core's parts stand in layers BROKEN" in result.stdout
+
+
+def test_a_window_importing_any_module_of_the_cli_package_breaks_a_contract(tmp_path):
+    """The contracts name the package desktop_app.cli: each of its modules is out of the window's reach."""
+    project = _copy_project(tmp_path)
+    module = project / "desktop_app" / "ui" / "main_window.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\nfrom desktop_app.cli.common import UsageError\n",
+                      encoding="utf-8")
+    result = _lint_imports(project)
+    assert result.returncode != 0
+    assert "The window never imports the command line BROKEN" in result.stdout
+    assert "desktop_app.ui.main_window -> desktop_app.cli.common" in result.stdout
+
+
+def test_one_command_group_importing_another_breaks_a_contract(tmp_path):
+    """The command groups share only cli/common.py (the settings command stays a module of its own)."""
+    project = _copy_project(tmp_path)
+    module = project / "desktop_app" / "cli" / "settings_commands.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\nfrom desktop_app.cli.publish_commands import "
+                      "run_publish\n", encoding="utf-8")
+    result = _lint_imports(project)
+    assert result.returncode != 0
+    assert "The command line's modules stand in layers BROKEN" in result.stdout
 
 
 def _runs_cleanly(script: str) -> None:

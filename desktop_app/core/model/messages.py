@@ -527,7 +527,7 @@ ZH_CN.update({
     " (after its deadline)": "（超过办理时限）",
 })
 ZH_CN.update({
-    # --- visit actions (core/visit_actions.py, cli.py `visit`)
+    # --- visit actions (core/visit_actions.py, cli/visit_commands.py)
     "There is no visit {id}.": "没有编号为 {id} 的现场验收。",
     "The visit changed meanwhile; nothing was changed.": "该现场验收已被其他窗口修改，未做任何更改。",
     "This visit was cancelled.": "该现场验收已取消。",
@@ -641,7 +641,7 @@ ZH_CN.update({  # --- after the visit (desktop_app/core/acceptance, `visit recor
         "建设单位于 {date} 报告整改完成；第 {round} 轮复验限 {deadline} 前完成",
     "Rectification report withdrawn (undo)": "已撤销整改完成登记",
     "Joint acceptance opinion issued: {number}": "已出具联合验收意见书：{number}",
-    # cli.py
+    # cli/request_commands.py, cli/confirmation_commands.py
     "`visit record` takes one VISIT_ID.": "`visit record` 只接受一个现场验收编号。",
     "Every department of visit {id} already has a result.": "现场验收 {id} 的各部门均已录入结果。",
     "`visit record` needs --all-passed, or --department CODE with its opinion (--passed, --rectify TEXT, --failed "

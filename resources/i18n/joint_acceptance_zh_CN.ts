@@ -1238,7 +1238,7 @@
 <context>
     <name>Discovery</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/discovery_dialog.py" line="+123"/>
+        <location filename="../../desktop_app/ui/dialogs/discovery_dialog.py" line="+124"/>
         <source>Other bureaus&apos; calendars</source>
         <translation>其他分局的日历</translation>
     </message>
@@ -3287,17 +3287,7 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_app/ui/pages/settings_page.py" line="+43"/>
-        <source>The opinion number must contain {number}, where each opinion&apos;s sequence number goes (e.g. 济经开联验〔{year}〕第 {number} 号); not saved.</source>
-        <translation>意见书文号必须包含 {number}（意见书的序号所在位置，例如 济经开联验〔{year}〕第 {number} 号）；未保存。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Only {year} and {number} may stand in braces in the opinion number; not saved.</source>
-        <translation>意见书文号的花括号中只能是 {year} 或 {number}；未保存。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location filename="../../desktop_app/ui/pages/settings_page.py" line="+50"/>
         <source>Bureau name</source>
         <translation>单位名称</translation>
     </message>

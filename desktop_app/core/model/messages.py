@@ -579,6 +579,12 @@ ZH_CN.update({
     "from {date}: {hours}": "自 {date} 起：{hours}",
     "Unknown setting {key!r}; `settings` lists them.": "未知的设置项“{key}”；`settings` 可列出全部。",
     "Bad value {value!r} for {key}.": "设置项 {key} 的值“{value}”有误。",
+    "Bad value {value!r} for {key}: {problem}": "设置项 {key} 的值“{value}”有误：{problem}",
+    "The opinion number must contain {number}, where each opinion's sequence number goes "
+    "(e.g. 济经开联验〔{year}〕第 {number} 号); not saved.":
+        "意见书文号必须包含 {number}（意见书的序号所在位置，例如 济经开联验〔{year}〕第 {number} 号）；未保存。",
+    "Only {year} and {number} may stand in braces in the opinion number; not saved.":
+        "意见书文号的花括号中只能是 {year} 或 {number}；未保存。",
     "Bad value {value!r} for {key}: use a whole number from {minimum} to {maximum}.":
         "设置项 {key} 的值“{value}”有误：请填写 {minimum} 到 {maximum} 之间的整数。",
     "Unknown time zone {value!r} (e.g. Asia/Shanghai).": "未知的时区“{value}”（例如 Asia/Shanghai）。",

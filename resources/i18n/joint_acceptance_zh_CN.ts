@@ -2527,7 +2527,7 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/request_dialog.py" line="+29"/>
+        <location filename="../../desktop_app/ui/dialogs/request_dialog.py" line="+31"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2557,7 +2557,7 @@
         <translation>指定期限</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Acceptance item</source>
         <translation>验收事项</translation>
     </message>
@@ -2657,7 +2657,17 @@
         <translation>历史记录（{count}）</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+34"/>
+        <source>The recorded results decide this status; it cannot be changed by hand.</source>
+        <translation>此状态由录入的验收结果确定，不能手工修改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rectifying and Not passed are not chosen here: the recorded results decide them.</source>
+        <translation>“整改中”和“未通过”不在此处选择，由录入的验收结果确定。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>

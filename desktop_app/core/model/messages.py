@@ -598,6 +598,8 @@ ZH_CN.update({  # --- after the visit (desktop_app/core/acceptance, `visit recor
     "owner not ready": "建设单位未准备就绪",
     "waiting": "待排期", "scheduled": "已排期", "rectifying": "整改中", "accepted": "已通过", "not passed": "未通过",
     "withdrawn": "已撤回",
+    "the status {status!r} follows only from recorded results; it cannot be set by hand":
+        "状态“{status}”只能由录入的验收结果确定，不能手工设置",
     "There is no visit {id}.": "没有编号为 {id} 的现场验收。",
     "Visit {id} was cancelled; it has no results.": "现场验收 {id} 已取消，无验收结果。",
     "Visit {id} starts at {start}; its results can be recorded once it has begun.":

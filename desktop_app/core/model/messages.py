@@ -85,6 +85,7 @@ ZH_CN: dict[str, str] = {
         "地点对 {first} – {second} 重复（首次出现在第 {first_row} 行）",
     "unknown place {code!r}": "未知的地点“{code}”",
     "unknown department {code!r}": "未知的部门“{code}”",
+    "{department} already has the source {location}": "{department} 已有日历来源 {location}",
     "unknown item {code!r}": "未知的验收事项“{code}”",
     "a project needs at least one acceptance item": "项目至少需要一个验收事项",
     "ready date {ready} is before the application date {applied}":

@@ -136,8 +136,10 @@ def layout_document(document: PrintDocument, printer: Paper) -> QTextDocument:
     html = document.html
     text = _laid_out(html, document, printer)
     if document.whole_rows:
+        # Tables holding a mark (the seal's) keep to their own rule: they are layout, not rows of data.
+        marks = {name for pair in document.keep_together for name in pair} | set(document.anchors)
         for _ in range(MAX_ROW_MOVES):
-            split = _first_split_row(text)
+            split = _first_split_row(text, marks)
             if split is None:
                 break
             html = _break_table(html, *split)
@@ -178,12 +180,16 @@ def _row_extent(text: QTextDocument, table: QTextTable, row: int) -> tuple[float
 MAX_ROW_MOVES = 200
 
 
-def _first_split_row(text: QTextDocument) -> tuple[int, int, int] | None:
+def _first_split_row(text: QTextDocument, marks: set[str]) -> tuple[int, int, int] | None:
     """(table, row, header rows) of the first body row whose lines lie on two pages; the table is
-    counted among the document's top-level tables. A row taller than a page is left to split."""
+    counted among the document's top-level tables, those holding one of ``marks`` are passed over.
+    A row taller than a page is left to split."""
     page_height = text.pageSize().height()
     tables = [frame for frame in text.rootFrame().childFrames() if isinstance(frame, QTextTable)]
+    marked = {QTextCursor(block).currentTable() for name in marks if (block := _anchor_block(text, name))}
     for index, table in enumerate(tables):
+        if table in marked:
+            continue
         header = table.format().headerRowCount()
         header_extents = [e for r in range(header) if (e := _row_extent(text, table, r)) is not None]
         header_height = sum(bottom - top for top, bottom in header_extents)

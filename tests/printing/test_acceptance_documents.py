@@ -315,3 +315,11 @@ def _seal_alone(folder, document) -> bool:
     write_pdf(probe, [document], "t")
     last = joined(pdf_text(probe, page_count(probe), raw=True))
     return n("（盖章）") in last and n("结束语") not in last
+
+
+def test_the_demo_opinions_conclusion_shares_the_seals_page(demo_repo, demo_today, db_path, tmp_path):
+    accepted_after_reinspection(demo_repo, demo_today)
+    out = tmp_path / "opinion.pdf"
+    assert cli("print", "opinion", PROJECT, "--db", str(db_path), "--out", str(out)).returncode == 0
+    last = joined(pdf_text(out, page_count(out), raw=True))
+    assert all(n(text) in last for text in ("四、验收结论", "经各验收部门现场验收", "准予通过联合验收", "（盖章）"))

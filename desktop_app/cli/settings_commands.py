@@ -71,4 +71,11 @@ def _setting_value(current: object, args: argparse.Namespace) -> object:
             ZoneInfo(text)
         except (ZoneInfoNotFoundError, ValueError):
             raise UsageError(tr("Unknown time zone {value!r} (e.g. Asia/Shanghai).", value=text)) from None
+    if args.key == "opinion_number_pattern":
+        from desktop_app.core.acceptance.opinion import number_pattern_problem
+
+        problem = number_pattern_problem(text)      # the settings page asks the same
+        if problem is not None:
+            raise UsageError(tr("Bad value {value!r} for {key}: {problem}", value=text, key=args.key,
+                                problem=problem))
     return text

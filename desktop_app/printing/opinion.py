@@ -19,6 +19,7 @@ from desktop_app.printing.verification import OPINION_WORDS, qr_data_uri, round_
 
 TITLE = "联合验收意见书"
 SEAL_ANCHOR = "seal"
+CONCLUSION_ANCHOR = "conclusion"      # the closing part the seal block stays on one page with
 # 首行缩进两字: two ideographic spaces (kept: HTML would collapse them), whatever the printer's resolution.
 INDENT = "<span style='white-space: pre'>\u3000\u3000</span>"
 QR_PIXELS = 100          # CSS pixels (1/96 in): about 26 mm
@@ -82,7 +83,7 @@ def _results(sheet: OpinionSheet) -> str:
 def _conclusion(sheet: OpinionSheet) -> str:
     items = len({row.item for row in sheet.document.rows})
     reinspected = any(v.round > 0 for v in sheet.visits)
-    return ("<p class='heading'>四、验收结论</p>"
+    return (f"<p class='heading'><a name='{CONCLUSION_ANCHOR}'></a>四、验收结论</p>"
             f"<p>{INDENT}经各验收部门现场验收{'，需整改事项经整改并复验合格' if reinspected else ''}，"
             f"该项目{items}个验收事项均符合要求，<b>准予通过联合验收</b>。</p>")
 
@@ -124,4 +125,5 @@ def opinion_html(sheet: OpinionSheet) -> str:
 
 def opinion_document(sheet: OpinionSheet) -> PrintDocument:
     return PrintDocument(title=f"{sheet.settings.bureau_name}　{TITLE}　{sheet.document.number.number}",
-                         html=opinion_html(sheet), formal=True, anchors=(SEAL_ANCHOR,))
+                         html=opinion_html(sheet), formal=True, anchors=(SEAL_ANCHOR,), whole_rows=True,
+                         keep_together=((CONCLUSION_ANCHOR, SEAL_ANCHOR),))

@@ -16,7 +16,7 @@ import contextlib
 import errno
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +31,8 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextDocument,
     QTextOption,
+    QTextTable,
+    QTextTableCell,
 )
 from PySide6.QtPrintSupport import QPrinter
 
@@ -68,6 +70,10 @@ class PrintDocument:
     landscape: bool = False
     formal: bool = False        # the official page of GB/T 9704 (margins, "— n —" page numbers)
     anchors: tuple[str, ...] = ()   # <a name> marks whose table cell the PDF writer reports (the seal)
+    whole_rows: bool = False        # a table row never splits across pages: it moves whole to the next one
+    # (first, last) <a name> marks: what lies from the first's paragraph to the last's table stays on one page
+    # (the closing paragraph with the seal), moved whole to the next page when it would break
+    keep_together: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,9 +110,7 @@ def _footer_height(printer: Paper, formal: bool = False) -> float:
     return (FOOTER_POINTS * 1.6 / 72 + FOOTER_GAP_MM / 25.4) * dpi
 
 
-def layout_document(document: PrintDocument, printer: Paper) -> QTextDocument:
-    """The document laid out in the printer's printable area less the footer."""
-    register_fonts()
+def _laid_out(html: str, document: PrintDocument, printer: Paper) -> QTextDocument:
     text = QTextDocument()
     # Lay out against the printer: point sizes and CSS pixel lengths are scaled to its resolution.
     text.documentLayout().setPaintDevice(printer)
@@ -117,13 +121,159 @@ def layout_document(document: PrintDocument, printer: Paper) -> QTextDocument:
     # A long unbroken name (a URL, a code) wraps anywhere rather than running off the page.
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     text.setDefaultTextOption(option)
-    text.setHtml(document.html)
+    text.setHtml(html)
     area = printer.pageLayout().paintRectPixels(printer.resolution())
     text.setPageSize(QSizeF(area.width(), area.height() - _footer_height(printer, document.formal)))
+    return text
+
+
+def layout_document(document: PrintDocument, printer: Paper) -> QTextDocument:
+    """The document laid out in the printer's printable area less the footer.
+
+    QTextDocument has no keep-together: the layout is measured and explicit page breaks put in
+    (whole table rows, ``keep_together``, the anchors' tables), in document order."""
+    register_fonts()
+    html = document.html
+    text = _laid_out(html, document, printer)
+    if document.whole_rows:
+        # Tables holding a mark (the seal's) keep to their own rule: they are layout, not rows of data.
+        marks = {name for pair in document.keep_together for name in pair} | set(document.anchors)
+        for _ in range(MAX_ROW_MOVES):
+            split = _first_split_row(text, marks)
+            if split is None:
+                break
+            html = _break_table(html, *split)
+            text = _laid_out(html, document, printer)
+    for first, last in document.keep_together:
+        _keep_together(text, first, last)
     for name in document.anchors:
         _keep_anchor_table_on_one_page(text, name)
     _split_paragraphs_at_page_breaks(text)
     return text
+
+
+def _cell_blocks(text: QTextDocument, cell: QTextTableCell) -> Iterator[QTextBlock]:
+    position = cell.firstPosition()
+    while position <= cell.lastPosition():
+        block = text.findBlock(position)
+        yield block
+        position = block.position() + max(block.length(), 1)
+
+
+def _row_extent(text: QTextDocument, table: QTextTable, row: int) -> tuple[float, float] | None:
+    """Top of the first line and bottom of the last line of the row's cells (document coordinates)."""
+    layout = text.documentLayout()
+    tops, bottoms = [], []
+    for column in range(table.columns()):
+        cell = table.cellAt(row, column)
+        if cell.row() != row or cell.column() != column:
+            continue       # covered by a spanning cell
+        for block in _cell_blocks(text, cell):
+            lines, top = block.layout(), layout.blockBoundingRect(block).top()
+            for number in range(lines.lineCount()):
+                line = lines.lineAt(number)
+                tops.append(top + line.y())
+                bottoms.append(top + line.y() + line.height())
+    return (min(tops), max(bottoms)) if tops else None
+
+
+MAX_ROW_MOVES = 200
+
+
+def _first_split_row(text: QTextDocument, marks: set[str]) -> tuple[int, int, int] | None:
+    """(table, row, header rows) of the first body row whose lines lie on two pages; the table is
+    counted among the document's top-level tables, those holding one of ``marks`` are passed over.
+    A row taller than a page is left to split."""
+    page_height = text.pageSize().height()
+    tables = [frame for frame in text.rootFrame().childFrames() if isinstance(frame, QTextTable)]
+    marked = {QTextCursor(block).currentTable() for name in marks if (block := _anchor_block(text, name))}
+    for index, table in enumerate(tables):
+        if table in marked:
+            continue
+        header = table.format().headerRowCount()
+        header_extents = [e for r in range(header) if (e := _row_extent(text, table, r)) is not None]
+        header_height = sum(bottom - top for top, bottom in header_extents)
+        for row in range(header, table.rows()):
+            extent = _row_extent(text, table, row)
+            if extent is None:
+                continue
+            top, bottom = extent
+            if int(top // page_height) != int((bottom - 1) // page_height) \
+                    and bottom - top < page_height - header_height:
+                return index, row, header
+    return None
+
+
+_TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
+_ROW_TAG = re.compile(r"<tr\b", re.IGNORECASE)
+_HEAD = re.compile(r"<thead\b.*?</thead>", re.IGNORECASE | re.DOTALL)
+_PAGE_BREAK = "page-break-before: always;"
+
+
+def _with_page_break(tag: str) -> str:
+    """An opening tag that starts a new page."""
+    if re.search(r"\bstyle='", tag):
+        return re.sub(r"\bstyle='", f"style='{_PAGE_BREAK} ", tag, count=1)
+    return tag[:-1] + f" style='{_PAGE_BREAK}'>"
+
+
+def _break_table(html: str, index: int, row: int, header: int) -> str:
+    """The HTML with top-level table ``index`` continued in a new table on the next page from ``row`` on,
+    its header repeated. The first body row goes with its table, and the table with the paragraph right
+    before it (its heading)."""
+    depth, found, start, end = 0, -1, 0, len(html)
+    for tag in _TABLE_TAG.finditer(html):
+        if tag.group(1):
+            depth -= 1
+            if depth == 0 and found == index:
+                end = tag.start()
+                break
+        else:
+            if depth == 0:
+                found += 1
+                start = tag.start()
+            depth += 1
+    opening = _TABLE_TAG.match(html, start)
+    if row == header:
+        before = html[:start].rstrip()
+        paragraph = html.rfind("<p", 0, start)
+        if before.endswith("</p>") and paragraph >= 0:
+            tag_end = html.index(">", paragraph) + 1
+            return html[:paragraph] + _with_page_break(html[paragraph:tag_end]) + html[tag_end:]
+        return html[:start] + _with_page_break(opening.group(0)) + html[opening.end():]
+    rows = [m.start() for m in _ROW_TAG.finditer(html, start, end)]
+    cut = rows[row]
+    head = _HEAD.search(html, start, end)
+    repeated = head.group(0) if head is not None else "".join(
+        html[rows[r]:rows[r + 1]] for r in range(header))
+    return html[:cut] + "</table>" + _with_page_break(opening.group(0)) + repeated + html[cut:]
+
+
+def _flow_rect(text: QTextDocument, block: QTextBlock) -> tuple[QRectF, QTextTable | None]:
+    """The block's rectangle, or its table's when it stands in one."""
+    table = QTextCursor(block).currentTable()
+    layout = text.documentLayout()
+    return (layout.frameBoundingRect(table) if table is not None else layout.blockBoundingRect(block)), table
+
+
+def _keep_together(text: QTextDocument, first: str, last: str) -> None:
+    """What lies from mark ``first`` to mark ``last`` starts a new page rather than break across one."""
+    start, end = _anchor_block(text, first), _anchor_block(text, last)
+    if start is None or end is None:
+        return
+    (top_rect, table), (bottom_rect, _) = _flow_rect(text, start), _flow_rect(text, end)
+    page_height = text.pageSize().height()
+    top, bottom = top_rect.top(), bottom_rect.bottom()
+    if int(top // page_height) == int((bottom - 1) // page_height) or bottom - top > page_height:
+        return
+    if table is not None:
+        fmt = table.format()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        table.setFormat(fmt)
+    else:
+        pushed = start.blockFormat()
+        pushed.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        QTextCursor(start).setBlockFormat(pushed)
 
 
 def _anchor_block(text: QTextDocument, name: str) -> QTextBlock | None:

@@ -128,12 +128,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Busy time comes from the department&apos;s iCalendar files or feed addresses (.ics, http, https, webcal). A failed refresh keeps the last good copy.</source>
-        <translation>忙碌时间来自部门提供的 iCalendar 文件或订阅地址（.ics、http、https、webcal）。更新失败时继续使用上一次成功获取的副本。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+36"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
@@ -203,12 +198,7 @@
         <translation>忙碌时间订阅</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Feed address (https://… or webcal://…)</source>
-        <translation>订阅地址（https://… 或 webcal://…）</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Reading {source}…</source>
         <translation>正在读取 {source}…</translation>
     </message>
@@ -273,7 +263,17 @@
         <translation>天数</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-173"/>
+        <source>Busy time comes from the department&apos;s iCalendar files, feed addresses (.ics, http, https, webcal) or CalDAV calendars (caldav://, caldavs://; other bureaus&apos; calendars are attached with “Discover other bureaus&apos; calendars…”). A failed refresh keeps the last good copy.</source>
+        <translation>忙碌时间来自部门提供的 iCalendar 文件、订阅地址（.ics、http、https、webcal）或 CalDAV 日历（caldav://、caldavs://；其他分局的日历用“发现其他分局日历…”附加）。更新失败时继续使用上一次成功获取的副本。</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Feed address (https://…, webcal://… or caldav://…)</source>
+        <translation>订阅地址（https://…、webcal://… 或 caldav://…）</translation>
+    </message>
+    <message>
+        <location line="+107"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -342,7 +342,7 @@
 <context>
     <name>AvailabilityEdits</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/availability_edits.py" line="+33"/>
+        <location filename="../../desktop_app/ui/controllers/availability_edits.py" line="+32"/>
         <source>This was changed meanwhile (perhaps in another window); nothing was undone or redone.</source>
         <translation>此项已被修改（可能在另一个窗口中），未撤销或重做任何内容。</translation>
     </message>
@@ -367,12 +367,12 @@
         <translation>{department} 自 {date} 起的办公时间</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+51"/>
         <source>Add busy-time source for {department}</source>
         <translation>为 {department} 添加忙碌时间来源</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Remove busy-time source for {department}</source>
         <translation>移除 {department} 的忙碌时间来源</translation>
     </message>
@@ -1238,7 +1238,7 @@
 <context>
     <name>Discovery</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/discovery_dialog.py" line="+123"/>
+        <location filename="../../desktop_app/ui/dialogs/discovery_dialog.py" line="+124"/>
         <source>Other bureaus&apos; calendars</source>
         <translation>其他分局的日历</translation>
     </message>
@@ -2527,7 +2527,7 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/request_dialog.py" line="+29"/>
+        <location filename="../../desktop_app/ui/dialogs/request_dialog.py" line="+31"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2557,7 +2557,7 @@
         <translation>指定期限</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Acceptance item</source>
         <translation>验收事项</translation>
     </message>
@@ -2657,7 +2657,17 @@
         <translation>历史记录（{count}）</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+34"/>
+        <source>The recorded results decide this status; it cannot be changed by hand.</source>
+        <translation>此状态由录入的验收结果确定，不能手工修改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rectifying and Not passed are not chosen here: the recorded results decide them.</source>
+        <translation>“整改中”和“未通过”不在此处选择，由录入的验收结果确定。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
@@ -3287,17 +3297,7 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_app/ui/pages/settings_page.py" line="+43"/>
-        <source>The opinion number must contain {number}, where each opinion&apos;s sequence number goes (e.g. 济经开联验〔{year}〕第 {number} 号); not saved.</source>
-        <translation>意见书文号必须包含 {number}（意见书的序号所在位置，例如 济经开联验〔{year}〕第 {number} 号）；未保存。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Only {year} and {number} may stand in braces in the opinion number; not saved.</source>
-        <translation>意见书文号的花括号中只能是 {year} 或 {number}；未保存。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location filename="../../desktop_app/ui/pages/settings_page.py" line="+50"/>
         <source>Bureau name</source>
         <translation>单位名称</translation>
     </message>

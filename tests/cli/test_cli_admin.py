@@ -59,3 +59,27 @@ def test_remove_is_refused_while_in_use_and_works_otherwise(demo_path):
     assert run(demo_path, "remove", "request", "XM2026-030").returncode == 2      # gone now
     stats = json.loads(run(demo_path, "stats", "--json").stdout)
     assert stats["requests_waiting"] == 29
+
+
+@pytest.mark.parametrize(("pattern", "reason"), [
+    ("济经开联验〔{year}〕第 号", "must contain {number}"),
+    ("{{number}}", "must contain {number}"),                 # a literal "{number}": every opinion one number
+    ("{number}-{serial}", "Only {year} and {number}"),
+    ("{number}}", "Only {year} and {number}"),
+    ("{number:03d}", "Only {year} and {number}"),           # the preview puts text in its place
+])
+def test_a_bad_opinion_number_pattern_is_refused_and_nothing_is_saved(demo_path, pattern, reason):
+    before = demo_path.read_bytes()
+    result = run(demo_path, "settings", "opinion_number_pattern", pattern)
+    assert result.returncode == 2 and result.stdout == ""
+    message = result.stderr.strip()
+    assert "\n" not in message and "opinion_number_pattern" in message and reason in message, message
+    assert demo_path.read_bytes() == before
+
+
+def test_a_good_opinion_number_pattern_is_saved_and_the_refusal_reads_in_chinese(demo_path):
+    assert run(demo_path, "settings", "opinion_number_pattern", "经开联验〔{year}〕{number}号").returncode == 0
+    assert run(demo_path, "settings", "opinion_number_pattern").stdout.strip() == "经开联验〔{year}〕{number}号"
+    chinese = subprocess.run([sys.executable, "-m", "desktop_app", "settings", "opinion_number_pattern", "第 号",
+                              "--db", str(demo_path)], capture_output=True, text=True, timeout=120)
+    assert chinese.returncode == 2 and "opinion_number_pattern" in chinese.stderr and "必须包含 {number}" in chinese.stderr

@@ -162,3 +162,13 @@ def test_the_default_capacity_setting_has_the_same_bound(imported):
     assert refused.returncode == 2 and "use a whole number from 0 to 50" in refused.stderr, refused.stderr
     assert imported.read_bytes() == before
     assert run("settings", "default_capacity", "0", "--db", str(imported)).returncode == 0
+
+
+def test_an_import_cannot_set_a_status_by_hand(imported, dataset):
+    """整改中 / 未通过 follow from results only: a projects file naming a status is refused, nothing changed."""
+    def with_status(rows):
+        rows[0].append("status")
+        for row in rows[1:]:
+            row.append("rectifying")
+    _edit_csv(dataset / "projects.csv", with_status)
+    _refused(dataset, imported, "projects.csv: unknown column 'status'")

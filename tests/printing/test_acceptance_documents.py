@@ -14,7 +14,10 @@ import unicodedata
 import pytest
 
 from desktop_app.core.acceptance.opinion import issue_opinion
-from desktop_app.core.model.domain import ProjectDetails
+from desktop_app.core.acceptance.rectification import report_rectified
+from desktop_app.core.acceptance.results import record_results
+from desktop_app.core.model.domain import DepartmentResult, Finding, Opinion, ProjectDetails, VisitStatus
+from desktop_app.core.planning.scheduler import run_schedule
 from desktop_app.core.store import acceptance_records, history
 from desktop_app.printing.chinese_text import chinese_date
 from tests.printing.acceptance_flow import (
@@ -243,3 +246,80 @@ def decode_qr(pdf, folder) -> list[str]:
     image = next(folder.glob("qr*.png"))
     result = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True, check=True)
     return result.stdout.strip().splitlines()
+
+
+# --- pagination: whole table rows, the seal with the closing text ------------------------------------------
+def _long_finding(department: str, number: int) -> Finding:
+    return Finding(f"{department}第{number}项问题：现场检查发现该部位施工做法与审查合格的施工图设计文件不一致，"
+                   f"相关检测报告和隐蔽工程验收记录缺失，需补充完善后报请复验（{department}-{number}完）")
+
+
+def _accepted_with_long_findings(repo, today) -> dict[str, str]:
+    """Every department of the first visit finds two long problems; the re-inspection passes. Returns each
+    department's remarks as the opinion's table prints them."""
+    run_schedule(repo, today, solver="greedy")
+    visit = active_visits(repo)[0]
+    findings = {d: (_long_finding(d, 1), _long_finding(d, 2)) for d in visit.departments}
+    record_results(repo, visit.id, [DepartmentResult(d, Opinion.RECTIFY, f) for d, f in findings.items()],
+                   now=visit.start + dt.timedelta(hours=2), clerk=CLERK)
+    reported = visit.start.date() + dt.timedelta(days=3)
+    report_rectified(repo, PROJECT, reported, today=reported, clerk=CLERK)
+    run_schedule(repo, reported, solver="greedy")
+    all_passed(repo, next(v for v in active_visits(repo) if v.status is not VisitStatus.DONE))
+    return {d: "；".join(f.text for f in found) for d, found in findings.items()}
+
+
+def test_opinion_rows_never_split_and_the_seal_stays_with_the_closing_text(demo_repo, demo_today, db_path, tmp_path):
+    remarks = _accepted_with_long_findings(demo_repo, demo_today)
+    out = tmp_path / "opinion.pdf"
+    assert cli("print", "opinion", PROJECT, "--db", str(db_path), "--out", str(out)).returncode == 0
+
+    pages = [joined(pdf_text(out, page, raw=True)) for page in range(1, page_count(out) + 1)]
+    assert len(pages) >= 4
+    departments, _ = _names(demo_repo)
+    for code, text in remarks.items():       # each row whole on one page: department, findings, date
+        holding = [number for number, page in enumerate(pages, start=1) if n(text) in page]
+        assert holding, f"{code}: the row's findings are cut between two pages"
+        assert all(n(departments[code]) in pages[number - 1] for number in holding)
+    continued = [page for page in pages[1:] if n(_long_finding("D", 1).text[:4]) in page or "需整改" in page]
+    assert all(n("验收意见日期（轮次）") in page for page in continued)     # the header repeats
+    last = pages[-1]
+    assert n("准予通过联合验收") in last and n("（盖章）") in last
+    assert n(demo_repo.settings().bureau_name) in last and "联合验收意见书" not in last
+
+
+def test_the_closing_part_moves_whole_when_the_seal_would_stand_alone(tmp_path):
+    """Filler pushes the closing paragraph to a page's foot: it moves with the seal to the next page."""
+    from desktop_app.printing.document_style import formal_page
+    from desktop_app.printing.paged_output import PrintDocument, write_pdf
+
+    def opinion_like(filler: int, keep: bool) -> PrintDocument:
+        html = formal_page("".join(f"<p>第{i}段：各验收部门依法履行职责。</p>" for i in range(filler))
+                           + "<p><a name='end'></a>结束语：准予通过联合验收。</p>"
+                           + "<table width='100%'><tr><td height='300'><a name='seal'></a>（盖章）</td></tr></table>")
+        return PrintDocument("t", html, formal=True, anchors=("seal",),
+                             keep_together=(("end", "seal"),) if keep else ())
+
+    # The fewest filler paragraphs that, without the rule, leave the seal alone on the last page.
+    filler = next(count for count in range(10, 120) if _seal_alone(tmp_path, opinion_like(count, False)))
+    out = tmp_path / "kept.pdf"
+    write_pdf(out, [opinion_like(filler, True)], "t")
+    last = joined(pdf_text(out, page_count(out), raw=True))
+    assert n("结束语") in last and n("（盖章）") in last
+
+
+def _seal_alone(folder, document) -> bool:
+    from desktop_app.printing.paged_output import write_pdf
+
+    probe = folder / "alone.pdf"
+    write_pdf(probe, [document], "t")
+    last = joined(pdf_text(probe, page_count(probe), raw=True))
+    return n("（盖章）") in last and n("结束语") not in last
+
+
+def test_the_demo_opinions_conclusion_shares_the_seals_page(demo_repo, demo_today, db_path, tmp_path):
+    accepted_after_reinspection(demo_repo, demo_today)
+    out = tmp_path / "opinion.pdf"
+    assert cli("print", "opinion", PROJECT, "--db", str(db_path), "--out", str(out)).returncode == 0
+    last = joined(pdf_text(out, page_count(out), raw=True))
+    assert all(n(text) in last for text in ("四、验收结论", "经各验收部门现场验收", "准予通过联合验收", "（盖章）"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import getpass
 
-from desktop_app.ui.pages.settings_page import number_pattern_problem
+from desktop_app.core.acceptance.opinion import number_pattern_problem
 
 
 def test_the_new_settings_round_trip_and_undo(window, demo_repo):

@@ -299,3 +299,74 @@ def test_background_refresh_setting_is_on_the_settings_page(window):
     window.workspace.undo_stack.undo()
     assert window.workspace.repo.settings().background_refresh is True and box.isChecked()
     assert JOB_KIND not in window.workspace.jobs.running_kinds()
+
+
+# --- removing a CalDAV source, and undoing it ------------------------------------------------------
+def _source_state(db, department: str, location: str) -> dict[str, list[tuple]]:
+    """The source's row (every column: user name, bureau, sync token…) and every row that belongs to it."""
+    rows = db.execute("SELECT * FROM availability_sources WHERE department = ? AND location = ?",
+                      [department, location]).fetchall()
+    state = {"availability_sources": rows}
+    for table in ("busy_events", "foreign_visits", "caldav_resources"):
+        state[table] = db.execute(f"SELECT * FROM {table} WHERE source IN (SELECT id FROM availability_sources "
+                                  "WHERE department = ? AND location = ?) ORDER BY rowid",
+                                  [department, location]).fetchall()
+    return state
+
+
+def test_undoing_the_removal_of_a_caldav_source_brings_it_back_exactly(window, city, qtbot, demo_db, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.core.calendar import city as city_sources
+
+    city_sources.discover(demo_db, password="pb")
+    window.workspace.reload()
+    source = max((s for s in av.sources(demo_db) if s.location.startswith("caldav://")),
+                 key=lambda s: len(_source_state(demo_db, s.department, s.location)["foreign_visits"]))
+    before = _source_state(demo_db, source.department, source.location)
+    (row,) = before["availability_sources"]
+    columns = [c[1] for c in demo_db.execute("PRAGMA table_info(availability_sources)")]
+    stored = dict(zip(columns, row))
+    assert stored["username"] == "b" and stored["bureau"] == A_NAME and stored["sync_token"]
+    assert before["foreign_visits"] and before["caldav_resources"]
+
+    window.show_page("departments")
+    page = window.pages["departments"]
+    page.select(source.department)
+    page.sources.table.selectRow([s.location for s in page.sources.model.records].index(source.location))
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    page.sources.remove_selected()
+    assert all(rows == [] for rows in _source_state(demo_db, source.department, source.location).values())
+    assert source.location not in [s.location for s in page.sources.model.records]
+
+    window.workspace.undo_stack.undo()
+    assert _source_state(demo_db, source.department, source.location) == before
+    assert source.location in [s.location for s in page.sources.model.records]
+    window.workspace.undo_stack.redo()
+    assert _source_state(demo_db, source.department, source.location)["availability_sources"] == []
+    window.workspace.undo_stack.undo()
+    assert _source_state(demo_db, source.department, source.location) == before
+
+    # The next refresh goes on from the sync token: nothing changed on the server, so nothing is read again
+    # and the copy keeps its time (a source without its token would be read whole).
+    city_sources.import_caldav(demo_db, source.department, source.location, username="b", password="pb")
+    after = _source_state(demo_db, source.department, source.location)
+    assert dict(zip(columns, after["availability_sources"][0]))["fetched_at"] == stored["fetched_at"]
+    assert {k: v for k, v in after.items() if k != "availability_sources"} == \
+        {k: v for k, v in before.items() if k != "availability_sources"}
+
+
+def test_the_sources_hint_names_caldav_in_both_languages(window, qapp):
+    from PySide6.QtWidgets import QLabel
+
+    from desktop_app.ui.app import set_language
+
+    def hint() -> str:
+        window.show_page("departments")
+        panel = window.pages["departments"].sources
+        return next(label.text() for label in panel.findChildren(QLabel) if "iCalendar" in label.text())
+
+    assert "CalDAV" in hint() and "caldav://" in hint()
+    set_language(qapp, "zh_CN")
+    window.rebuild()
+    assert "CalDAV 日历" in hint() and "发现其他分局日历" in hint()

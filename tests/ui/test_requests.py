@@ -159,3 +159,41 @@ def test_sorting_by_a_column_keeps_the_selection_and_the_filter(window, demo_tod
     page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     codes = [row.code for row in shown("project")]
     assert codes == sorted(codes)
+
+
+def _status_choices(dialog) -> list[str]:
+    return [dialog.status.itemData(i) for i in range(dialog.status.count())]
+
+
+def test_rectifying_and_not_passed_are_not_choosable_by_hand(window, demo_repo):
+    for dialog in (window.edit_request(None), window.edit_request(demo_repo.project("XM2026-004"))):
+        assert dialog.status.isEnabled()
+        assert "rectifying" not in _status_choices(dialog) and "failed" not in _status_choices(dialog)
+        assert {"pending", "scheduled", "done", "withdrawn"} <= set(_status_choices(dialog))
+        assert "recorded results" in dialog.status.toolTip()
+        dialog.reject()
+
+
+def test_a_request_the_results_made_rectifying_or_not_passed_shows_it_read_only(window, demo_repo):
+    for status in (RequestStatus.RECTIFYING, RequestStatus.FAILED):
+        demo_repo.set_project_status("XM2026-004", status)
+        window.workspace.reload()
+        dialog = window.edit_request(demo_repo.project("XM2026-004"))
+        assert not dialog.status.isEnabled() and dialog.status.currentData() == str(status)
+        assert "recorded results decide this status" in dialog.status.toolTip()
+        dialog.name.setText(f"改名 {status}")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        saved = demo_repo.project("XM2026-004")
+        assert saved.name == f"改名 {status}" and saved.status is status     # other fields still editable
+
+
+def test_the_core_refuses_a_hand_set_result_status(demo_repo):
+    pending = demo_repo.project("XM2026-004")
+    for status in (RequestStatus.RECTIFYING, RequestStatus.FAILED):
+        problems = demo_repo.project_problems(dataclasses.replace(pending, status=status), new=False)
+        assert any("follows only from recorded results" in p for p in problems), problems
+        new = dataclasses.replace(pending, code="XM2026-901", status=status)
+        assert any("follows only from recorded results" in p for p in demo_repo.project_problems(new, new=True))
+    demo_repo.set_project_status(pending.code, RequestStatus.RECTIFYING)
+    kept = dataclasses.replace(demo_repo.project(pending.code), name="改名")
+    assert demo_repo.project_problems(kept, new=False) == []                # it stays where the results put it

@@ -103,6 +103,22 @@ def issue_opinion(repo: Repository, code: str, today: dt.date, clerk: str) -> Op
 PREVIEW_NUMBER = "（预览）"      # stands for the sequence number in a preview's document number
 
 
+def number_pattern_problem(pattern: str) -> str | None:
+    """Why ``pattern`` cannot number opinions (the message for the user), or None when it can.
+
+    The settings page and `settings opinion_number_pattern` both ask here before saving: a bad pattern
+    would fail (or give every opinion one number) only when the next opinion is issued."""
+    try:   # a number, and the text a preview shows in its place
+        first, second = pattern.format(year=2026, number=1), pattern.format(year=2026, number=2)
+        pattern.format(year=2026, number=PREVIEW_NUMBER)
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+        return tr("Only {year} and {number} may stand in braces in the opinion number; not saved.")
+    if first == second:     # no {number} ("{{number}}" is the literal text): every opinion would get one number
+        return tr("The opinion number must contain {number}, where each opinion's sequence number goes "
+                  "(e.g. 济经开联验〔{year}〕第 {number} 号); not saved.")
+    return None
+
+
 def preview_opinion(repo: Repository, code: str, today: dt.date) -> OpinionDocument:
     """The opinion as it would print now, without taking a number: the number it already has, else the
     bureau's pattern with "（预览）" for the sequence. Nothing is written (a preview is not an issue)."""

@@ -745,6 +745,74 @@ def remove_source(db: Database, department: str, location: str) -> bool:
     return cursor.rowcount > 0
 
 
+# Tables whose rows belong to one source (deleted with it by ON DELETE CASCADE): its busy time, other
+# bureaus' visits read from it, and a CalDAV source's resources with their ETags (the sync cache).
+SOURCE_TABLES = ("busy_events", "foreign_visits", "caldav_resources")
+
+
+@dataclass(frozen=True)
+class SourceSnapshot:
+    """Everything one source stores, to put it back exactly (undoing its removal): its row with the
+    user name, bureau and sync token, and its rows in SOURCE_TABLES."""
+
+    department: str
+    location: str
+    row: tuple[tuple[str, object], ...]                       # (column, value), id included
+    rows: tuple[tuple[str, tuple[tuple[tuple[str, object], ...], ...]], ...]   # (table, its rows)
+
+    @property
+    def content(self) -> bytes | None:
+        return dict(self.row)["content"]
+
+
+def source_snapshot(db: Database, department: str, location: str) -> SourceSnapshot | None:
+    """The source as stored now; None when there is none."""
+    found = db.execute("SELECT * FROM availability_sources WHERE department = ? AND location = ?",
+                       [department, location])
+    values = found.fetchone()
+    if values is None:
+        return None
+    row = tuple(zip((c[0] for c in found.description), values))
+    source_id = dict(row)["id"]
+    tables = []
+    for table in SOURCE_TABLES:
+        cursor = db.execute(f"SELECT * FROM {table} WHERE source = ? ORDER BY rowid", [source_id])
+        names = [c[0] for c in cursor.description]
+        tables.append((table, tuple(tuple(zip(names, r)) for r in cursor.fetchall())))
+    return SourceSnapshot(department, location, row, tuple(tables))
+
+
+def take_source(db: Database, department: str, location: str) -> SourceSnapshot | None:
+    """Remove a source, returning what it stored (for restore_source); None when there was none."""
+    with db.atomic():
+        snapshot = source_snapshot(db, department, location)
+        if snapshot is not None:
+            remove_source(db, department, location)
+    return snapshot
+
+
+def restore_source(db: Database, snapshot: SourceSnapshot) -> None:
+    """Store a taken source again, as it was: same columns, same busy time, same CalDAV sync cache (the
+    next refresh goes on from its sync token). Ids are kept where still free (SQLite may have reused
+    them meanwhile); AvailabilityError if the department has that source again already."""
+    with db.atomic():
+        _require_department(db, snapshot.department)
+        if source_snapshot(db, snapshot.department, snapshot.location) is not None:
+            raise AvailabilityError(tr("{department} already has the source {location}",
+                                       department=snapshot.department, location=snapshot.location))
+        row = dict(snapshot.row)
+        if db.execute("SELECT 1 FROM availability_sources WHERE id = ?", [row["id"]]).fetchone():
+            del row["id"]
+        source_id = db["availability_sources"].insert(row).last_pk
+        for table, rows in snapshot.rows:
+            restored = [{**dict(r), "source": source_id} for r in rows]
+            ids = {r["id"] for r in restored if "id" in r}
+            if ids and any(taken in ids for (taken,) in db.execute(
+                    f"SELECT id FROM {table} WHERE id BETWEEN ? AND ?", [min(ids), max(ids)])):
+                restored = [{k: v for k, v in r.items() if k != "id"} for r in restored]
+            db[table].insert_all(restored, batch_size=500)
+
+
 # --- reading busy time back -------------------------------------------------------------------
 @lru_cache(maxsize=8)
 def _parsed_copy(source_id: int, fetched_at: str, content: bytes, timezone: str, limit: int) -> Feed:

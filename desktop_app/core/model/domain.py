@@ -34,6 +34,10 @@ class RequestStatus(StrEnum):
     WITHDRAWN = "withdrawn"    # the owner withdrew the application
 
 
+# Statuses only recorded results set (acceptance.standing.decided_status); never chosen by hand.
+RESULT_STATUSES = frozenset({RequestStatus.RECTIFYING, RequestStatus.FAILED})
+
+
 class Opinion(StrEnum):
     """One department's opinion at one visit (验收意见)."""
 

@@ -4,6 +4,8 @@ A code may hold any character and any length; the file name keeps letters and di
 script, '.', '-' and '_', and at most MAX_STEM_BYTES bytes. Longer stems are cut and end in a
 hash of the whole code, so two long codes that differ only at the end still get two files.
 Two codes that still map to one name (``a/b`` and ``a_b``) are refused, never overwritten.
+A stem Windows reserves for a device (``CON``, ``nul.txt``, ``Com1``) gets a leading '_':
+Windows would open the device instead of the file.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ _UNSAFE_FILE_CHARACTERS = re.compile(r"[^\w.\-]")
 # for the temporary's ".<name>.<pid>-<n>.tmp" written beside it.
 MAX_STEM_BYTES = 100
 HASH_CHARACTERS = 12
+# Windows device names: reserved in any case, with any extension, and with trailing dots or spaces
+# ("NUL .txt"); COM and LPT take the digits 1-9 and the superscripts ¹²³ (Windows counts those too).
+_WINDOWS_RESERVED = re.compile(r"CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|(COM|LPT)[1-9¹²³]", re.IGNORECASE)
 
 
 class FileNameClash(InputError):
@@ -30,11 +35,19 @@ class FileNameClash(InputError):
 def safe_file_stem(code: str) -> str:
     """A file name for a code: letters, digits (any script), '.', '-' and '_'; the rest become '_'."""
     stem = _UNSAFE_FILE_CHARACTERS.sub("_", code).strip(".") or "_"
+    if is_windows_reserved(stem):
+        stem = f"_{stem}"
     if len(stem.encode("utf-8")) <= MAX_STEM_BYTES:
         return stem
     digest = hashlib.sha256(code.encode("utf-8")).hexdigest()[:HASH_CHARACTERS]
     kept = stem.encode("utf-8")[:MAX_STEM_BYTES - HASH_CHARACTERS - 1].decode("utf-8", "ignore")
     return f"{kept}-{digest}"
+
+
+def is_windows_reserved(name: str) -> bool:
+    """True if Windows would take ``name`` (with or without extension) for a device such as CON or COM1."""
+    # Windows looks at the part before the first dot, trailing spaces dropped ("CON .pdf", "con.tar.gz").
+    return _WINDOWS_RESERVED.fullmatch(name.split(".", 1)[0].rstrip(" ")) is not None
 
 
 def file_stems(kind: Literal["department", "project"], codes: Iterable[str], suffix: str) -> dict[str, str]:

@@ -85,6 +85,7 @@ ZH_CN: dict[str, str] = {
         "地点对 {first} – {second} 重复（首次出现在第 {first_row} 行）",
     "unknown place {code!r}": "未知的地点“{code}”",
     "unknown department {code!r}": "未知的部门“{code}”",
+    "{department} already has the source {location}": "{department} 已有日历来源 {location}",
     "unknown item {code!r}": "未知的验收事项“{code}”",
     "a project needs at least one acceptance item": "项目至少需要一个验收事项",
     "ready date {ready} is before the application date {applied}":
@@ -579,6 +580,12 @@ ZH_CN.update({
     "from {date}: {hours}": "自 {date} 起：{hours}",
     "Unknown setting {key!r}; `settings` lists them.": "未知的设置项“{key}”；`settings` 可列出全部。",
     "Bad value {value!r} for {key}.": "设置项 {key} 的值“{value}”有误。",
+    "Bad value {value!r} for {key}: {problem}": "设置项 {key} 的值“{value}”有误：{problem}",
+    "The opinion number must contain {number}, where each opinion's sequence number goes "
+    "(e.g. 济经开联验〔{year}〕第 {number} 号); not saved.":
+        "意见书文号必须包含 {number}（意见书的序号所在位置，例如 济经开联验〔{year}〕第 {number} 号）；未保存。",
+    "Only {year} and {number} may stand in braces in the opinion number; not saved.":
+        "意见书文号的花括号中只能是 {year} 或 {number}；未保存。",
     "Bad value {value!r} for {key}: use a whole number from {minimum} to {maximum}.":
         "设置项 {key} 的值“{value}”有误：请填写 {minimum} 到 {maximum} 之间的整数。",
     "Unknown time zone {value!r} (e.g. Asia/Shanghai).": "未知的时区“{value}”（例如 Asia/Shanghai）。",
@@ -592,6 +599,8 @@ ZH_CN.update({  # --- after the visit (desktop_app/core/acceptance, `visit recor
     "owner not ready": "建设单位未准备就绪",
     "waiting": "待排期", "scheduled": "已排期", "rectifying": "整改中", "accepted": "已通过", "not passed": "未通过",
     "withdrawn": "已撤回",
+    "the status {status!r} follows only from recorded results; it cannot be set by hand":
+        "状态“{status}”只能由录入的验收结果确定，不能手工设置",
     "There is no visit {id}.": "没有编号为 {id} 的现场验收。",
     "Visit {id} was cancelled; it has no results.": "现场验收 {id} 已取消，无验收结果。",
     "Visit {id} starts at {start}; its results can be recorded once it has begun.":

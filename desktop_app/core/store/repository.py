@@ -21,7 +21,7 @@ from sqlite_utils import Database
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.model.messages import tr
 from desktop_app.core.model.domain import (
-    MAX_TRAVEL_MINUTES, Department, HalfDay, HolidayKind, HolidayOverride, Item, Level, Place, Project,
+    MAX_TRAVEL_MINUTES, RESULT_STATUSES, Department, HalfDay, HolidayKind, HolidayOverride, Item, Level, Place, Project,
     ProjectDetails, RequestStatus,
     Settings, Travel, Visit, VisitStatus,
 )
@@ -297,6 +297,11 @@ class Repository:
         if project.deadline is not None and project.deadline < project.ready_on:
             problems.append(tr("deadline {deadline} is before the ready date {ready}",
                                deadline=project.deadline, ready=project.ready_on))
+        stored = None if new else self.project(project.code)
+        if project.status in RESULT_STATUSES and (stored is None or stored.status is not project.status):
+            label = tr("rectifying") if project.status is RequestStatus.RECTIFYING else tr("not passed")
+            problems.append(tr("the status {status!r} follows only from recorded results; it cannot be set by hand",
+                               status=label))
         return problems
 
     # --- compare-and-set edits (GUI editors, undo/redo, a second window on the same file) ----

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
@@ -103,49 +102,60 @@ def save_hours_variant(workspace: Workspace, department: str, starts_on: dt.date
 
 
 # --- busy-time sources ------------------------------------------------------------------------
-@dataclass(frozen=True)
-class StoredCopy:
-    """A source's last good copy, enough to store it again exactly (undoing its removal)."""
-
-    department: str
-    location: str
-    content: bytes
-    fetched_at: str | None
+# A source is removed and stored again whole (av.SourceSnapshot): its copy and busy time, and since m005
+# its user name, bureau, sync token and CalDAV resources too, so an undone removal needs no fresh download.
+StoredCopy = av.SourceSnapshot
 
 
 def stored_copy(workspace: Workspace, department: str, location: str) -> StoredCopy | None:
-    row = workspace.db.execute("SELECT content, fetched_at FROM availability_sources "
-                               "WHERE department = ? AND location = ?", [department, location]).fetchone()
-    if row is None or row[0] is None:
-        return None
-    return StoredCopy(department, location, bytes(row[0]), row[1])
+    """The source as stored now (None: there is none)."""
+    return av.source_snapshot(workspace.db, department, location)
 
 
 def _store(workspace: Workspace, copy: StoredCopy) -> None:
     if stored_copy(workspace, copy.department, copy.location) is not None:
         raise _changed_elsewhere()
-    av.import_calendar_bytes(workspace.db, copy.department, copy.location, copy.content,
-                             window=av.planning_window(workspace.today()), fetched_at=copy.fetched_at)
+    av.restore_source(workspace.db, copy)
 
 
-def _forget(workspace: Workspace, copy: StoredCopy) -> None:
+def _take(workspace: Workspace, copy: StoredCopy) -> StoredCopy:
+    """Remove the source if it still holds the copy this command knows; what it stored, for putting back."""
     current = stored_copy(workspace, copy.department, copy.location)
     if current is None or current.content != copy.content:
         raise _changed_elsewhere()
-    av.remove_source(workspace.db, copy.department, copy.location)
+    return av.take_source(workspace.db, copy.department, copy.location) or current
+
+
+def _source_edit(workspace: Workspace, text: str, copy: StoredCopy, *, added: bool) -> bool:
+    """Undoable removal (``added`` False: removed now) or addition (already stored by a background job).
+
+    Each removal keeps what it took: a refresh between redo and undo (new sync token, same content)
+    is what the next undo brings back."""
+    latest = [copy]
+
+    def take() -> None:
+        latest[0] = _take(workspace, latest[0])
+
+    def put_back() -> None:
+        _store(workspace, latest[0])
+
+    if added:
+        workspace.record_done(text, AVAILABILITY, put_back, take)
+        return True
+    return workspace.edit(text, AVAILABILITY, take, put_back)
 
 
 def record_source_added(workspace: Workspace, copy: StoredCopy) -> None:
     """A background import stored a new source: make it undoable (undo forgets it again)."""
     text = translate("AvailabilityEdits", "Add busy-time source for {department}").format(department=copy.department)
-    workspace.record_done(text, AVAILABILITY, lambda: _store(workspace, copy), lambda: _forget(workspace, copy))
+    _source_edit(workspace, text, copy, added=True)
 
 
 def remove_source(workspace: Workspace, source: av.AvailabilitySource) -> bool:
     copy = stored_copy(workspace, source.department, source.location)
+    if copy is None:   # gone already (another window): nothing to remove or to bring back
+        workspace.changed.emit(AVAILABILITY)
+        return False
     text = translate("AvailabilityEdits", "Remove busy-time source for {department}").format(
         department=source.department)
-    if copy is None:   # nothing stored to bring back: removing it cannot be undone, but loses nothing
-        return workspace.run_step(lambda: av.remove_source(workspace.db, source.department, source.location),
-                                  AVAILABILITY)
-    return workspace.edit(text, AVAILABILITY, lambda: _forget(workspace, copy), lambda: _store(workspace, copy))
+    return _source_edit(workspace, text, copy, added=False)

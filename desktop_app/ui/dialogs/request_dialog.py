@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.acceptance.history_text import describe
-from desktop_app.core.model.domain import MAX_PRIORITY, HalfDay, HistoryEntry, Level, Project, RequestStatus
+from desktop_app.core.model.domain import (
+    MAX_PRIORITY, RESULT_STATUSES, HalfDay, HistoryEntry, Level, Project, RequestStatus,
+)
 from desktop_app.core.calendar.workdays import request_deadline
 from desktop_app.core.store import history
 from desktop_app.ui.widgets import formatting as fmt
@@ -70,10 +72,7 @@ class RequestDialog(QDialog):
         for value in HalfDay:
             self.preferred.addItem(fmt.half_day_name(str(value)), str(value))
         self.preferred.setCurrentIndex(self.preferred.findData(str(project.preferred if project else HalfDay.ANY)))
-        self.status = QComboBox()
-        for value in RequestStatus:
-            self.status.addItem(fmt.status_name(str(value)), str(value))
-        self.status.setCurrentIndex(self.status.findData(str(project.status if project else RequestStatus.PENDING)))
+        self.status = self._status_box(project.status if project else RequestStatus.PENDING)
 
         self.items = QTreeWidget()
         self.items.setHeaderLabels([translate("RequestDialog", "Acceptance item"),
@@ -161,6 +160,25 @@ class RequestDialog(QDialog):
         self.has_deadline.toggled.connect(self.deadline_edit.setEnabled)
         self.has_deadline.toggled.connect(self.refresh)
         self.refresh()
+
+    @staticmethod
+    def _status_box(current: RequestStatus) -> QComboBox:
+        """The statuses a clerk may choose; 整改中 and 未通过 only follow from recorded results
+        (core.acceptance.standing.decided_status), so a request in one of them shows it read-only."""
+        box = QComboBox()
+        derived = current in RESULT_STATUSES
+        for value in RequestStatus:
+            if value not in RESULT_STATUSES or value is current:
+                box.addItem(fmt.status_name(str(value)), str(value))
+        box.setCurrentIndex(box.findData(str(current)))
+        if derived:
+            box.setEnabled(False)
+            box.setToolTip(translate("RequestDialog", "The recorded results decide this status; it cannot be "
+                                                      "changed by hand."))
+        else:
+            box.setToolTip(translate("RequestDialog", "Rectifying and Not passed are not chosen here: the "
+                                                      "recorded results decide them."))
+        return box
 
     def _fill_items(self, checked: set[str]) -> None:
         repo = self.workspace.repo

@@ -115,9 +115,11 @@ class SourcesPanel(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.progress)
         buttons.addWidget(self.cancel)
-        hint = QLabel(translate("Availability", "Busy time comes from the department's iCalendar files or feed "
-                                                "addresses (.ics, http, https, webcal). A failed refresh keeps "
-                                                "the last good copy."))
+        hint = QLabel(translate("Availability", "Busy time comes from the department's iCalendar files, feed "
+                                                "addresses (.ics, http, https, webcal) or CalDAV calendars "
+                                                "(caldav://, caldavs://; other bureaus' calendars are attached "
+                                                "with “Discover other bureaus' calendars…”). A failed refresh "
+                                                "keeps the last good copy."))
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
@@ -181,7 +183,7 @@ class SourcesPanel(QWidget):
 
     def ask_url(self) -> None:
         url, ok = QInputDialog.getText(self, translate("Availability", "Busy-time feed"),
-                                       translate("Availability", "Feed address (https://… or webcal://…)"))
+                                       translate("Availability", "Feed address (https://…, webcal://… or caldav://…)"))
         if ok and url.strip():
             self.add_source(url.strip())
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from desktop_app.core.acceptance.opinion import PREVIEW_NUMBER
+from desktop_app.core.acceptance.opinion import number_pattern_problem
 from desktop_app.core.model.domain import MAX_DAILY_CAPACITY, Settings
 from desktop_app.core.store.history import clerk_name
 from desktop_app.ui.widgets import formatting as fmt
@@ -35,20 +35,6 @@ def align_form_labels(forms) -> None:
     for label in labels:
         label.setMinimumWidth(width)
         label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-
-def number_pattern_problem(pattern: str) -> str | None:
-    """Why ``pattern`` cannot number opinions (the message for the user), or None when it can."""
-    if "{number}" not in pattern:
-        return translate("Settings", "The opinion number must contain {number}, where each opinion's sequence "
-                                     "number goes (e.g. 济经开联验〔{year}〕第 {number} 号); not saved.")
-    try:   # a number, and the text a preview shows in its place (core.acceptance.opinion.PREVIEW_NUMBER)
-        pattern.format(year=2026, number=1)
-        pattern.format(year=2026, number=PREVIEW_NUMBER)
-    except (KeyError, IndexError, ValueError):
-        return translate("Settings", "Only {year} and {number} may stand in braces in the opinion number; "
-                                     "not saved.")
-    return None
 
 
 class SettingsPage(QWidget):

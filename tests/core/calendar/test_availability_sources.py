@@ -267,3 +267,31 @@ def test_a_refresh_that_finds_nothing_new_does_not_spoil_a_plan_in_progress(demo
     server.routes["/d03.ics"] = (200, "text/calendar", ics("freebusy.ics"), 0)
     import_source(db, "D03", server.url("/d03.ics"), window=WINDOW)
     assert data_version(db) > version and busy_titles(db) == {"busy"}
+
+
+def test_a_taken_source_is_restored_whole_even_when_its_ids_were_reused(demo_repo, tmp_path):
+    from desktop_app.core.calendar.availability import AvailabilityError, restore_source, take_source
+
+    db = demo_repo.db
+    first, second = tmp_path / "first.ics", tmp_path / "second.ics"
+    first.write_bytes((ICS / "endless_rrule.ics").read_bytes())
+    second.write_bytes(first.read_bytes())
+    import_source(db, "D03", str(first), window=WINDOW)
+    db.execute("UPDATE availability_sources SET username = 'clerk', bureau = '高新区', sync_token = 'tok-1' "
+               "WHERE department = 'D03'")
+
+    def state(location: str) -> tuple:
+        row = db.execute("SELECT * FROM availability_sources WHERE location = ?", [location]).fetchone()
+        events = db.execute("SELECT department, start, end, title, all_day FROM busy_events WHERE source = ? "
+                            "ORDER BY start", [row[0]]).fetchall()
+        return row[1:], events
+
+    before = state(str(first))
+    assert before[1]
+    taken = take_source(db, "D03", str(first))
+    assert sources(db, "D03") == [] and take_source(db, "D03", str(first)) is None
+    import_source(db, "D03", str(second), window=WINDOW)      # takes the freed ids
+    restore_source(db, taken)
+    assert state(str(first)) == before                         # another id, the same source
+    with pytest.raises(AvailabilityError, match="already has the source"):
+        restore_source(db, taken)

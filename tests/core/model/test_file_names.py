@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.core.model.file_names import MAX_STEM_BYTES, FileNameClash, file_stems, safe_file_stem
+from desktop_app.core.model.file_names import (
+    MAX_STEM_BYTES, FileNameClash, file_stems, is_windows_reserved, safe_file_stem,
+)
 
 
 def test_unsafe_characters_become_underscores_and_every_script_stays():
@@ -29,3 +31,28 @@ def test_codes_sharing_a_file_name_are_named_in_the_refusal():
         file_stems("project", ["a/b", "a_b"], ".pdf")
     with pytest.raises(FileNameClash, match=r"department codes 'D1' and 'd1'"):
         file_stems("department", ["D1", "d1"], ".ics")      # one file on Windows and macOS
+
+
+@pytest.mark.parametrize("code", ["CON", "con", "Prn", "aux", "NUL", "nul.txt", "Con.tar.gz", "COM1", "com9",
+                                  "LPT1", "lpt9.log", "COM¹", "CON.", "NUL..", "..AUX"])
+def test_windows_device_names_get_a_leading_underscore(code):
+    stem = safe_file_stem(code)
+    assert stem == "_" + code.strip(".")
+    assert not is_windows_reserved(f"{stem}.pdf")
+
+
+@pytest.mark.parametrize("name", ["CON", "cOn.pdf", "NUL .txt", "AUX  ", "com3.tar.gz", "LPT²", "PRN..pdf"])
+def test_what_windows_reserves(name):
+    assert is_windows_reserved(name)
+    assert not is_windows_reserved(safe_file_stem(name))    # spaces become '_', the rest gets the prefix
+
+
+@pytest.mark.parametrize("code", ["CONSOLE", "COM0", "COM10", "LPT", "NULL", "XCON", "AUXILIARY", "CON-1", "PRN_A"])
+def test_names_that_only_look_like_devices_stay_as_they_are(code):
+    assert safe_file_stem(code) == code
+
+
+def test_a_device_name_and_its_safe_form_are_one_file_and_refused():
+    assert file_stems("project", ["CON", "CON2"], ".pdf") == {"CON": "_CON", "CON2": "CON2"}
+    with pytest.raises(FileNameClash, match=r"'CON' and '_con' would share the file _con\.pdf"):
+        file_stems("project", ["CON", "_con"], ".pdf")

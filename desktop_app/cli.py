@@ -250,6 +250,8 @@ def _run_publish(args: argparse.Namespace) -> int:
         print(tr("{url}: {created} event(s) created, {updated} updated, {removed} removed, {unchanged} unchanged; "
                  "{calendars} calendar(s) created", url=url, created=result.created, updated=result.updated,
                  removed=result.removed, unchanged=result.unchanged, calendars=len(result.calendars_created)))
+        if result.answers_recorded:
+            print(tr("{count} answer(s) of the departments (回执) read from the server.", count=result.answers_recorded))
         if result.withheld:
             names = {d.code: d.name for d in repo.departments()}
             print(tr("{count} visit(s) not published: another bureau's visit of a shared department was there "
@@ -630,6 +632,12 @@ def _run_visit(args: argparse.Namespace) -> int:
     repo = Repository(_database(args))
     if args.action == "list":
         return _list_visits(repo, args)
+    if args.action == "confirmations":
+        return _list_confirmations(repo, args)
+    if args.action == "confirm":
+        return _confirm_visit(repo, args)
+    if any(not isinstance(i, int) for i in args.ids):
+        raise UsageError(tr("bad visit number {value!r}", value=next(i for i in args.ids if not isinstance(i, int))))
     if not args.ids:
         raise UsageError(tr("Name at least one visit (VISIT_ID); `visit list` shows them."))
     if args.action == "slots":
@@ -813,6 +821,117 @@ def _list_visits(repo, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _id_or_word(text: str) -> int | str:
+    """A visit number, or (for `visit confirm`) a department code or an answer."""
+    return int(text) if text.isdigit() else text
+
+
+def _confirm_visit(repo, args: argparse.Namespace) -> int:
+    """`visit confirm VISIT_ID DEPARTMENT (confirmed|declined|pending) [--reason TEXT]`: a phone call, by hand."""
+    from desktop_app.core.acceptance.confirmations import HAND_ANSWERS, record_confirmation, state_label
+    from desktop_app.core.model.messages import tr
+
+    if len(args.ids) != 3 or not isinstance(args.ids[0], int) or str(args.ids[2]) not in HAND_ANSWERS:
+        raise UsageError(tr("`visit confirm` takes VISIT_ID DEPARTMENT and one of confirmed, declined, pending."))
+    visit_id, department, answer = args.ids[0], str(args.ids[1]), str(args.ids[2])
+    today = args.today or _bureau_now(repo).date()
+    confirmation = record_confirmation(repo, visit_id, department, HAND_ANSWERS[answer], args.reason, today=today)
+    if args.json:
+        from desktop_app.core.acceptance.confirmations import confirmations_of, confirmation_json
+
+        (item,) = confirmations_of(repo, [repo.visit(visit_id)], today)
+        _print_json(confirmation_json(item, {d.code: d.name for d in repo.departments()}))
+        return EXIT_OK
+    print(tr("Visit {visit}, {department}: {state}", visit=visit_id, department=department,
+             state=state_label(confirmation.state)) + (f"（{confirmation.reason}）" if confirmation.reason else ""))
+    return EXIT_OK
+
+
+def _list_confirmations(repo, args: argparse.Namespace) -> int:
+    """`visit confirmations`: each published visit's departments with their answer (回执)."""
+    from desktop_app.core.acceptance.confirmations import (
+        confirmation_json, source_label, state_label, visit_confirmations,
+    )
+    from desktop_app.core.model.messages import tr
+
+    today = args.today or _bureau_now(repo).date()
+    items = visit_confirmations(repo, today, args.first, args.last)
+    names = {d.code: d.name for d in repo.departments()}
+    if args.json:
+        _print_json([confirmation_json(item, names) for item in items])
+        return EXIT_OK
+    zone = _bureau_zone(repo)
+    for item in items:
+        visit = item.visit
+        print(tr("{id}  {project}  {when}", id=visit.id, project=visit.project,
+                 when=f"{visit.start.astimezone(zone):%Y-%m-%d %H:%M}-{visit.end.astimezone(zone):%H:%M}"))
+        for c in item.confirmations:
+            answered = (f"  {source_label(c.source)} {c.answered_at.astimezone(zone):%Y-%m-%d %H:%M}"
+                        if c.source is not None and c.answered_at else "")
+            print(f"  {c.department} {names.get(c.department, '')}  {state_label(c.state)}"
+                  + (f"  {c.reason}" if c.reason else "") + answered)
+    if not items:
+        print(tr("No published visits."))
+    return EXIT_OK
+
+
+def _add_confirmations_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=("import", "fetch"),
+                        help="import: REPLY .ics files from Outlook/Thunderbird (all or nothing); fetch: read the "
+                             "departments' PARTSTAT on the CalDAV server (publishing's settings)")
+    parser.add_argument("files", type=Path, nargs="*", metavar="FILE")
+    parser.add_argument("--caldav", metavar="URL", help="fetch: the CalDAV server (default: the settings')")
+    parser.add_argument("--caldav-user", metavar="NAME", help="fetch: the user name (default: the settings')")
+    parser.add_argument("--ask-password", action="store_true", help="fetch: type the password")
+    parser.add_argument("--timeout", type=float, default=None, metavar="S", help="fetch: seconds per request")
+    _common(parser, json_flag=True)
+
+
+def _run_confirmations(args: argparse.Namespace) -> int:
+    """`confirmations import FILE...` and `confirmations fetch`."""
+    from desktop_app.core.model.messages import tr
+    from desktop_app.core.store.repository import Repository
+
+    repo = Repository(_database(args))
+    if args.action == "import":
+        from desktop_app.core.acceptance.replies import import_replies
+
+        if not args.files:
+            raise UsageError(tr("`confirmations import` needs at least one REPLY file."))
+        done = import_replies(repo, args.files)
+        if args.json:
+            _print_json({"files": done.files, "recorded": done.recorded, "unchanged": done.unchanged})
+        else:
+            print(done.message())
+        return EXIT_OK
+    return _fetch_confirmations(repo, args)
+
+
+def _fetch_confirmations(repo, args: argparse.Namespace) -> int:
+    """`confirmations fetch`: the departments' PARTSTAT in our events on the CalDAV server (reads only)."""
+    from desktop_app.core.feeds.publishing import CalDAVTarget, DEFAULT_TIMEOUT_SECONDS, caldav_password, \
+        fetch_confirmations
+    from desktop_app.core.model.messages import tr
+
+    settings = repo.settings()
+    url = args.caldav or settings.caldav_url
+    if not url:
+        raise UsageError(tr("No CalDAV server: give --caldav URL or set the CalDAV server in the settings."))
+    user = args.caldav_user if args.caldav_user is not None else settings.caldav_username
+    if args.ask_password:
+        import getpass
+
+        password = getpass.getpass(tr("CalDAV password for {user} at {url}: ", user=user, url=url))
+    else:
+        password = caldav_password(url, user)
+    recorded = fetch_confirmations(repo, CalDAVTarget(url, user, password, args.timeout or DEFAULT_TIMEOUT_SECONDS))
+    if args.json:
+        _print_json({"server": url, "recorded": recorded})
+    else:
+        print(tr("{url}: {count} new answer(s) of the departments (回执) recorded.", url=url, count=recorded))
+    return EXIT_OK
+
+
 def _bureau_zone(repo):
     from zoneinfo import ZoneInfo
 
@@ -854,10 +973,15 @@ def _visit_slots(repo, args: argparse.Namespace) -> int:
 
 
 def _add_visit_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", choices=("list", "lock", "unlock", "cancel", "publish", "slots", "record"),
+    parser.add_argument("action", choices=("list", "lock", "unlock", "cancel", "publish", "slots", "record",
+                                           "confirm", "confirmations"),
                         help="list visits; lock/unlock/cancel/publish the given visits; "
-                             "slots: every time one visit may move to, best first; record: its results")
-    parser.add_argument("ids", type=int, nargs="*", metavar="VISIT_ID")
+                             "slots: every time one visit may move to, best first; record: its results; "
+                             "confirm VISIT_ID DEPARTMENT (confirmed|declined|pending): a department's answer (回执); "
+                             "confirmations: each published visit's departments' answers")
+    parser.add_argument("ids", type=_id_or_word, nargs="*", metavar="VISIT_ID")
+    parser.add_argument("--reason", default="", metavar="TEXT",
+                        help="confirm: the department's words (recommended with declined)")
     parser.add_argument("--from", dest="first", type=_date_argument, metavar="DATE", help="list: first day")
     parser.add_argument("--to", dest="last", type=_date_argument, metavar="DATE", help="list: last day")
     parser.add_argument("--project", metavar="CODE", help="list: only this project's visits")
@@ -1093,6 +1217,8 @@ COMMANDS: list[tuple[str, str, Callable[[argparse.ArgumentParser], None], Handle
      _run_report),
     ("availability", "import a department's busy time (.ics file or URL), refresh or list the sources",
      _add_availability_arguments, _run_availability),
+    ("confirmations", "departments' answers (回执): import iTIP REPLY files, fetch the answers on the CalDAV server",
+     _add_confirmations_arguments, _run_confirmations),
     ("conflicts", "list planned or published visits whose departments are no longer all free",
      lambda p: _common(p, json_flag=True, today=True), _run_conflicts),
 ]

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from desktop_app.core.model.domain import HistoryEntry, Opinion, RequestStatus
+from desktop_app.core.model.domain import ConfirmationSource, HistoryEntry, Opinion, RequestStatus
 from desktop_app.core.model.messages import tr
+
+
+def partstat_label(partstat: str) -> str:
+    """A department's iTIP answer in the clerk's words."""
+    return {"ACCEPTED": tr("accepted the invitation"), "DECLINED": tr("declined"), "TENTATIVE": tr("tentative"),
+            "DELEGATED": tr("delegated"), "NEEDS-ACTION": tr("not answered")}.get(partstat, partstat)
 
 
 def _when(iso: str | None) -> str:
@@ -12,6 +18,7 @@ def _when(iso: str | None) -> str:
 
 def describe(entry: HistoryEntry) -> str:
     """What happened, e.g. "Result of D05: rectification needed (2 findings)"."""
+    from desktop_app.core.acceptance.confirmations import source_label
     from desktop_app.core.acceptance.results import opinion_label, status_label
 
     d = entry.detail
@@ -50,6 +57,11 @@ def describe(entry: HistoryEntry) -> str:
                       date=d["reported_on"], round=d["round"], deadline=d["deadline"])
         case "rectified_withdrawn":
             return tr("Rectification report withdrawn (undo)")
+        case "confirmation":
+            text = tr("Answer of {department} to visit {visit}: {answer} ({source})", department=d["department"],
+                      visit=visit, answer=partstat_label(d["partstat"]),
+                      source=source_label(ConfirmationSource(d["source"])))
+            return text + (f"（{d['reason']}）" if d.get("reason") else "")
         case "opinion":
             return tr("Joint acceptance opinion issued: {number}", number=d["number"])
     return entry.event

@@ -32,6 +32,7 @@ from desktop_app.core.calendar.ical_reader import (
 )
 from desktop_app.core.calendar.city_events import PROJECT_PROPERTY, resolve_place, visit_tags
 from desktop_app.core.model.errors import InputError
+from desktop_app.core.store.confirmation_records import Decline, current_declines
 from desktop_app.core.store.uid_tokens import own_uid_suffix, stored_uid_token
 from desktop_app.core.model.messages import tr
 from desktop_app.core.model.domain import Department
@@ -62,6 +63,7 @@ class BlockKind(StrEnum):
     BUSY_EVENT = "busy_event"                  # reason = the event's title
     BLOCKED_DAY = "blocked_day"                # a blocked date range the bureau entered (reason = its reason)
     OTHER_BUREAU = "other_bureau"              # another bureau's visit takes the department (reason = which, why)
+    DECLINED = "declined"                      # the department declined a published visit then (reason = its words)
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,8 @@ class Availability:
     def __init__(self, departments: Mapping[str, Department], calendar: WorkingCalendar,
                  busy: Mapping[str, Sequence[BusyEvent]], first: dt.date, last: dt.date,
                  timezone: str = "Asia/Shanghai", blocked: Mapping[str, Sequence[BlockedRange]] | None = None,
-                 variants: Mapping[str, Sequence[HoursVariant]] | None = None) -> None:
+                 variants: Mapping[str, Sequence[HoursVariant]] | None = None,
+                 declined: Iterable[Decline] | None = None) -> None:
         self.departments = dict(departments)
         self.calendar = calendar
         self.first = first
@@ -164,6 +167,10 @@ class Availability:
             self._by_day[code] = self._index_by_day(ordered)
         self._office_cache: dict[tuple[str, dt.date], list[Interval]] = {}
         self._free_cache: dict[tuple[str, dt.date], list[Interval]] = {}
+        self._declined: dict[str, list[Decline]] = {}
+        self.declines_loaded = False
+        if declined is not None:
+            self.set_declined(declined)
 
     # --- construction -------------------------------------------------------------------
     @classmethod
@@ -174,7 +181,28 @@ class Availability:
         departments = {d.code: d for d in repo.departments()}
         return cls(departments, calendar, load_busy_events(repo.db, first, last, settings.timezone),
                    first, last, settings.timezone, blocked=load_blocked_periods(repo.db),
-                   variants=load_office_hours_variants(repo.db))
+                   variants=load_office_hours_variants(repo.db),
+                   declined=load_declines(repo.db, first, last, settings.timezone))
+
+    def set_declined(self, declined: Iterable[Decline]) -> None:
+        """Departments' current declines of published visits: busy time of that department over the visit.
+
+        Not hidden for the declined visit itself (unlike our visits echoed back in a feed): the department
+        said it cannot come then, so the visit is a conflict there and a move must go elsewhere.
+        """
+        by_department: dict[str, list[Decline]] = defaultdict(list)
+        for decline in declined:
+            by_department[decline.department].append(Decline(
+                decline.visit, decline.department, decline.start.astimezone(self.zone),
+                decline.end.astimezone(self.zone), decline.reason))
+        self._declined = {code: sorted(items, key=lambda d: (d.start, d.visit)) for code, items in by_department.items()}
+        self._free_cache.clear()
+        self.declines_loaded = True
+
+    def declines(self, department: str, day: dt.date) -> list[Decline]:
+        """The department's current declines overlapping that day."""
+        start, end = self._midnight(day), self._midnight(day + _ONE_DAY)
+        return [d for d in self._declined.get(department, ()) if d.start < end and d.end > start]
 
     def _in_zone(self, event: BusyEvent) -> BusyEvent:
         start, end = event.start.astimezone(self.zone), event.end.astimezone(self.zone)
@@ -255,6 +283,8 @@ class Availability:
             return cached
         periods = self.office_periods(department, day)
         free = subtract(periods, ((e.start, e.end) for e in self.busy(department, day))) if periods else []
+        if free and department in self._declined:
+            free = subtract(free, ((d.start, d.end) for d in self.declines(department, day)))
         self._free_cache[key] = free
         return free
 
@@ -323,6 +353,9 @@ class Availability:
             for busy_start, busy_end in intersect(open_time, [(event.start, event.end)]):
                 found.append(Unavailable(department, busy_start, busy_end, BlockKind.BUSY_EVENT,
                                          event.title or tr("busy")))
+        for decline in self.declines(department, day) if department in self._declined else ():
+            for busy_start, busy_end in intersect(open_time, [(decline.start, decline.end)]):
+                found.append(Unavailable(department, busy_start, busy_end, BlockKind.DECLINED, decline.reason))
         return sorted(found, key=lambda u: (u.start, u.end))
 
     def non_working_reason(self, day: dt.date) -> str:
@@ -761,6 +794,13 @@ def load_busy_events(db: Database, first: dt.date, last: dt.date,
             result[source.department].append(
                 BusyEvent(source.department, period.start, period.end, period.title, period.all_day))
     return dict(result)
+
+
+def load_declines(db: Database, first: dt.date, last: dt.date, timezone: str = "Asia/Shanghai") -> list[Decline]:
+    """Departments' current declines of published visits in [first, last] (the 回执 rule, store side)."""
+    zone = ZoneInfo(timezone)
+    return current_declines(db, dt.datetime.combine(first, dt.time(), zone),
+                            dt.datetime.combine(last + _ONE_DAY, dt.time(), zone))
 
 
 # --- blocked days and seasonal office hours -----------------------------------------------------

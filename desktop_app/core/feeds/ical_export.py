@@ -316,9 +316,21 @@ def _organizer(settings: Settings) -> str | None:
     return f"ORGANIZER;CN={parameter_value(settings.bureau_name)}:mailto:{settings.bureau_email}"
 
 
-def _attendee(department: Department) -> str:
+def organizer_line(settings: Settings) -> str | None:
+    """The bureau as ORGANIZER (None without a bureau e-mail address)."""
+    return _organizer(settings)
+
+
+def _attendee(department: Department, *, schedule_agent_client: bool = False) -> str:
+    # SCHEDULE-AGENT=CLIENT (RFC 6638): a scheduling server (Nextcloud, SOGo) must not e-mail the department itself.
+    agent = ";SCHEDULE-AGENT=CLIENT" if schedule_agent_client else ""
     return (f"ATTENDEE;CN={parameter_value(department.name)};CUTYPE=GROUP;ROLE=REQ-PARTICIPANT;"
-            f"PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{department.email}")
+            f"PARTSTAT=NEEDS-ACTION;RSVP=TRUE{agent}:mailto:{department.email}")
+
+
+def server_attendee_line(department: Department) -> str:
+    """The department as the attendee of its own calendar's copy of a visit: it answers there (回执)."""
+    return _attendee(department, schedule_agent_client=True)
 
 
 def event_lines(source: FeedSource, visit: Visit, *, status: str | None = None, sequence: int | None = None,

@@ -30,12 +30,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop_app.core.acceptance.confirmations import record_server_answers
 from desktop_app.core.feeds import ical_export
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.feeds.ical_export import (
     DEPARTMENT_FOLDER, INVITATION_FOLDER, PRODID, PROJECT_FOLDER, FeedFile, FeedSource,
     build_invitations, department_event, department_feed_name, escape_text, fold, iter_feeds, load_feed_source,
-    shared_event, shared_feed_name, vtimezone_block,
+    organizer_line, server_attendee_line, shared_event, shared_feed_name, vtimezone_block,
 )
 from desktop_app.core.calendar.city_events import (
     BUREAU_PROPERTY, DEPARTMENT_PROPERTY, PLACE_NAME_PROPERTY, PLACE_PROPERTY, PROJECT_PROPERTY, Collision,
@@ -382,6 +383,17 @@ class CalDAVTarget:
     timeout: float = DEFAULT_TIMEOUT_SECONDS
 
 
+@dataclass(frozen=True)
+class ServerAnswer:
+    """A department's PARTSTAT on our event in its calendar on the server."""
+
+    visit: int
+    department: str
+    sequence: int        # the event's SEQUENCE: an answer to an older time is not counted
+    partstat: str
+    reason: str
+
+
 @dataclass
 class CalDAVResult:
     url: str
@@ -392,6 +404,7 @@ class CalDAVResult:
     unchanged: int = 0
     withheld: list[Collision] = field(default_factory=list)   # visits not published: another bureau's is there
     city_calendars: int = 0                                    # other bureaus' calendars re-read first
+    answers_recorded: int = 0                                  # departments' answers (回执) found on the server
 
 
 def caldav_password(url: str, username: str, environ: dict[str, str] | None = None) -> str | None:
@@ -456,6 +469,12 @@ def tagged_event(source: FeedSource, visit: Visit, department: str, resource: by
              f"{PLACE_PROPERTY}:{escape_text(visit.place)}"]
     if place is not None:
         lines.append(f"{PLACE_NAME_PROPERTY}:{escape_text(place.name)}")
+    # The department answers in its CalDAV client: the server copy's PARTSTAT changes, our hash does not, so
+    # publishing leaves the answer in place and reads it back (回执; confirmations from the server).
+    # (The event already names the bureau as ORGANIZER when it has an e-mail address.)
+    member = source.departments.get(department)
+    if organizer_line(source.settings) and member is not None and member.email.strip():
+        lines.append(server_attendee_line(member))
     text = b"".join(fold(line) for line in lines)
     index = resource.index(b"BEGIN:VALARM\r\n") if b"BEGIN:VALARM\r\n" in resource else resource.rindex(b"END:VEVENT\r\n")
     return resource[:index] + text + resource[index:]
@@ -546,7 +565,11 @@ def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource
             wanted += [(str(calendar.url), {}) for cal_id, calendar in sorted(existing.items())
                        if cal_id.startswith(f"{SHARED_CALENDAR_ID}-") and cal_id not in kept]
             plan = functools.partial(_planned_changes, own_suffix=own_uid_suffix(source.uid_token))
-            changes = [change for planned in connections.run(plan, wanted) for change in planned]
+            planned = connections.run(plan, wanted)
+            changes = [change for calendar_changes, _ in planned for change in calendar_changes]
+            # The departments' answers in their calendars (回执), read in the same pass.
+            result.answers_recorded = record_server_answers(
+                repo, [answer for _, answers in planned for answer in answers])
             result.withheld = _collisions(repo, source, changes)
             held = {visit_uid(c.visit_id, source.uid_token) for c in result.withheld}
             # A withheld visit is left on the server as it is (if it is there at all): not created, moved or removed.
@@ -663,19 +686,29 @@ class _Change:
     uid: str = ""
 
 
-def _planned_changes(client, wanted: tuple[str, dict[str, bytes]], own_suffix: str) -> list[_Change]:
-    """What one calendar on the server needs so that our events in it are exactly ``events`` (UID -> resource).
+def _planned_changes(client, wanted: tuple[str, dict[str, bytes]],
+                     own_suffix: str) -> tuple[list[_Change], list[ServerAnswer]]:
+    """What one calendar on the server needs so that our events in it are exactly ``events`` (UID -> resource),
+    and the departments' answers found in our events there.
 
     Only events with this database's UID token are ours: an event a department or a clerk added by hand to
     the calendar, or another bureau's, is never updated or removed.
     """
     calendar_url, events = wanted
     on_server: dict[str, tuple[str, str | None]] = {}
+    answers: list[ServerAnswer] = []
     for resource in client.calendar(url=calendar_url).events():
         data = resource.data or ""
         uid = _stored_uid(data)
         if uid is not None and uid.endswith(own_suffix):
-            on_server[uid] = (str(resource.url), _stored_hash(data))
+            stored = on_server[uid] = (str(resource.url), _stored_hash(data))
+            # An answer counts only on our current version of the event (same hash): one on an event about
+            # to be rewritten (a move) answers a time that is no longer the visit's, whatever its SEQUENCE says
+            # (clients raise it when the attendee answers).
+            if uid in events and stored[1] == content_hash(events[uid]):
+                answer = server_answer(data, uid, own_suffix)
+                if answer is not None:
+                    answers.append(answer)
     changes = []
     for uid in sorted(events):
         content = events[uid]
@@ -686,7 +719,79 @@ def _planned_changes(client, wanted: tuple[str, dict[str, bytes]], own_suffix: s
                                    uid=uid))
     changes += [_Change("delete", calendar_url, on_server[uid][0], uid=uid)
                 for uid in sorted(set(on_server) - set(events))]
-    return changes
+    return changes, answers
+
+
+# --- the departments' answers on the server (回执) -----------------------------------------------
+_PARTSTAT = re.compile(r"PARTSTAT=([A-Za-z-]+)")
+_VISIT_ID = re.compile(r"^visit-(\d+)@")
+
+
+def server_answer(data: str, uid: str, own_suffix: str) -> ServerAnswer | None:
+    """The department's answer in our event on the server (None: none, or still NEEDS-ACTION).
+
+    Most events are unanswered: a text search settles those without parsing the event.
+    """
+    unfolded = data.replace("\r\n ", "").replace("\n ", "")
+    if not any(value.upper() != "NEEDS-ACTION" for value in _PARTSTAT.findall(unfolded)):
+        return None
+    match = _VISIT_ID.match(uid)
+    if match is None or not uid.endswith(own_suffix):
+        return None
+    import icalendar
+
+    try:
+        event = next(iter(icalendar.Calendar.from_ical(data).walk("VEVENT")), None)
+    except Exception:   # an event a client damaged is not an answer; publishing rewrites it if its hash differs
+        return None
+    department = str(event.get(DEPARTMENT_PROPERTY, "")).strip() if event is not None else ""
+    attendees = event.get("ATTENDEE") if event is not None else None
+    attendees = attendees if isinstance(attendees, list) else [attendees] if attendees is not None else []
+    if not department or not attendees:
+        return None
+    attendee = attendees[0]
+    partstat = str(attendee.params.get("PARTSTAT", "")).strip().upper()
+    comment = event.get("COMMENT")
+    comment = comment[0] if isinstance(comment, list) and comment else comment
+    reason = str(attendee.params.get("X-RESPONSE-COMMENT", "") or (comment or "")).strip()
+    try:
+        sequence = int(str(event.get("SEQUENCE", 0)))
+    except ValueError:
+        return None
+    return ServerAnswer(int(match.group(1)), department, sequence, partstat, reason)
+
+
+def fetch_confirmations(repo: Repository, target: CalDAVTarget, *,
+                        progress: Callable[[str], None] | None = None) -> int:
+    """`confirmations fetch`: read the departments' answers in our department calendars on the server and record
+    the new ones (source 'server'). Reads only: nothing on the server changes. Returns the answers recorded."""
+    if not target.url.lower().startswith(("http://", "https://")):
+        raise PublishError(tr("The CalDAV address {url} must start with http:// or https://", url=target.url))
+    source = load_feed_source(repo)
+    # What publishing would put there: an answer counts only on our current version of the event.
+    desired = {cal_id: events for (cal_id, _), events in _desired(source).items() if cal_id != SHARED_CALENDAR_ID}
+    client = None
+    try:
+        client = _dav_client(target)
+        calendars = []
+        for calendar in client.principal().calendars():
+            cal_id = calendar.id or str(calendar.url).rstrip("/").rsplit("/", 1)[-1]
+            if cal_id in desired:
+                calendars.append((str(calendar.url), desired[cal_id]))
+        with _Connections(target, _passed_on(progress)) as connections:
+            read = functools.partial(_planned_changes, own_suffix=own_uid_suffix(source.uid_token))
+            planned = connections.run(read, calendars)
+    except PublishError:
+        raise
+    except _ProgressStop as stop:
+        raise stop.error from None
+    except Exception as error:
+        raise _caldav_error(target, error) from error
+    finally:
+        if client is not None:
+            with contextlib.suppress(Exception):
+                client.close()
+    return record_server_answers(repo, [answer for _, answers in planned for answer in answers])
 
 
 def _make_calendar(client, wanted: tuple[str, str, str]) -> tuple[str, str]:

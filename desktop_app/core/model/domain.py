@@ -251,3 +251,41 @@ class HistoryEntry:
     detail: dict = field(default_factory=dict)
     visit: int | None = None
     id: int | None = None
+
+
+class Partstat(StrEnum):
+    """A department's answer to an invitation, as iTIP writes it (RFC 5545 PARTSTAT)."""
+
+    ACCEPTED = "ACCEPTED"
+    DECLINED = "DECLINED"
+    TENTATIVE = "TENTATIVE"
+    DELEGATED = "DELEGATED"
+    NEEDS_ACTION = "NEEDS-ACTION"
+
+
+class ConfirmationSource(StrEnum):
+    HAND = "hand"       # the clerk recorded it (a phone call)
+    REPLY = "reply"     # an iTIP REPLY file (Outlook, Thunderbird)
+    SERVER = "server"   # the attendee's PARTSTAT on the CalDAV server
+
+
+class ConfirmationState(StrEnum):
+    """Where a published visit stands with one department (回执)."""
+
+    PENDING = "pending"        # 待确认: not answered yet, more than 2 working days away
+    CONFIRMED = "confirmed"    # 已确认
+    DECLINED = "declined"      # 已拒绝 (with the department's reason)
+    NO_REPLY = "no_reply"      # 未答复: not answered and within 2 working days (or past)
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """One department's confirmation of one published visit at its current time (SEQUENCE)."""
+
+    visit: int
+    department: str
+    state: ConfirmationState
+    reason: str = ""                          # the department's words ('' when none)
+    source: ConfirmationSource | None = None  # None: no answer yet
+    answered_at: dt.datetime | None = None    # when the department answered, if known
+    partstat: Partstat | None = None          # the answer that counts (None: none for this time)

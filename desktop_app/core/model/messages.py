@@ -750,3 +750,73 @@ ZH_CN.update({
     "ruled out.\n{problem}":
         "未发布任何内容：无法先读取其他审批局的日历，不能排除重复预约。\n{problem}",
 })
+ZH_CN.update({
+    # --- departments' confirmations 回执 (issue 15 item 5; core/acceptance/confirmations.py, replies.py)
+    "awaiting confirmation": "待确认",
+    "confirmed": "已确认",
+    "declined": "已拒绝",
+    "no reply": "未答复",
+    "by hand": "人工登记",
+    "reply file": "回复文件",
+    "calendar server": "日历服务器",
+    "accepted the invitation": "已接受",
+    "tentative": "暂定",
+    "delegated": "已委派",
+    "not answered": "未回复",
+    "Answer of {department} to visit {visit}: {answer} ({source})":
+        "{department} 对验收 {visit} 的回执：{answer}（{source}）",
+    "Visit {id} was cancelled; it takes no confirmations.": "验收 {id} 已取消，不再登记回执。",
+    "Visit {id} has already taken place; it takes no confirmations.": "验收 {id} 已经举行，不再登记回执。",
+    "Visit {id} is not published yet: the departments have not been invited, so there is nothing to confirm.":
+        "验收 {id} 尚未发布：还没有邀请各部门，无需确认。",
+    "Unknown answer {value!r} (use ACCEPTED, DECLINED, TENTATIVE, DELEGATED or NEEDS-ACTION).":
+        "未知的回执“{value}”（应为 ACCEPTED、DECLINED、TENTATIVE、DELEGATED 或 NEEDS-ACTION）。",
+})
+ZH_CN.update({
+    # --- a decline is busy time (core/calendar/availability.py, planning/conflicts.py, planning/explain.py)
+    "{department} declined: {reason} ({start}–{end})": "{department} 已拒绝：{reason}（{start}–{end}）",
+    "{department} declined ({start}–{end})": "{department} 已拒绝（{start}–{end}）",
+    "declined: {reason}": "已拒绝：{reason}",
+    "{department} declined: {reason} ({when})": "{department} 已拒绝：{reason}（{when}）",
+    "{department} declined ({when})": "{department} 已拒绝（{when}）",
+    # the command line: visit confirm / visit confirmations / confirmations import|fetch
+    "`visit confirm` takes VISIT_ID DEPARTMENT and one of confirmed, declined, pending.":
+        "`visit confirm` 需要 验收编号 部门代码 以及 confirmed、declined、pending 之一。",
+    "Visit {visit}, {department}: {state}": "验收 {visit}，{department}：{state}",
+    "{id}  {project}  {when}": "{id}  {project}  {when}",
+    "No published visits.": "没有已发布的验收。",
+})
+ZH_CN.update({
+    # --- iTIP REPLY files (core/acceptance/replies.py, `confirmations import`)
+    "{files} reply file(s) read: {recorded} answer(s) recorded, {unchanged} already recorded.":
+        "已读取 {files} 个回复文件：登记 {recorded} 条回执，{unchanged} 条此前已登记。",
+    "{file}: UID {uid}, attendee {attendee}: {problem}": "{file}：UID {uid}，参加人 {attendee}：{problem}",
+    "{file}: UID {uid}: {problem}": "{file}：UID {uid}：{problem}",
+    "{file}: {problem}": "{file}：{problem}",
+    "not iCalendar data ({reason})": "不是 iCalendar 数据（{reason}）",
+    "METHOD is {method}, not REPLY: this is not a department's answer to an invitation":
+        "METHOD 为 {method}，不是 REPLY：这不是部门对邀请的回复",
+    "missing": "缺失",
+    "the REPLY holds no event (VEVENT)": "回复中没有日程（VEVENT）",
+    "an event has no UID": "有日程缺少 UID",
+    "the REPLY names no attendee (ATTENDEE)": "回复中没有参加人（ATTENDEE）",
+    "SEQUENCE {value!r} is not a number": "SEQUENCE“{value}”不是数字",
+    "PARTSTAT {value!r} is missing or unknown (ACCEPTED, DECLINED, TENTATIVE, DELEGATED or NEEDS-ACTION)":
+        "PARTSTAT“{value}”缺失或无法识别（应为 ACCEPTED、DECLINED、TENTATIVE、DELEGATED 或 NEEDS-ACTION）",
+    "not a visit of this database (不是本库的验收)": "不是本库的验收",
+    "visit {id} of {project} was cancelled": "{project} 的验收 {id} 已取消",
+    "an attendee that was not invited to visit {id} (未邀请的参加人)": "未邀请的参加人（验收 {id}）",
+    "the answer is for an earlier time of this visit (回复的是此验收先前的时间): SEQUENCE {old}, the visit is at "
+    "{current} now":
+        "回复的是此验收先前的时间：回复的 SEQUENCE 为 {old}，验收现为 {current}",
+})
+ZH_CN.update({
+    "`confirmations import` needs at least one REPLY file.": "`confirmations import` 至少需要一个回复文件。",
+})
+ZH_CN.update({
+    # --- confirmations on the CalDAV server (feeds/publishing.py, `confirmations fetch`)
+    "{count} answer(s) of the departments (回执) read from the server.": "从服务器读取到 {count} 条部门回执。",
+    "No CalDAV server: give --caldav URL or set the CalDAV server in the settings.":
+        "没有 CalDAV 服务器：请用 --caldav URL 指定，或在设置中填写 CalDAV 服务器。",
+    "{url}: {count} new answer(s) of the departments (回执) recorded.": "{url}：登记了 {count} 条新的部门回执。",
+})

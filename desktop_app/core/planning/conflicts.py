@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from desktop_app.core.calendar.availability import Availability, BlockKind
+from desktop_app.core.calendar.availability import Availability, BlockKind, load_declines
 from desktop_app.core.planning.greedy import ConflictKind
 from desktop_app.core.calendar.city_events import city_collisions, load_foreign_visits, travel_function
 from desktop_app.core.model.messages import tr
@@ -42,13 +42,25 @@ class Conflict:
 
     def describe(self, department_name: str | None = None) -> str:
         """One line for a tooltip, the details panel or the command line."""
-        return tr("{department}: {what} ({start}–{end})", department=department_name or self.department,
-                  what=kind_text(self.kind, self.reason), start=f"{self.start:%H:%M}", end=f"{self.end:%H:%M}")
+        return conflict_line(department_name or self.department, self.kind, self.reason, self.start, self.end)
 
     def as_json(self) -> dict:
         return {"visit": self.visit_id, "project": self.project, "department": self.department,
                 "start": self.start.isoformat(), "end": self.end.isoformat(), "kind": str(self.kind),
                 "reason": self.reason}
+
+
+def conflict_line(department: str, kind: BlockKind | ConflictKind, reason: str, start: dt.datetime,
+                  end: dt.datetime) -> str:
+    """"<department>: <what> (HH:MM–HH:MM)"; a decline reads "<department> declined: <its words>"."""
+    if kind is BlockKind.DECLINED:
+        if reason:
+            return tr("{department} declined: {reason} ({start}–{end})", department=department, reason=reason,
+                      start=f"{start:%H:%M}", end=f"{end:%H:%M}")
+        return tr("{department} declined ({start}–{end})", department=department, start=f"{start:%H:%M}",
+                  end=f"{end:%H:%M}")
+    return tr("{department}: {what} ({start}–{end})", department=department, what=kind_text(kind, reason),
+              start=f"{start:%H:%M}", end=f"{end:%H:%M}")
 
 
 def kind_text(kind: BlockKind, reason: str) -> str:
@@ -59,6 +71,8 @@ def kind_text(kind: BlockKind, reason: str) -> str:
         return tr("busy: {reason}", reason=reason)
     if kind is BlockKind.BLOCKED_DAY:
         return tr("blocked day: {reason}", reason=reason)
+    if kind is BlockKind.DECLINED:
+        return tr("declined: {reason}", reason=reason) if reason else tr("declined")
     return reason     # office hours and clashes with our own visits are already whole sentences
 
 
@@ -192,6 +206,10 @@ def find_conflicts(repo: Repository, first: dt.date, last: dt.date, *,
                              end=dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), zone))
     if availability is None:
         availability = Availability.from_repository(repo, first, last)
+    elif not availability.declines_loaded:
+        # Built without the departments' declines (a caller's own Availability): they are conflicts too.
+        availability.set_declined(load_declines(repo.db, availability.first, availability.last,
+                                                availability.timezone))
     inside = [v for v in visits if first <= v.start.astimezone(availability.zone).date() <= last]
     result: dict[int, list[Conflict]] = {}
     for visit in inside:
@@ -243,8 +261,7 @@ def grouped_lines(conflicts: Iterable[Conflict], names: Mapping[str, str]) -> li
     for conflict in conflicts:
         key = (conflict.start, conflict.end, conflict.kind, conflict.reason)
         groups.setdefault(key, []).append(names.get(conflict.department, conflict.department))
-    return [tr("{department}: {what} ({start}–{end})", department="、".join(departments),
-               what=kind_text(kind, reason), start=f"{start:%H:%M}", end=f"{end:%H:%M}")
+    return [conflict_line("、".join(departments), kind, reason, start, end)
             for (start, end, kind, reason), departments in groups.items()]
 
 

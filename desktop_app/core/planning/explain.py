@@ -94,10 +94,14 @@ def _department_blocks(problem: Problem, request: Request, department: str, days
                 reasons[tr("no office hours that day")].append(day)
             continue
         start, end = periods[0][0], periods[-1][1]
-        titles = [u.reason for u in availability.unavailable(department, start, end) if u.kind is BlockKind.BUSY_EVENT]
-        if titles:
+        stretches = availability.unavailable(department, start, end)
+        titles = [u.reason for u in stretches if u.kind is BlockKind.BUSY_EVENT]
+        declined = [u.reason for u in stretches if u.kind is BlockKind.DECLINED]
+        if titles or declined:
             for title in dict.fromkeys(titles):
                 reasons[tr("busy with “{title}”", title=title)].append(day)
+            for reason in dict.fromkeys(declined):
+                reasons[tr("declined: {reason}", reason=reason) if reason else tr("declined")].append(day)
         else:
             longest = max(int((e - s).total_seconds() // 60) for s, e in periods)
             travel = problem.base_travel(department, place)
@@ -335,6 +339,9 @@ def _availability_texts(problem: Problem, visit: Visit, start: dt.datetime, end:
             texts.append(tr("{department} is busy with “{title}” ({when})", department=who, title=reason, when=when))
         elif kind is BlockKind.BLOCKED_DAY:
             texts.append(tr("{department} is blocked that day: {reason}", department=who, reason=reason))
+        elif kind is BlockKind.DECLINED:
+            texts.append(tr("{department} declined: {reason} ({when})", department=who, reason=reason, when=when)
+                         if reason else tr("{department} declined ({when})", department=who, when=when))
         else:
             texts.append(tr("{department} is not in office from {when}: {reason}", department=who, when=when,
                             reason=reason))

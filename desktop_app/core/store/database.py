@@ -488,6 +488,35 @@ def m005_city_sources(db: Database) -> None:
                    "FOR EACH ROW BEGIN UPDATE data_version SET version = version + 1 WHERE id = 1; END")
 
 
+@MIGRATIONS()
+def m006_confirmations(db: Database) -> None:
+    # Issue 15 item 5: departments' answers to published visits (回执), an append-only log. The answer that
+    # counts is the latest row for the visit's current SEQUENCE; older rows stay as history. Rows go with
+    # their visit (an undone schedule removes it) and follow a renamed department code.
+    _run_statements(db, """
+        CREATE TABLE confirmations (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            visit INTEGER NOT NULL REFERENCES visits(id) ON DELETE CASCADE,
+            department TEXT NOT NULL REFERENCES departments(code) ON UPDATE CASCADE,
+            sequence INTEGER NOT NULL,
+            partstat TEXT NOT NULL
+                CHECK (partstat IN ('ACCEPTED', 'DECLINED', 'TENTATIVE', 'DELEGATED', 'NEEDS-ACTION')),
+            reason TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL CHECK (source IN ('hand', 'reply', 'server')),
+            answered_at TEXT,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX confirmations_visit ON confirmations(visit, department, sequence, id);
+        CREATE TRIGGER confirmations_never_changed BEFORE UPDATE OF visit, sequence, partstat, reason, source,
+            answered_at, recorded_at ON confirmations
+            BEGIN SELECT RAISE(ABORT, 'confirmations are append-only'); END
+        """)
+    # A decline is busy time of the department (planning reads it): it spoils a plan in progress.
+    for event in ("INSERT", "UPDATE", "DELETE"):
+        db.execute(f"CREATE TRIGGER data_version_confirmations_{event.lower()} AFTER {event} ON confirmations "
+                   "FOR EACH ROW BEGIN UPDATE data_version SET version = version + 1 WHERE id = 1; END")
+
+
 def schema_version() -> int:
     """The number of migrations this program knows: the version of a database it writes."""
     return len(MIGRATIONS._migrations)

@@ -485,6 +485,8 @@ def details_html(info: VisitInfo, period: CalendarPeriod, results: list[Departme
     if info.due:
         names = [_department_name(period, code) or code for code in info.results_due]
         parts.append(f"<p style='color:#c2410c'><b>{e(due_text(info, names))}</b></p>")
+    if confirmations is not None:     # before the contacts: the clerk phones the departments that did not answer
+        parts.append(confirmations_html(confirmations, period))
     recorded = {r.department: r for r in results}
     department_rows = []
     for code in visit.departments:
@@ -499,8 +501,6 @@ def details_html(info: VisitInfo, period: CalendarPeriod, results: list[Departme
                                + (f"<br><span style='color:#4b5563'>{e(contact)}</span>" if contact else "") + "</li>")
     title = translate("Calendar", "Departments ({count})").format(count=len(visit.departments))
     parts.append(f"<p><b>{e(title)}</b></p><ul>{''.join(department_rows)}</ul>")
-    if confirmations is not None:
-        parts.append(confirmations_html(confirmations, period))
     item_rows = "".join(f"<li>{e(period.items[c].name if c in period.items else c)}</li>" for c in visit.items)
     title = translate("Calendar", "Acceptance items ({count})").format(count=len(visit.items))
     parts.append(f"<p><b>{e(title)}</b></p><ul>{item_rows}</ul>")

@@ -532,7 +532,7 @@
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../desktop_app/ui/calendar/calendar_page.py" line="+95"/>
+        <location filename="../../desktop_app/ui/calendar/calendar_page.py" line="+94"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -689,17 +689,17 @@
         <translation>冲突：该现场验收已无法按原时间进行</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Departments ({count})</source>
         <translation>参加部门（{count} 个）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Acceptance items ({count})</source>
         <translation>验收事项（{count} 项）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+18"/>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
@@ -975,7 +975,7 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../desktop_app/ui/pages/dashboard_page.py" line="+116"/>
+        <location filename="../../desktop_app/ui/pages/dashboard_page.py" line="+115"/>
         <source>Requests waiting for a visit</source>
         <translation>待排期申请</translation>
     </message>
@@ -1568,7 +1568,7 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/formatting.py" line="+65"/>
+        <location filename="../../desktop_app/ui/widgets/formatting.py" line="+69"/>
         <source>City</source>
         <translation>市级</translation>
     </message>

@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.acceptance.confirmations import VisitConfirmations, confirmations_of, source_label, state_label
 from desktop_app.core.acceptance.results import opinion_label
 from desktop_app.core.model.domain import ConfirmationState, DepartmentResult, Partstat, VisitStatus
-from desktop_app.core.calendar.availability import BlockKind
-from desktop_app.core.planning.conflicts import grouped_lines, kind_text
+from desktop_app.core.planning.conflicts import grouped_lines
 from desktop_app.core.store import acceptance_records as records
 from desktop_app.ui.widgets import formatting as fmt
 from desktop_app.ui.calendar.calendar_data import (
@@ -518,13 +517,6 @@ STATE_COLOURS = {ConfirmationState.CONFIRMED: "#15803d", ConfirmationState.DECLI
                  ConfirmationState.NO_REPLY: "#b45309", ConfirmationState.PENDING: "#4b5563"}
 
 
-def decline_text(confirmation) -> str:
-    """"declined: <its words>" (已拒绝：…) for a decline, else ''."""
-    if confirmation.state is not ConfirmationState.DECLINED:
-        return ""
-    return kind_text(BlockKind.DECLINED, confirmation.reason)
-
-
 def _answer_choices() -> list[tuple[str, str]]:
     """The clerk's three answers by hand (core HAND_ANSWERS' keys) and their words."""
     return [("confirmed", translate("Calendar", "Confirmed")), ("declined", translate("Calendar", "Declined…")),
@@ -547,7 +539,7 @@ def confirmations_html(item: VisitConfirmations, period: CalendarPeriod) -> str:
     for confirmation in item.confirmations:
         code = confirmation.department
         colour = STATE_COLOURS[confirmation.state]
-        state = decline_text(confirmation) or state_label(confirmation.state)
+        state = fmt.confirmation_text(confirmation)
         source = []
         if confirmation.source is not None:
             source.append(source_label(confirmation.source))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.acceptance.confirmations import VisitConfirmations, state_label, unconfirmed_soon
+from desktop_app.core.acceptance.confirmations import VisitConfirmations, unconfirmed_soon
 from desktop_app.core.acceptance.tracking import DueVisit, results_due
 from desktop_app.core.model.domain import ConfirmationState
 from desktop_app.core.planning.conflicts import Conflict, grouped_lines, upcoming_conflicts
@@ -40,7 +40,6 @@ from desktop_app.core.reports.workload import (
     requests_by_place,
     visits_per_week,
 )
-from desktop_app.ui.calendar.calendar_page import decline_text
 from desktop_app.ui.pages import dashboard_charts as charts
 from desktop_app.ui.widgets import formatting as fmt
 from desktop_app.ui.controllers.workspace import Workspace
@@ -305,7 +304,7 @@ class DashboardPage(QWidget):
             font.setBold(True)
             parent.setFont(1, font)
             for confirmation in missing:
-                state = decline_text(confirmation) or state_label(confirmation.state)
+                state = fmt.confirmation_text(confirmation)
                 child = QTreeWidgetItem(parent, ["", names.get(confirmation.department, confirmation.department),
                                                  state])
                 child.setData(0, Qt.ItemDataRole.UserRole, visit.id)

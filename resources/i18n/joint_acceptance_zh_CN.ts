@@ -37,7 +37,7 @@
 <context>
     <name>AcceptanceActions</name>
     <message>
-        <location filename="../../desktop_app/ui/acceptance_actions.py" line="+29"/>
+        <location filename="../../desktop_app/ui/acceptance_actions.py" line="+33"/>
         <source>&amp;Acceptance</source>
         <translation>验收(&amp;A)</translation>
     </message>
@@ -67,7 +67,22 @@
         <translation>打印联合验收意见书…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+5"/>
+        <source>Import confirmation files…</source>
+        <translation>导入回执文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The departments&apos; answers to the e-mailed invitations (REPLY .ics from Outlook or Thunderbird)</source>
+        <translation>各部门对邮件邀请的答复（Outlook 或 Thunderbird 发回的 REPLY .ics 文件）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fetch confirmations from the calendar server</source>
+        <translation>从日历服务器获取回执</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Select a visit in the calendar first.</source>
         <translation>请先在排期日历中选择一次现场验收。</translation>
     </message>
@@ -80,6 +95,46 @@
         <location line="+16"/>
         <source>Select a request that is rectifying first.</source>
         <translation>请先选择一件整改中的验收申请。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Import confirmation files</source>
+        <translation>导入回执文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendar replies (*.ics);;All files (*)</source>
+        <translation>日历回复 (*.ics);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Importing confirmations</source>
+        <translation>正在导入回执</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Confirmation files not imported</source>
+        <translation>回执文件未导入</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No calendar server is set: give it in Publish (Ctrl+Shift+P) first.</source>
+        <translation>尚未设置日历服务器：请先在“发布”（Ctrl+Shift+P）中填写。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fetching confirmations</source>
+        <translation>正在获取回执</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} new answer(s) from {url}.</source>
+        <translation>从 {url} 获取到 {count} 条新回执。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Confirmations not fetched</source>
+        <translation>未能获取回执</translation>
     </message>
 </context>
 <context>
@@ -477,7 +532,7 @@
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../desktop_app/ui/calendar/calendar_page.py" line="+90"/>
+        <location filename="../../desktop_app/ui/calendar/calendar_page.py" line="+94"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -512,24 +567,24 @@
         <translation>显示：</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+230"/>
+        <location line="+26"/>
+        <location line="+241"/>
         <source>Record results…</source>
         <translation>录入验收结果…</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-240"/>
         <source>What each department found at this visit</source>
         <translation>录入各部门在本次现场验收中的意见</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+216"/>
+        <location line="+228"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-226"/>
         <source>Show or hide the details of the selected visit</source>
         <translation>显示或隐藏所选现场验收的详情</translation>
     </message>
@@ -579,17 +634,22 @@
         <translation>选择一场现场验收，查看项目、部门、事项和状态。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+34"/>
         <source>Move visit…</source>
         <translation>调整时间…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
+        <source>Confirmation (by phone)</source>
+        <translation>登记回执（电话）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Move refused: {reason}</source>
         <translation>无法调整：{reason}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Request {code}</source>
         <translation>申请编号 {code}</translation>
     </message>
@@ -629,7 +689,7 @@
         <translation>冲突：该现场验收已无法按原时间进行</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Departments ({count})</source>
         <translation>参加部门（{count} 个）</translation>
     </message>
@@ -637,6 +697,26 @@
         <location line="+3"/>
         <source>Acceptance items ({count})</source>
         <translation>验收事项（{count} 项）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Declined…</source>
+        <translation>已拒绝…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to awaiting confirmation</source>
+        <translation>改回待确认</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Confirmations: {confirmed} of {count} confirmed</source>
+        <translation>回执：{count} 个部门中 {confirmed} 个已确认</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/calendar/calendar_view.py" line="+93"/>
@@ -865,9 +945,37 @@
     </message>
 </context>
 <context>
+    <name>ConfirmationEdits</name>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/confirmation_edits.py" line="+68"/>
+        <source>The confirmation of {department} for visit {id} changed meanwhile; it was left as it is now.</source>
+        <translation>{department} 对验收 {id} 的回执已被他人更改，保持现状，未撤销。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>back to awaiting confirmation</source>
+        <translation>改回待确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmation of visit {id}: {department} {answer}</source>
+        <translation>验收 {id} 的回执：{department} {answer}</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../desktop_app/ui/pages/dashboard_page.py" line="+108"/>
+        <location filename="../../desktop_app/ui/pages/dashboard_page.py" line="+115"/>
         <source>Requests waiting for a visit</source>
         <translation>待排期申请</translation>
     </message>
@@ -932,7 +1040,27 @@
         <translation>验收后续</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+21"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Request</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmation</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Double-click to open the visit in the calendar</source>
+        <translation>双击在排期日历中打开该验收</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>Requests accepted (every department passed) in {month}</source>
         <translation>{month} 通过联合验收（各部门均通过）的申请</translation>
     </message>
@@ -962,7 +1090,22 @@
         <translation>今天以前已结束、但尚有部门未录入验收意见的现场验收</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
+        <source>Visits within 2 working days not confirmed by every department ({count})</source>
+        <translation>两个工作日内未确认的验收（{count}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All confirmed: every department of the visits in the next 2 working days has confirmed.</source>
+        <translation>都已确认：未来两个工作日内的验收，各部门均已确认。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{count} of {total} department(s) not confirmed</source>
+        <translation>{total} 个部门中 {count} 个未确认</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Conflicts: visits whose departments are no longer all free ({count})</source>
         <translation>排期冲突：参加部门已不能全部到场的现场验收（{count} 场）</translation>
     </message>
@@ -992,7 +1135,7 @@
         <translation>每周现场验收（按周一日期；* 为本周）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages/dashboard_page.py" line="-178"/>
+        <location filename="../../desktop_app/ui/pages/dashboard_page.py" line="-242"/>
         <source>On time</source>
         <translation>按期率</translation>
     </message>
@@ -1062,7 +1205,7 @@
         <translation>有冲突的现场验收</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+94"/>
         <source>{bureau} — {date}</source>
         <translation>{bureau} — {date}</translation>
     </message>
@@ -1072,9 +1215,32 @@
         <translation>联合验收 {joint} 场，分散验收需 {separate} 场</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>{departments} departments, {items} acceptance items, {places} places, {overrides} holiday overrides.</source>
         <translation>部门 {departments} 个，验收事项 {items} 项，地点 {places} 个，节假日调整 {overrides} 条。</translation>
+    </message>
+</context>
+<context>
+    <name>Decline</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs/decline_dialog.py" line="+17"/>
+        <source>Department declined</source>
+        <translation>部门拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{department} declined the visit {visit}. Why? (in the department&apos;s words; optional)</source>
+        <translation>{department} 拒绝了验收 {visit}。原因是什么？（尽量记部门原话，可不填）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. 当天另有市级检查</source>
+        <translation>例如：当天另有市级检查</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record the decline</source>
+        <translation>登记拒绝</translation>
     </message>
 </context>
 <context>
@@ -1402,7 +1568,7 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/formatting.py" line="+65"/>
+        <location filename="../../desktop_app/ui/widgets/formatting.py" line="+69"/>
         <source>City</source>
         <translation>市级</translation>
     </message>
@@ -1940,12 +2106,12 @@
 <context>
     <name>Move</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/move_dialog.py" line="+36"/>
+        <location filename="../../desktop_app/ui/dialogs/move_dialog.py" line="+40"/>
         <source>Move a visit</source>
         <translation>调整现场验收时间</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1980,12 +2146,12 @@
         <translation>调整到此时间</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Now: {when}, {place}</source>
         <translation>当前：{when}，{place}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+22"/>
         <source>{count} possible times, best first (shortest wait, fewest extra trips):</source>
         <translation>共 {count} 个可选时间，按优劣排序（等待最短、新增出车最少在前）：</translation>
     </message>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from urllib.parse import quote, unquote
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.acceptance.confirmations import VisitConfirmations, confirmations_of, source_label, state_label
 from desktop_app.core.acceptance.results import opinion_label
-from desktop_app.core.model.domain import DepartmentResult, VisitStatus
+from desktop_app.core.model.domain import ConfirmationState, DepartmentResult, Partstat, VisitStatus
 from desktop_app.core.planning.conflicts import grouped_lines
 from desktop_app.core.store import acceptance_records as records
 from desktop_app.ui.widgets import formatting as fmt
@@ -72,6 +74,8 @@ class CalendarPage(QWidget):
     visitMoveRequested = Signal(int, object)    # visit id, new start (aware datetime)
     recordResultsRequested = Signal(int)        # visit id: open the results dialog
     moveDialogRequested = Signal(int)           # visit id: open the move dialog
+    # visit id, department, "confirmed" / "declined" / "pending": a department's answer by hand (回执)
+    confirmationRequested = Signal(int, str, str)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,6 +162,7 @@ class CalendarPage(QWidget):
         self.views.addWidget(self.month_view)
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
+        self.details.anchorClicked.connect(self._details_link)
         self.results_button = QPushButton(translate("Calendar", "Record results…"))
         self.results_button.setToolTip(translate("Calendar", "What each department found at this visit"))
         self.results_button.clicked.connect(self._record_selected)
@@ -372,7 +377,18 @@ class CalendarPage(QWidget):
             self.details.setHtml(f"<p style='color:#6b7280'>{html.escape(hint)}</p>")
             return
         results = records.results(self.workspace.db, visit=info.id)
-        self.details.setHtml(details_html(info, self.period, results))
+        self.details.setHtml(details_html(info, self.period, results, self.confirmations(info)))
+
+    def confirmations(self, info: VisitInfo) -> VisitConfirmations | None:
+        """The departments' confirmations of a published visit (None for any other)."""
+        found = confirmations_of(self.workspace.repo, [info.visit], self.workspace.today(), self.workspace.calendar())
+        return found[0] if found else None
+
+    def _details_link(self, url) -> None:
+        kind, _, rest = url.toString().partition(":")
+        if kind == CONFIRM_LINK:
+            visit_id, department, answer = rest.split(":")
+            self.confirmationRequested.emit(int(visit_id), unquote(department), answer)
 
     # --- after the visit ------------------------------------------------------------------------
     def can_record(self, info: VisitInfo) -> bool:
@@ -393,8 +409,25 @@ class CalendarPage(QWidget):
         record.setEnabled(info is not None and self.can_record(info))
         move = menu.addAction(translate("Calendar", "Move visit…"), lambda: self.moveDialogRequested.emit(visit_id))
         move.setEnabled(info is not None and info.visit.status not in (VisitStatus.DONE, VisitStatus.CANCELLED))
+        self._confirmation_menu(menu, info)
         menu.addAction(translate("Calendar", "Details"), lambda: self.set_details_visible(True))
         return menu
+
+    def _confirmation_menu(self, menu: QMenu, info: VisitInfo | None) -> None:
+        """回执: per department, what it answered on the phone (published visits only)."""
+        found = self.confirmations(info) if info is not None else None
+        submenu = menu.addMenu(translate("Calendar", "Confirmation (by phone)"))
+        submenu.setEnabled(found is not None)
+        if found is None:
+            return
+        for confirmation in found.confirmations:
+            code = confirmation.department
+            name = _department_name(self.period, code) or code
+            entry = submenu.addMenu(f"{name}（{state_label(confirmation.state)}）")
+            for answer, text in _answer_choices():
+                action = entry.addAction(text, lambda code=code, answer=answer:
+                                         self.confirmationRequested.emit(info.id, code, answer))
+                action.setEnabled(answer != _current_answer(confirmation))
 
     def show_visit_menu(self, visit_id: int, point) -> None:
         self.select_visit(visit_id)
@@ -411,8 +444,10 @@ class CalendarPage(QWidget):
         self.summary.setText(translate("Calendar", "Move refused: {reason}").format(reason=reason))
 
 
-def details_html(info: VisitInfo, period: CalendarPeriod, results: list[DepartmentResult] = ()) -> str:
-    """The details panel: project, time, place, departments with contacts and results, items, status."""
+def details_html(info: VisitInfo, period: CalendarPeriod, results: list[DepartmentResult] = (),
+                 confirmations: VisitConfirmations | None = None) -> str:
+    """The details panel: project, time, place, departments with contacts and results, confirmations (回执),
+    items, status."""
     visit, project = info.visit, info.project
     e = html.escape
     place = period.places.get(visit.place)
@@ -449,6 +484,8 @@ def details_html(info: VisitInfo, period: CalendarPeriod, results: list[Departme
     if info.due:
         names = [_department_name(period, code) or code for code in info.results_due]
         parts.append(f"<p style='color:#c2410c'><b>{e(due_text(info, names))}</b></p>")
+    if confirmations is not None:     # before the contacts: the clerk phones the departments that did not answer
+        parts.append(confirmations_html(confirmations, period))
     recorded = {r.department: r for r in results}
     department_rows = []
     for code in visit.departments:
@@ -472,3 +509,48 @@ def details_html(info: VisitInfo, period: CalendarPeriod, results: list[Departme
 def _department_name(period: CalendarPeriod, code: str) -> str | None:
     department = period.departments.get(code)
     return department.name if department else None
+
+
+# --- 回执 in the details panel ------------------------------------------------------------------------
+CONFIRM_LINK = "confirm"
+STATE_COLOURS = {ConfirmationState.CONFIRMED: "#15803d", ConfirmationState.DECLINED: "#dc2626",
+                 ConfirmationState.NO_REPLY: "#b45309", ConfirmationState.PENDING: "#4b5563"}
+
+
+def _answer_choices() -> list[tuple[str, str]]:
+    """The clerk's three answers by hand (core HAND_ANSWERS' keys) and their words."""
+    return [("confirmed", translate("Calendar", "Confirmed")), ("declined", translate("Calendar", "Declined…")),
+            ("pending", translate("Calendar", "Back to awaiting confirmation"))]
+
+
+def _current_answer(confirmation) -> str:
+    """Which hand answer would change nothing (its link is left out)."""
+    if confirmation.state is ConfirmationState.CONFIRMED:
+        return "confirmed"
+    if confirmation.state is ConfirmationState.DECLINED:
+        return ""        # declined again, with other words, is a change
+    return "pending" if confirmation.partstat in (None, Partstat.NEEDS_ACTION) else ""
+
+
+def confirmations_html(item: VisitConfirmations, period: CalendarPeriod) -> str:
+    """Each department's answer (state, reason, source, when) with the one-click answers by hand."""
+    e = html.escape
+    rows = []
+    for confirmation in item.confirmations:
+        code = confirmation.department
+        colour = STATE_COLOURS[confirmation.state]
+        state = fmt.confirmation_text(confirmation)
+        source = []
+        if confirmation.source is not None:
+            source.append(source_label(confirmation.source))
+        if confirmation.answered_at is not None:
+            source.append(fmt.date_time(confirmation.answered_at.astimezone(period.zone)))
+        links = " · ".join(f"<a href='{CONFIRM_LINK}:{item.visit.id}:{quote(code, safe='')}:{answer}'>{e(text)}</a>"
+                           for answer, text in _answer_choices() if answer != _current_answer(confirmation))
+        rows.append(f"<li>{e(_department_name(period, code) or code)}：<b style='color:{colour}'>{e(state)}</b>"
+                    + (f"<br><span style='color:#4b5563'>{e(' '.join(source))}</span>" if source else "")
+                    + f"<br><small>{links}</small></li>")
+    counts = {state: len(item.with_state(state)) for state in ConfirmationState}
+    title = translate("Calendar", "Confirmations: {confirmed} of {count} confirmed").format(
+        confirmed=counts[ConfirmationState.CONFIRMED], count=len(item.confirmations))
+    return f"<p><b>{e(title)}</b></p><ul>{''.join(rows)}</ul>"

@@ -17,6 +17,10 @@ from PySide6.QtWidgets import (
     QTextBrowser, QVBoxLayout, QWidget,
 )
 
+from desktop_app.core.acceptance.confirmations import confirmations_of
+from desktop_app.core.calendar.availability import BlockKind
+from desktop_app.core.model.domain import ConfirmationState
+from desktop_app.core.planning.conflicts import conflict_line
 from desktop_app.ui.widgets import formatting as fmt
 from desktop_app.ui.controllers.move_edits import MoveOptions, VisitEdits
 from desktop_app.ui.controllers.workspace import Workspace
@@ -39,6 +43,8 @@ class MoveDialog(QDialog):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.message = QLabel(wordWrap=True)
         self.message.setStyleSheet("color: #b91c1c;")
+        self.declined = QLabel(wordWrap=True)      # why the visit must move: departments that declined it (回执)
+        self.declined.setStyleSheet("color: #dc2626; font-weight: 600;")
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([
             translate("Move", "Date"), translate("Move", "Time"), translate("Move", "Waiting (working days)"),
@@ -74,6 +80,7 @@ class MoveDialog(QDialog):
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.declined)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
@@ -86,6 +93,8 @@ class MoveDialog(QDialog):
             return
         options = self.options
         self.heading.setText(self._heading_html(options))
+        self.declined.setText(self._declines(options))
+        self.declined.setVisible(bool(self.declined.text()))
         self.message.setText(options.refusal)
         self.message.setVisible(bool(options.refusal))
         self._fill_table(options)
@@ -105,6 +114,18 @@ class MoveDialog(QDialog):
         departments = "、".join(names.get(c, c) for c in visit.departments)
         return f"<p style='font-size:15px'><b>{title}</b><br>{e(now)}<br>" \
                f"<span style='color:#4b5563'>{e(departments)}</span></p>"
+
+    def _declines(self, options: MoveOptions) -> str:
+        """"<department> declined: <its words> (HH:MM–HH:MM)", one line per department that declined this time;
+        the times below leave that department's declined time out (core move_options)."""
+        visit, repo = options.visit, self.workspace.repo
+        found = confirmations_of(repo, [visit], self.workspace.today(), self.workspace.calendar())
+        if not found:
+            return ""
+        names = {d.code: d.name for d in repo.departments()}
+        return "\n".join(conflict_line(names.get(c.department, c.department), BlockKind.DECLINED, c.reason,
+                                        visit.start, visit.end)
+                         for c in found[0].with_state(ConfirmationState.DECLINED))
 
     def _fill_table(self, options: MoveOptions) -> None:
         self.table.setRowCount(0)

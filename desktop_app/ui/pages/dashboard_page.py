@@ -10,19 +10,26 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QScrollArea,
     QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.core.acceptance.confirmations import VisitConfirmations, unconfirmed_soon
 from desktop_app.core.acceptance.tracking import DueVisit, results_due
+from desktop_app.core.model.domain import ConfirmationState
 from desktop_app.core.planning.conflicts import Conflict, grouped_lines, upcoming_conflicts
 from desktop_app.core.reports.metrics import database_stats
 from desktop_app.core.model.domain import Project, Visit
@@ -145,6 +152,20 @@ class DashboardPage(QWidget):
         lifecycle_charts = QHBoxLayout()
         for view in (self.rectification_chart, self.findings_chart):
             lifecycle_charts.addWidget(view, 1)
+        self.unconfirmed: list[VisitConfirmations] = []
+        self.unconfirmed_title = QLabel()
+        self.unconfirmed_title.setStyleSheet("font-weight: 600;")
+        self.unconfirmed_list = QTreeWidget()
+        self.unconfirmed_list.setHeaderLabels([translate("Dashboard", "When"), translate("Dashboard", "Request"),
+                                               translate("Dashboard", "Confirmation")])
+        self.unconfirmed_list.setRootIsDecorated(False)
+        self.unconfirmed_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.unconfirmed_list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.unconfirmed_list.header().setStretchLastSection(True)
+        self.unconfirmed_list.setToolTip(translate("Dashboard", "Double-click to open the visit in the calendar"))
+        self.unconfirmed_list.itemActivated.connect(self._open_unconfirmed)   # double-click or Enter
+        self.all_confirmed = QLabel(wordWrap=True)
+        self.all_confirmed.setStyleSheet("color: #15803d;")
         self.conflict_title = QLabel()
         self.conflict_title.setStyleSheet("font-weight: 600;")
         self.conflict_list = QTextBrowser()
@@ -167,6 +188,9 @@ class DashboardPage(QWidget):
         layout.addLayout(lifecycle_grid)
         layout.addLayout(chart_row, 1)
         layout.addLayout(lifecycle_charts)
+        layout.addWidget(self.unconfirmed_title)
+        layout.addWidget(self.unconfirmed_list)
+        layout.addWidget(self.all_confirmed)
         layout.addWidget(self.conflict_title)
         layout.addWidget(self.conflict_list)
         layout.addWidget(self.due_title)
@@ -189,6 +213,7 @@ class DashboardPage(QWidget):
         self.stats = database_stats(repo, today, projects=projects, visits=visits)
         self.conflicts = upcoming_conflicts(repo, today)
         self.results_due = results_due(repo, ws.now(), visits)
+        self.unconfirmed = unconfirmed_soon(repo, today)
         settings = repo.settings()
         self.title.setText(translate("Dashboard", "{bureau} — {date}").format(
             bureau=settings.bureau_name, date=fmt.long_date(today)))
@@ -202,6 +227,7 @@ class DashboardPage(QWidget):
         self.figures["conflicts"].value.setStyleSheet(
             "font-size: 26px; font-weight: 600;" + (" color: #dc2626;" if self.conflicts else ""))
         self._show_charts(today, projects, visits)
+        self._show_unconfirmed()
         self._show_conflicts()
         self._show_results_due()
         self.counts.setText(translate(
@@ -250,6 +276,51 @@ class DashboardPage(QWidget):
         life = self.stats["lifecycle"]
         charts.fill_rectification_by_department(self.rectification_chart, life["rectification_by_department"])
         charts.fill_findings_by_item(self.findings_chart, life["findings_by_item"])
+
+    def _show_unconfirmed(self) -> None:
+        """两个工作日内未确认的验收: one row per visit, one line per department that has not confirmed."""
+        items = self.unconfirmed
+        self.unconfirmed_title.setText(translate("Dashboard", "Visits within 2 working days not confirmed by every "
+                                                              "department ({count})").format(count=len(items)))
+        self.unconfirmed_list.clear()
+        self.unconfirmed_list.setVisible(bool(items))
+        self.all_confirmed.setVisible(not items)
+        if not items:
+            self.all_confirmed.setText(translate("Dashboard", "All confirmed: every department of the visits in "
+                                                              "the next 2 working days has confirmed."))
+            return
+        names = {d.code: d.name for d in self.workspace.repo.departments()}
+        projects = {p.code: p.name for p in self.workspace.repo.projects()}
+        for entry in items:
+            visit = entry.visit
+            missing = entry.with_state(ConfirmationState.DECLINED, ConfirmationState.NO_REPLY,
+                                       ConfirmationState.PENDING)
+            parent = QTreeWidgetItem(self.unconfirmed_list, [
+                fmt.date_time(visit.start), f"{visit.project} {projects.get(visit.project, '')}".strip(),
+                translate("Dashboard", "{count} of {total} department(s) not confirmed").format(
+                    count=len(missing), total=len(entry.confirmations))])
+            parent.setData(0, Qt.ItemDataRole.UserRole, visit.id)
+            font = parent.font(1)
+            font.setBold(True)
+            parent.setFont(1, font)
+            for confirmation in missing:
+                state = fmt.confirmation_text(confirmation)
+                child = QTreeWidgetItem(parent, ["", names.get(confirmation.department, confirmation.department),
+                                                 state])
+                child.setData(0, Qt.ItemDataRole.UserRole, visit.id)
+                colour = "#dc2626" if confirmation.state is ConfirmationState.DECLINED else "#b45309"
+                child.setForeground(2, QBrush(QColor(colour)))
+        self.unconfirmed_list.expandAll()
+        rows = sum(1 + len(entry.with_state(ConfirmationState.DECLINED, ConfirmationState.NO_REPLY,
+                                            ConfirmationState.PENDING)) for entry in items)
+        row_height = self.unconfirmed_list.sizeHintForRow(0) or 22
+        self.unconfirmed_list.setFixedHeight(min(260, self.unconfirmed_list.header().sizeHint().height()
+                                                 + rows * row_height + 6))
+
+    def _open_unconfirmed(self, item: QTreeWidgetItem, column: int = 0) -> None:
+        visit_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if visit_id is not None:
+            self.visitActivated.emit(int(visit_id))
 
     def _show_conflicts(self) -> None:
         count = len(self.conflicts)

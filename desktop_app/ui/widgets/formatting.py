@@ -7,7 +7,11 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QDateEdit
 
+from desktop_app.core.acceptance.confirmations import state_label
+from desktop_app.core.calendar.availability import BlockKind
 from desktop_app.core.model import messages
+from desktop_app.core.model.domain import Confirmation, ConfirmationState
+from desktop_app.core.planning.conflicts import kind_text
 from desktop_app.printing import chinese_text
 
 translate = QCoreApplication.translate
@@ -104,3 +108,10 @@ def date_edit(day: dt.date) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit
+
+
+def confirmation_text(confirmation: Confirmation) -> str:
+    """A department's 回执 as shown: "已拒绝：<its words>" for a decline, else the state (已确认, 待确认, 未答复)."""
+    if confirmation.state is ConfirmationState.DECLINED:
+        return kind_text(BlockKind.DECLINED, confirmation.reason)
+    return state_label(confirmation.state)

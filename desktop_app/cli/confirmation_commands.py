@@ -40,7 +40,8 @@ def list_confirmations(repo, args: argparse.Namespace) -> int:
     from desktop_app.core.model.messages import tr
 
     today = bureau_today(repo, args.today)
-    items = visit_confirmations(repo, today, args.first, args.last)
+    # From today unless asked otherwise: a visit already held waits for results, not for answers.
+    items = visit_confirmations(repo, today, args.first or today, args.last)
     names = department_names(repo)
     if args.json:
         print_json([confirmation_json(item, names) for item in items])

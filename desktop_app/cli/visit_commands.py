@@ -23,7 +23,7 @@ def add_visit_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("ids", type=_id_or_word, nargs="*", metavar="VISIT_ID")
     parser.add_argument("--reason", default="", metavar="TEXT",
                         help="confirm: the department's words (recommended with declined)")
-    parser.add_argument("--from", dest="first", type=date_argument, metavar="DATE", help="list: first day")
+    parser.add_argument("--from", dest="first", type=date_argument, metavar="DATE", help="list, confirmations: first day (confirmations: today if not given)")
     parser.add_argument("--to", dest="last", type=date_argument, metavar="DATE", help="list: last day")
     parser.add_argument("--project", metavar="CODE", help="list: only this project's visits")
     parser.add_argument("--all", action="store_true", help="list: include cancelled visits")

@@ -72,7 +72,7 @@ def test_thunderbird_and_outlook_replies_are_recorded_with_the_departments_words
     assert (states["D04"]["state"], states["D04"]["reason"]) == \
         ("declined", "档案馆当天全员参加业务培训，请改期。")                   # Outlook: COMMENT, MAILTO: folded
     assert states["D03"]["state"] == "confirmed"                               # Outlook: upper-case MAILTO:
-    assert states["D04"]["answered_at"] == "2026-11-30T03:15:44+00:00"       # the reply's DTSTAMP
+    assert states["D04"]["answered_at"] == "2026-11-30T11:15:44+08:00"       # the reply's DTSTAMP, bureau time
     assert {states[d]["state"] for d in ("D08", "D09", "D10")} == {"pending"}
     # The declines are conflicts in the departments' words.
     conflicts = run("conflicts", "--db", str(bureau), "--today", TODAY, lang="zh_CN")
@@ -188,3 +188,13 @@ def test_visit_confirmations_text_lists_chinese_states(bureau):
     assert lines[0].startswith("3  XM2026-003  2026-12-03 10:00-12:00")
     assert any("D01 济宁市自然资源和规划局  已拒绝  人员外出  人工登记" in line for line in lines)
     assert any("D08" in line and "待确认" in line for line in lines)
+
+
+def test_the_listing_starts_today_unless_asked_for_earlier_visits(bureau):
+    """A visit already held waits for its results, not for answers: the default listing leaves it out."""
+    listed = lambda *extra: {i["visit"] for i in json.loads(run(  # noqa: E731
+        "visit", "confirmations", "--json", "--db", str(bureau), *extra).stdout)}
+    later = listed("--today", "2026-12-04")
+    assert 3 not in later                                       # 2026-12-03 is past by then
+    assert 3 in listed("--today", "2026-12-04", "--from", "2026-12-01")
+    assert 3 in listed("--today", TODAY)

@@ -237,7 +237,8 @@ def confirmation_json(item: VisitConfirmations, names: dict[str, str] | None = N
                              "state": str(c.state), "label": state_label(c.state),
                              "partstat": str(c.partstat) if c.partstat else None, "reason": c.reason,
                              "source": str(c.source) if c.source else None,
-                             "answered_at": c.answered_at.isoformat() if c.answered_at else None}
+                             "answered_at": (c.answered_at.astimezone(visit.start.tzinfo).isoformat()
+                                             if c.answered_at else None)}
                             for c in item.confirmations]}
 
 

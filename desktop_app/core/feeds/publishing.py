@@ -550,7 +550,7 @@ def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource
         principal = client.principal()
         existing = {c.id if c.id else str(c.url).rstrip("/").rsplit("/", 1)[-1]: c for c in principal.calendars()}
         home = str(principal.calendar_home_set.url)
-        with _Connections(target, _passed_on(progress)) as connections:
+        with _Connections(target, _passed_on(progress), _negotiated_auth_type(client)) as connections:
             # A first publish creates a calendar per department: side by side, each a few round trips.
             missing = [(home, cal_id, name) for cal_id, name in desired if cal_id not in existing]
             created = dict(connections.run(_make_calendar, missing))
@@ -611,14 +611,22 @@ def _passed_on(progress: Callable[[str], None] | None) -> Callable[[str], None] 
     return call
 
 
-def _dav_client(target: CalDAVTarget):
+def _dav_client(target: CalDAVTarget, auth_type: str | None = None):
+    """A client for the server; ``auth_type`` (what an earlier client negotiated) sends the credentials
+    with the first request instead of waiting for a 401, which servers answer slowly on purpose."""
     import caldav
 
     # With a user name but no password, send an empty one: servers without authentication
     # (Radicale's "none") still need the user name to find the calendars.
     password = target.password if target.password is not None else ("" if target.username else None)
     return caldav.DAVClient(url=target.url, username=target.username or None, password=password,
-                            timeout=target.timeout, enable_rfc6764=False)
+                            timeout=target.timeout, enable_rfc6764=False,
+                            auth_type=auth_type if target.username else None)
+
+
+def _negotiated_auth_type(client) -> str | None:
+    """The scheme the server asked ``client`` for (after its first request), for the other connections."""
+    return {"HTTPBasicAuth": "basic", "HTTPDigestAuth": "digest"}.get(type(getattr(client, "auth", None)).__name__)
 
 
 class _Connections:
@@ -629,10 +637,11 @@ class _Connections:
     ``progress``) stops the rest. What was already sent stays: the next publish completes it.
     """
 
-    def __init__(self, target: CalDAVTarget, progress: Callable[[str], None] | None) -> None:
+    def __init__(self, target: CalDAVTarget, progress: Callable[[str], None] | None,
+                 auth_type: str | None = None) -> None:
         from concurrent.futures import ThreadPoolExecutor
 
-        self.target, self.progress = target, progress
+        self.target, self.progress, self.auth_type = target, progress, auth_type
         self._local = threading.local()
         self._clients: list[object] = []
         self._lock = threading.Lock()
@@ -649,7 +658,7 @@ class _Connections:
 
     def _client(self):
         if not hasattr(self._local, "client"):
-            self._local.client = _dav_client(self.target)
+            self._local.client = _dav_client(self.target, self.auth_type)
             with self._lock:
                 self._clients.append(self._local.client)
         return self._local.client
@@ -778,7 +787,7 @@ def fetch_confirmations(repo: Repository, target: CalDAVTarget, *,
             cal_id = calendar.id or str(calendar.url).rstrip("/").rsplit("/", 1)[-1]
             if cal_id in desired:
                 calendars.append((str(calendar.url), desired[cal_id]))
-        with _Connections(target, _passed_on(progress)) as connections:
+        with _Connections(target, _passed_on(progress), _negotiated_auth_type(client)) as connections:
             read = functools.partial(_planned_changes, own_suffix=own_uid_suffix(source.uid_token))
             planned = connections.run(read, calendars)
     except PublishError:

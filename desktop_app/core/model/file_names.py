@@ -50,6 +50,22 @@ def is_windows_reserved(name: str) -> bool:
     return _WINDOWS_RESERVED.fullmatch(name.split(".", 1)[0].rstrip(" ")) is not None
 
 
+_NOT_IN_WINDOWS_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+
+
+def suggested_file_name(title: str, suffix: str) -> str:
+    """A file name offered in a save dialog for a document titled ``title``: readable (spaces and Chinese
+    kept), but without what Windows refuses in a name (``: \\ / * ? " < > |``, trailing dots or spaces,
+    device names)."""
+    stem = _NOT_IN_WINDOWS_NAMES.sub("-", title).strip().rstrip(". ") or "_"
+    if is_windows_reserved(stem):
+        stem = f"_{stem}"
+    encoded = stem.encode("utf-8")
+    if len(encoded) > MAX_STEM_BYTES:
+        stem = encoded[:MAX_STEM_BYTES].decode("utf-8", "ignore").rstrip(". ")
+    return f"{stem}{suffix}"
+
+
 def file_stems(kind: Literal["department", "project"], codes: Iterable[str], suffix: str) -> dict[str, str]:
     """The file stem of each code; FileNameClash names two codes that would share a file.
 

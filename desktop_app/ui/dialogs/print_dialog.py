@@ -30,6 +30,7 @@ from desktop_app.core.acceptance.opinion import accepted_request
 from desktop_app.core.store.secrets import keyring_available
 from desktop_app.core.model.domain import Project, RequestStatus
 from desktop_app.core.model.errors import InputError
+from desktop_app.core.model.file_names import suggested_file_name
 from desktop_app.core.store.acceptance_records import opinion_number
 from desktop_app.printing import print_jobs
 from desktop_app.printing.paged_output import PrintDocument, configure_printer_for, paint_documents, write_pdf
@@ -360,7 +361,7 @@ class PrintDialog(QDialog):
         self.workspace.written(PROJECTS)
 
     def ask_pdf(self) -> None:
-        name = f"{self.title()}.pdf".replace("/", "-")
+        name = suggested_file_name(self.title(), ".pdf")
         path, _ = QFileDialog.getSaveFileName(self, translate("Print", "Save as PDF"), name,
                                               translate("Print", "PDF files (*.pdf)"))
         if path:

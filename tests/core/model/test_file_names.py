@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.core.model.file_names import (
-    MAX_STEM_BYTES, FileNameClash, file_stems, is_windows_reserved, safe_file_stem,
+    MAX_STEM_BYTES, FileNameClash, file_stems, is_windows_reserved, safe_file_stem, suggested_file_name,
 )
 
 
@@ -56,3 +56,21 @@ def test_a_device_name_and_its_safe_form_are_one_file_and_refused():
     assert file_stems("project", ["CON", "CON2"], ".pdf") == {"CON": "_CON", "CON2": "CON2"}
     with pytest.raises(FileNameClash, match=r"'CON' and '_con' would share the file _con\.pdf"):
         file_stems("project", ["CON", "_con"], ".pdf")
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("联合验收告知书 XM2026-001 XM2026-002", "联合验收告知书 XM2026-001 XM2026-002.pdf"),   # readable: spaces kept
+    ("Notices XM/2026:001", "Notices XM-2026-001.pdf"),
+    ('a\\b*c?d"e<f>g|h', "a-b-c-d-e-f-g-h.pdf"),
+    ("CON", "_CON.pdf"),
+    ("nul. ", "_nul.pdf"),
+    ("...", "_.pdf"),
+])
+def test_a_save_dialog_offers_a_name_windows_accepts(title, expected):
+    assert suggested_file_name(title, ".pdf") == expected
+
+
+def test_a_suggested_name_is_cut_without_breaking_a_character():
+    name = suggested_file_name("验" * 200, ".pdf")
+    assert name.endswith(".pdf") and len(name.removesuffix(".pdf").encode("utf-8")) <= MAX_STEM_BYTES
+    assert set(name.removesuffix(".pdf")) == {"验"}

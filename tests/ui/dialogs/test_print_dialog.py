@@ -89,3 +89,19 @@ def test_after_a_move_the_changed_notice_is_offered_and_previewed(scheduled, qtb
     assert "变更" in html
     for dialog in opened:
         dialog.close()
+
+
+def test_save_as_pdf_offers_a_name_windows_accepts(scheduled, monkeypatch, tmp_path):
+    """A project code may hold ':' or '\\' (the dataset allows any character): the offered name must still
+    be one Windows can save, or the clerk gets a baffling refusal from the file dialog."""
+    from PySide6.QtWidgets import QFileDialog
+
+    window = scheduled
+    dialog = window.schedule_actions.print_documents()
+    dialog.notice_choice.setChecked(True)
+    monkeypatch.setattr(dialog, "selected_projects", lambda: ["XM:2026\\001"])
+    offered = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda parent, caption, name, filters: (offered.append(name), ("", ""))[1])
+    dialog.ask_pdf()
+    assert offered and offered[0].endswith("XM-2026-001.pdf") and not set(offered[0]) & set(':\\/*?"<>|')

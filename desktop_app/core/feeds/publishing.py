@@ -544,9 +544,7 @@ def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource
     # collides with one of them is not published (the first to publish wins; DESIGN §12).
     result.city_calendars = _reread_city_calendars(repo, target)
     desired = _desired(source)
-    client = None
-    try:
-        client = _dav_client(target)
+    with _server_session(target) as client:
         principal = client.principal()
         existing = {c.id if c.id else str(c.url).rstrip("/").rsplit("/", 1)[-1]: c for c in principal.calendars()}
         home = str(principal.calendar_home_set.url)
@@ -578,16 +576,6 @@ def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource
                 1 for change in changes if change.kind != "delete")
             for kind in connections.run(_apply_change, changes):
                 setattr(result, _COUNTERS[kind], getattr(result, _COUNTERS[kind]) + 1)
-    except PublishError:
-        raise
-    except _ProgressStop as stop:
-        raise stop.error from None
-    except Exception as error:
-        raise _caldav_error(target, error) from error
-    finally:
-        if client is not None:
-            with contextlib.suppress(Exception):
-                client.close()
     return result
 
 
@@ -622,6 +610,26 @@ def _dav_client(target: CalDAVTarget, auth_type: str | None = None):
     return caldav.DAVClient(url=target.url, username=target.username or None, password=password,
                             timeout=target.timeout, enable_rfc6764=False,
                             auth_type=auth_type if target.username else None)
+
+
+@contextlib.contextmanager
+def _server_session(target: CalDAVTarget):
+    """A client for ``target`` that is closed afterwards; any failure becomes one PublishError naming the
+    server (a cancel raised by the progress callback passes through as it is)."""
+    client = None
+    try:
+        client = _dav_client(target)
+        yield client
+    except PublishError:
+        raise
+    except _ProgressStop as stop:
+        raise stop.error from None
+    except Exception as error:
+        raise _caldav_error(target, error) from error
+    finally:
+        if client is not None:
+            with contextlib.suppress(Exception):
+                client.close()
 
 
 def _negotiated_auth_type(client) -> str | None:
@@ -779,9 +787,7 @@ def fetch_confirmations(repo: Repository, target: CalDAVTarget, *,
     source = load_feed_source(repo)
     # What publishing would put there: an answer counts only on our current version of the event.
     desired = {cal_id: events for (cal_id, _), events in _desired(source).items() if cal_id != SHARED_CALENDAR_ID}
-    client = None
-    try:
-        client = _dav_client(target)
+    with _server_session(target) as client:
         calendars = []
         for calendar in client.principal().calendars():
             cal_id = calendar.id or str(calendar.url).rstrip("/").rsplit("/", 1)[-1]
@@ -790,16 +796,6 @@ def fetch_confirmations(repo: Repository, target: CalDAVTarget, *,
         with _Connections(target, _passed_on(progress), _negotiated_auth_type(client)) as connections:
             read = functools.partial(_planned_changes, own_suffix=own_uid_suffix(source.uid_token))
             planned = connections.run(read, calendars)
-    except PublishError:
-        raise
-    except _ProgressStop as stop:
-        raise stop.error from None
-    except Exception as error:
-        raise _caldav_error(target, error) from error
-    finally:
-        if client is not None:
-            with contextlib.suppress(Exception):
-                client.close()
     return record_server_answers(repo, [answer for _, answers in planned for answer in answers])
 
 

@@ -104,4 +104,4 @@ def day_sheet_html(sheet: DaySheet) -> str:
 
 def day_sheet_document(sheet: DaySheet) -> PrintDocument:
     who = sheet.department.name if sheet.department else sheet.settings.bureau_name
-    return PrintDocument(title=f"{who}　{TITLE}　{sheet.day.isoformat()}", html=day_sheet_html(sheet))
+    return PrintDocument(title=f"{who}　{TITLE}　{sheet.day.isoformat()}", html=day_sheet_html(sheet), whole_rows=True)

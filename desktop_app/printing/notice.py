@@ -148,4 +148,4 @@ def notice_html(notice: Notice) -> str:
 
 def notice_document(notice: Notice) -> PrintDocument:
     return PrintDocument(title=f"{notice.settings.bureau_name}　{TITLE}　{notice.project.code}",
-                         html=notice_html(notice))
+                         html=notice_html(notice), whole_rows=True)

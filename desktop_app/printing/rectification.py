@@ -91,4 +91,4 @@ def rectification_html(sheet: RectificationSheet) -> str:
 
 def rectification_document(sheet: RectificationSheet) -> PrintDocument:
     return PrintDocument(title=f"{sheet.settings.bureau_name}　{TITLE}　{sheet.project.code}",
-                         html=rectification_html(sheet))
+                         html=rectification_html(sheet), whole_rows=True)

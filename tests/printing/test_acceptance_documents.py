@@ -323,3 +323,24 @@ def test_the_demo_opinions_conclusion_shares_the_seals_page(demo_repo, demo_toda
     assert cli("print", "opinion", PROJECT, "--db", str(db_path), "--out", str(out)).returncode == 0
     last = joined(pdf_text(out, page_count(out), raw=True))
     assert all(n(text) in last for text in ("四、验收结论", "经各验收部门现场验收", "准予通过联合验收", "（盖章）"))
+
+
+def test_rectification_notice_rows_never_split_across_pages(demo_repo, demo_today, db_path, tmp_path):
+    """Fourteen long findings of one department fill more than a page: each finding's row is whole on one
+    page (the owner cuts the notice into tasks per finding), and the table's header repeats."""
+    run_schedule(demo_repo, demo_today, solver="greedy")
+    visit = next(v for v in active_visits(demo_repo) if v.project == PROJECT)
+    first, *others = visit.departments
+    findings = tuple(Finding(f"第{number}处：消防通道宽度不足，应按照《建筑设计防火规范》GB 50016-2014（2018年版）第7.1.8条"
+                             f"的要求整改，确保净宽度和净空高度均不小于4.0米，且转弯半径满足消防车转弯的要求；"
+                             f"整改完成后提交整改前后照片及说明（第{number}处完）。") for number in range(1, 15))
+    record_results(demo_repo, visit.id, [DepartmentResult(first, Opinion.RECTIFY, findings)]
+                   + [DepartmentResult(d, Opinion.PASSED) for d in others],
+                   now=visit.start + dt.timedelta(hours=2), clerk=CLERK)
+    out = tmp_path / "rectification.pdf"
+    assert cli("print", "rectification", PROJECT, "--db", str(db_path), "--out", str(out)).returncode == 0
+    pages = [joined(pdf_text(out, page, raw=True)) for page in range(1, page_count(out) + 1)]
+    assert len(pages) >= 2
+    for finding in findings:
+        assert any(n(finding.text) in page for page in pages), f"{finding.text[-8:]} is cut between two pages"
+    assert all(n("整改意见") in page for page in pages if n(findings[-1].text) in page)

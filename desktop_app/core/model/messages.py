@@ -699,7 +699,6 @@ ZH_CN.update({  # --- after the visit (desktop_app/core/acceptance, `visit recor
 })
 ZH_CN.update({  # --- dataset: the projects' optional details for the joint acceptance opinion
     "bad floor area {value!r} (square metres, e.g. 12850.5)": "建筑面积“{value}”有误（单位平方米，例如 12850.5）",
-    "{value} is out of range: use square metres from 0 to {maximum}": "{value} 超出范围：建筑面积应在 0 到 {maximum} 平方米之间",
 })
 ZH_CN.update({  # --- results import (desktop_app/core/dataset/results_import.py, `results import`)
     "{path} is neither a .csv file nor an .xlsx workbook": "{path} 既不是 .csv 文件，也不是 .xlsx 工作簿",
@@ -828,4 +827,22 @@ ZH_CN.update({
     "No CalDAV server: give --caldav URL or set the CalDAV server in the settings.":
         "没有 CalDAV 服务器：请用 --caldav URL 指定，或在设置中填写 CalDAV 服务器。",
     "{url}: {count} new answer(s) of the departments (回执) recorded.": "{url}：登记了 {count} 条新的部门回执。",
+})
+ZH_CN.update({
+    # --- project details for the joint acceptance opinion (model/project_details.py)
+    "{value!r} is not a project code like {example} (year-area-industry-type-serial)":
+        "“{value}”不是项目统一代码的格式，应形如 {example}（年份-行政区划-行业-类型-流水号）",
+    "{value} is out of range: the floor area is more than 0 and at most {maximum} square metres":
+        "{value} 超出范围：建筑面积应大于 0 且不超过 {maximum} 平方米",
+    "{value}: at most {decimals} decimals (square metres, e.g. 12850.5)":
+        "{value}：最多保留 {decimals} 位小数（单位平方米，例如 12850.5）",
+    "at most {maximum} characters, not {length}": "最多 {maximum} 个字符，现为 {length} 个",
+    "{field}: {problem}": "{field}：{problem}",
+    "unified project code": "项目统一代码",
+    "floor area": "建筑面积",
+    "floors": "层数",
+    "builder": "施工单位",
+    "supervisor": "监理单位",
+    "surveyor": "勘察单位",
+    "designer": "设计单位",
 })

@@ -656,8 +656,13 @@ ZH_CN.update({  # --- after the visit (desktop_app/core/acceptance, `visit recor
     "`visit record` needs --all-passed, or --department CODE with its opinion (--passed, --rectify TEXT, --failed "
     "REASON, --absent or --not-ready).": "`visit record` 需要 --all-passed，或 --department 部门编码 及其意见"
     "（--passed、--rectify 整改意见、--failed 理由、--absent 或 --not-ready）。",
-    "Give at most one --item and one --attachment per --rectify finding.":
-        "每条 --rectify 整改意见最多对应一个 --item 和一个 --attachment。",
+    "{option} {value!r} comes before any --rectify: give it after the finding it belongs to (--rectify TEXT --item "
+    "ITEM --attachment PATH).":
+        "{option}“{value}”写在了所有 --rectify 之前：请写在它所属的整改意见之后（--rectify 整改意见 --item 事项 "
+        "--attachment 文件）。",
+    "The finding {text!r} has {count} {option} options; give at most one --item and one --attachment after each "
+    "--rectify.":
+        "整改意见“{text}”后有 {count} 个 {option}；每条 --rectify 之后最多写一个 --item 和一个 --attachment。",
     "--item and --attachment belong to a --rectify finding.": "--item 和 --attachment 只能用于 --rectify 整改意见。",
     "{department}: {opinion}": "{department}：{opinion}",
     "Request {code}: {status}.": "验收申请 {code}：{status}。",

@@ -4,12 +4,55 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.cli.common import (
     EXIT_OK, UsageError, add_common_arguments, bureau_today, date_argument, datetime_argument, open_database,
     print_json, recorded_at,
 )
+
+
+@dataclass
+class FindingWords:
+    """One --rectify finding as given, with the --item and --attachment options that followed it."""
+
+    text: str
+    items: list[str] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FindingOptions:
+    """`visit record`'s finding options in command-line order (args.findings)."""
+
+    findings: list[FindingWords] = field(default_factory=list)
+    stray: tuple[str, str] | None = None     # the first --item/--attachment given before any --rectify
+
+
+class FindingOption(argparse.Action):
+    """--rectify starts a finding; --item and --attachment belong to the --rectify given before them.
+
+    argparse's "append" would keep three unrelated lists, and pairing them by position attached
+    `--rectify A --rectify B --attachment b.jpg` to A. Each option still fills its own list as well."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        setattr(namespace, self.dest, [*(getattr(namespace, self.dest, None) or []), values])
+        if getattr(namespace, "findings", None) is None:
+            namespace.findings = FindingOptions()
+        given: FindingOptions = namespace.findings
+        if self.dest == "rectify":
+            given.findings.append(FindingWords(values))
+        elif not given.findings:
+            given.stray = given.stray or (option_string, values)
+        elif self.dest == "item":
+            given.findings[-1].items.append(values)
+        else:
+            given.findings[-1].attachments.append(values)
+
+
+FINDING_RULE = ("--item and --attachment belong to the --rectify given just before them, at most one of each per "
+                "finding: --rectify A --item I02 --rectify B --attachment b.jpg")
 
 
 def add_request_arguments(parser: argparse.ArgumentParser) -> None:
@@ -126,15 +169,10 @@ def _department_result(args: argparse.Namespace, DepartmentResult, Finding, Opin
     if not args.department:
         raise UsageError(tr("`visit record` needs --all-passed, or --department CODE with its opinion "
                             "(--passed, --rectify TEXT, --failed REASON, --absent or --not-ready)."))
-    items, attachments = args.item or [], args.attachment or []
+    given: FindingOptions = getattr(args, "findings", None) or FindingOptions()
     if args.rectify:
-        if len(items) > len(args.rectify) or len(attachments) > len(args.rectify):
-            raise UsageError(tr("Give at most one --item and one --attachment per --rectify finding."))
-        findings = tuple(Finding(text, items[i] if i < len(items) else None,
-                                 attachments[i] if i < len(attachments) else "")
-                         for i, text in enumerate(args.rectify))
-        return DepartmentResult(args.department, Opinion.RECTIFY, findings)
-    if items or attachments:
+        return DepartmentResult(args.department, Opinion.RECTIFY, _findings(given, Finding))
+    if args.item or args.attachment:
         raise UsageError(tr("--item and --attachment belong to a --rectify finding."))
     if args.failed is not None:
         return DepartmentResult(args.department, Opinion.FAILED, reason=args.failed)
@@ -146,3 +184,21 @@ def _department_result(args: argparse.Namespace, DepartmentResult, Finding, Opin
         return DepartmentResult(args.department, Opinion.PASSED)
     raise UsageError(tr("`visit record` needs --all-passed, or --department CODE with its opinion "
                         "(--passed, --rectify TEXT, --failed REASON, --absent or --not-ready)."))
+
+
+def _findings(given: FindingOptions, Finding) -> tuple:
+    """Each --rectify with the --item and --attachment given after it (FindingOption keeps the order)."""
+    from desktop_app.core.model.messages import tr
+
+    if given.stray is not None:
+        option, value = given.stray
+        raise UsageError(tr("{option} {value!r} comes before any --rectify: give it after the finding it belongs to "
+                            "(--rectify TEXT --item ITEM --attachment PATH).", option=option, value=value))
+    for words in given.findings:
+        for option, values in (("--item", words.items), ("--attachment", words.attachments)):
+            if len(values) > 1:
+                raise UsageError(tr("The finding {text!r} has {count} {option} options; give at most one --item "
+                                    "and one --attachment after each --rectify.", text=words.text,
+                                    count=len(values), option=option))
+    return tuple(Finding(w.text, w.items[0] if w.items else None, w.attachments[0] if w.attachments else "")
+                 for w in given.findings)

@@ -10,7 +10,7 @@ from desktop_app.cli.common import (
     EXIT_OK, UsageError, add_common_arguments, bureau_zone, date_argument, datetime_argument, open_database, print_json,
 )
 from desktop_app.cli.confirmation_commands import confirm_visit, list_confirmations
-from desktop_app.cli.request_commands import record_visit_results
+from desktop_app.cli.request_commands import FINDING_RULE, FindingOption, record_visit_results
 
 
 def add_visit_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,19 +28,21 @@ def add_visit_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--project", metavar="CODE", help="list: only this project's visits")
     parser.add_argument("--all", action="store_true", help="list: include cancelled visits")
     parser.add_argument("--limit", type=int, default=20, help="slots: how many to print (default 20)")
-    results = parser.add_argument_group("record: one department's opinion, or --all-passed")
+    results = parser.add_argument_group("record: one department's opinion, or --all-passed", FINDING_RULE + ".")
     results.add_argument("--all-passed", action="store_true", help="every department without a result passed")
     results.add_argument("--department", metavar="CODE")
     opinion = results.add_mutually_exclusive_group()
     opinion.add_argument("--passed", action="store_true", help="通过")
-    opinion.add_argument("--rectify", action="append", metavar="FINDING", help="需整改: one finding (repeatable)")
+    opinion.add_argument("--rectify", action=FindingOption, metavar="FINDING",
+                         help="需整改: one finding (repeatable), followed by its own --item and --attachment")
     opinion.add_argument("--failed", metavar="REASON", help="不通过, with the reason")
     opinion.add_argument("--absent", nargs="?", const="", metavar="NOTE", help="the department did not come")
     opinion.add_argument("--not-ready", nargs="?", const="", metavar="NOTE", help="the owner was not ready")
-    results.add_argument("--item", action="append", metavar="ITEM",
-                         help="the item of the --rectify finding at the same position")
-    results.add_argument("--attachment", action="append", metavar="PATH",
-                         help="a photo or document of the --rectify finding at the same position")
+    results.add_argument("--item", action=FindingOption, metavar="ITEM",
+                         help="the item of the --rectify finding given just before it (at most one per finding)")
+    results.add_argument("--attachment", action=FindingOption, metavar="PATH",
+                         help="a photo or document of the --rectify finding given just before it (at most one per "
+                              "finding)")
     results.add_argument("--at", type=datetime_argument, default=None, metavar="DATETIME",
                          help="when the results are recorded (default now; they must follow the visit's start)")
     add_common_arguments(parser, json_flag=True, today=True)

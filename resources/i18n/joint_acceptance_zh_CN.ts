@@ -2693,7 +2693,42 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/request_dialog.py" line="+31"/>
+        <location filename="../../desktop_app/ui/dialogs/request_dialog.py" line="+39"/>
+        <source>Unified project code</source>
+        <translation>项目统一代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Floor area</source>
+        <translation>建筑面积</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Floors</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Builder</source>
+        <translation>施工单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation>监理单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surveyor</source>
+        <translation>勘察单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Designer</source>
+        <translation>设计单位</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2733,7 +2768,7 @@
         <translation>时长</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -2819,11 +2854,31 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Opinion details</source>
+        <translation>意见书信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>History ({count})</source>
         <translation>历史记录（{count}）</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+30"/>
+        <source>1 to {maximum}</source>
+        <translation>1 至 {maximum}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>m²</source>
+        <translation>平方米</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Printed on the joint acceptance opinion (联合验收意见书). All optional; a dataset import with these columns replaces them.</source>
+        <translation>以下内容印在联合验收意见书上，均可不填；导入含这些列的数据集时会以导入的内容替换。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>The recorded results decide this status; it cannot be changed by hand.</source>
         <translation>此状态由录入的验收结果确定，不能手工修改。</translation>
     </message>
@@ -2838,7 +2893,22 @@
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+57"/>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Opinion {number} has been issued for this request. Saving is allowed: a reprint keeps that number and issue date and prints what you save here, and these changes give its QR code a new content hash: copies already handed out no longer match the reprint.</source>
+        <translation>本申请已出具意见书 {number}。仍可保存修改：重新打印时沿用原文号和成文日期，内容按此处保存的打印；这些修改会使二维码中的内容哈希改变，已发出的纸质文本将与重新打印的不再一致。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Opinion {number} has been issued for this request. Saving is allowed: a reprint keeps that number and issue date and prints what you save here. The QR code&apos;s content hash covers the name, the owner and the opinions, not these details: it stays the same.</source>
+        <translation>本申请已出具意见书 {number}。仍可保存修改：重新打印时沿用原文号和成文日期，内容按此处保存的打印。二维码中的内容哈希只包括项目名称、建设单位和各部门意见，不含意见书信息，因此保持不变。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Departments needed ({count}): {names}</source>
         <translation>需参加部门（{count} 个）：{names}</translation>
     </message>

@@ -173,7 +173,8 @@ def test_the_request_editor_shows_its_history_and_keeps_its_round(window, past_v
     assert texts[-1].startswith("Owner reported the findings fixed on 2026-11-30; re-inspection round 1")
     clerk = window.workspace.clerk()
     assert {dialog.history_model.index(r, 1).data() for r in range(len(texts))} == {clerk}
-    assert dialog.tabs.tabText(1) == f"History ({len(texts)})" and dialog.tabs.isTabEnabled(1)
+    history_tab = dialog.history_index
+    assert dialog.tabs.tabText(history_tab) == f"History ({len(texts)})" and dialog.tabs.isTabEnabled(history_tab)
     assert not dialog.history_model.flags(dialog.history_model.index(0, 2)) & Qt.ItemFlag.ItemIsEditable   # read-only
     before = repo.project(CODE)
     dialog.priority.setValue(4)
@@ -181,7 +182,7 @@ def test_the_request_editor_shows_its_history_and_keeps_its_round(window, past_v
     after = repo.project(CODE)
     assert after == dataclasses.replace(before, priority=4)      # round, its dates and status are kept
     new = window.edit_request(None)
-    assert not new.tabs.isTabEnabled(1)
+    assert not new.tabs.isTabEnabled(new.history_index)
 
 
 @pytest.fixture

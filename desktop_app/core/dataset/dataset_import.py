@@ -31,6 +31,7 @@ from desktop_app.core.model.domain import (
     HolidayOverride, Item, Level, Place, Project, ProjectDetails, Settings, Travel,
 )
 from desktop_app.core.model.office_hours import OfficeHoursError, WeeklyHours
+from desktop_app.core.model.project_details import DETAIL_FIELDS, parse_details
 from desktop_app.core.store.database import data_version, read_snapshot
 from desktop_app.core.store.repository import (
     Repository, StaleEditError, department_row, item_row, project_row, travel_key,
@@ -534,22 +535,6 @@ def split_list(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in _LIST_SPLIT.split(text) if part.strip())
 
 
-DETAIL_COLUMNS = ("unified_code", "floor_area", "floors", "builder", "supervisor", "surveyor", "designer")
-MAX_FLOORS = 300
-MAX_FLOOR_AREA = 10_000_000   # m²: the largest buildings in the world are a tenth of this
-
-
-def _area(text: str) -> float:
-    try:
-        value = float(text.strip().replace(",", "").replace("，", ""))
-    except ValueError:
-        raise _CellError(tr("bad floor area {value!r} (square metres, e.g. 12850.5)", value=_shown(text))) from None
-    if not 0 < value <= MAX_FLOOR_AREA:
-        raise _CellError(tr("{value} is out of range: use square metres from 0 to {maximum}",
-                            value=_shown(text), maximum=MAX_FLOOR_AREA))
-    return value
-
-
 def _whole_number(minimum: int, maximum: int) -> Callable[[str], int]:
     """A converter for a whole-number column with its domain's bounds (SQLite's INTEGER is 64-bit,
     and a number past the bounds is a typing mistake, not a value the bureau means)."""
@@ -765,14 +750,12 @@ class _Validator:
         return result
 
     def project_details(self, label: str, line: int, cells: dict[str, str]) -> ProjectDetails:
-        if any(column in cells for column in DETAIL_COLUMNS):
+        """The opinion's details by the rules the request editor uses too (model.project_details)."""
+        if any(column in cells for column in DETAIL_FIELDS):
             self.details_given = True
-        return ProjectDetails(
-            unified_code=cells.get("unified_code", "").strip(),
-            floor_area=self.cell(label, line, cells, "floor_area", _area),
-            floors=self.cell(label, line, cells, "floors", _whole_number(1, MAX_FLOORS)),
-            builder=cells.get("builder", "").strip(), supervisor=cells.get("supervisor", "").strip(),
-            surveyor=cells.get("surveyor", "").strip(), designer=cells.get("designer", "").strip())
+        details, problems = parse_details(cells)
+        self.problems += [Problem(label, problem.message, line, problem.field) for problem in problems]
+        return details
 
     def holidays(self) -> list[HolidayOverride]:
         result: dict[dt.date, tuple[int, HolidayOverride]] = {}

@@ -656,8 +656,13 @@ ZH_CN.update({  # --- after the visit (desktop_app/core/acceptance, `visit recor
     "`visit record` needs --all-passed, or --department CODE with its opinion (--passed, --rectify TEXT, --failed "
     "REASON, --absent or --not-ready).": "`visit record` 需要 --all-passed，或 --department 部门编码 及其意见"
     "（--passed、--rectify 整改意见、--failed 理由、--absent 或 --not-ready）。",
-    "Give at most one --item and one --attachment per --rectify finding.":
-        "每条 --rectify 整改意见最多对应一个 --item 和一个 --attachment。",
+    "{option} {value!r} comes before any --rectify: give it after the finding it belongs to (--rectify TEXT --item "
+    "ITEM --attachment PATH).":
+        "{option}“{value}”写在了所有 --rectify 之前：请写在它所属的整改意见之后（--rectify 整改意见 --item 事项 "
+        "--attachment 文件）。",
+    "The finding {text!r} has {count} {option} options; give at most one --item and one --attachment after each "
+    "--rectify.":
+        "整改意见“{text}”后有 {count} 个 {option}；每条 --rectify 之后最多写一个 --item 和一个 --attachment。",
     "--item and --attachment belong to a --rectify finding.": "--item 和 --attachment 只能用于 --rectify 整改意见。",
     "{department}: {opinion}": "{department}：{opinion}",
     "Request {code}: {status}.": "验收申请 {code}：{status}。",
@@ -699,7 +704,6 @@ ZH_CN.update({  # --- after the visit (desktop_app/core/acceptance, `visit recor
 })
 ZH_CN.update({  # --- dataset: the projects' optional details for the joint acceptance opinion
     "bad floor area {value!r} (square metres, e.g. 12850.5)": "建筑面积“{value}”有误（单位平方米，例如 12850.5）",
-    "{value} is out of range: use square metres from 0 to {maximum}": "{value} 超出范围：建筑面积应在 0 到 {maximum} 平方米之间",
 })
 ZH_CN.update({  # --- results import (desktop_app/core/dataset/results_import.py, `results import`)
     "{path} is neither a .csv file nor an .xlsx workbook": "{path} 既不是 .csv 文件，也不是 .xlsx 工作簿",
@@ -828,4 +832,22 @@ ZH_CN.update({
     "No CalDAV server: give --caldav URL or set the CalDAV server in the settings.":
         "没有 CalDAV 服务器：请用 --caldav URL 指定，或在设置中填写 CalDAV 服务器。",
     "{url}: {count} new answer(s) of the departments (回执) recorded.": "{url}：登记了 {count} 条新的部门回执。",
+})
+ZH_CN.update({
+    # --- project details for the joint acceptance opinion (model/project_details.py)
+    "{value!r} is not a project code like {example} (year-area-industry-type-serial)":
+        "“{value}”不是项目统一代码的格式，应形如 {example}（年份-行政区划-行业-类型-流水号）",
+    "{value} is out of range: the floor area is more than 0 and at most {maximum} square metres":
+        "{value} 超出范围：建筑面积应大于 0 且不超过 {maximum} 平方米",
+    "{value}: at most {decimals} decimals (square metres, e.g. 12850.5)":
+        "{value}：最多保留 {decimals} 位小数（单位平方米，例如 12850.5）",
+    "at most {maximum} characters, not {length}": "最多 {maximum} 个字符，现为 {length} 个",
+    "{field}: {problem}": "{field}：{problem}",
+    "unified project code": "项目统一代码",
+    "floor area": "建筑面积",
+    "floors": "层数",
+    "builder": "施工单位",
+    "supervisor": "监理单位",
+    "surveyor": "勘察单位",
+    "designer": "设计单位",
 })

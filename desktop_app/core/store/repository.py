@@ -26,6 +26,7 @@ from desktop_app.core.model.domain import (
     Settings, Travel, Visit, VisitStatus,
 )
 from desktop_app.core.model.office_hours import WeeklyHours
+from desktop_app.core.model.project_details import detail_label, details_problems
 from desktop_app.core.store.database import DatabaseBusyError, now_iso
 
 
@@ -302,6 +303,8 @@ class Repository:
             label = tr("rectifying") if project.status is RequestStatus.RECTIFYING else tr("not passed")
             problems.append(tr("the status {status!r} follows only from recorded results; it cannot be set by hand",
                                status=label))
+        problems += [tr("{field}: {problem}", field=detail_label(p.field), problem=p.message)
+                     for p in details_problems(project.details)]
         return problems
 
     # --- compare-and-set edits (GUI editors, undo/redo, a second window on the same file) ----

@@ -1,4 +1,5 @@
-"""The request editor: fields, the item checklist by level and department, live deadline, and the
+"""The request editor: fields, the item checklist by level and department, live deadline, the project's
+details the joint acceptance opinion prints (项目统一代码, 建筑面积, 层数, 施工/监理/勘察/设计单位), and the
 request's history as a read-only timeline (time, clerk, what happened)."""
 
 from __future__ import annotations
@@ -7,23 +8,41 @@ import dataclasses
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QSpinBox, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QLabel, QLineEdit, QSpinBox, QStyle, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desktop_app.core.acceptance.history_text import describe
+from desktop_app.core.acceptance.opinion import opinion_document
 from desktop_app.core.model.domain import (
-    MAX_PRIORITY, RESULT_STATUSES, HalfDay, HistoryEntry, Level, Project, RequestStatus,
+    MAX_PRIORITY, RESULT_STATUSES, HalfDay, HistoryEntry, Level, Project, ProjectDetails, RequestStatus,
+)
+from desktop_app.core.model.project_details import (
+    DETAIL_FIELDS, MAX_FLOORS, UNIFIED_CODE_EXAMPLE, DetailProblem, details_texts, parse_details,
 )
 from desktop_app.core.calendar.workdays import request_deadline
 from desktop_app.core.store import history
+from desktop_app.core.store.acceptance_records import OpinionNumber, opinion_number
+from desktop_app.printing.verification import content_digest
 from desktop_app.ui.widgets import formatting as fmt
 from desktop_app.ui.controllers.workspace import Workspace
 from desktop_app.ui.widgets.screen_fit import resize_within_screen
 from desktop_app.ui.widgets.table_model import Column, RecordTableModel, record_table
 
 translate = QCoreApplication.translate
+
+
+def detail_labels() -> dict[str, str]:
+    """The form's labels of the opinion's details, by field."""
+    return {"unified_code": translate("RequestDialog", "Unified project code"),
+            "floor_area": translate("RequestDialog", "Floor area"),
+            "floors": translate("RequestDialog", "Floors"),
+            "builder": translate("RequestDialog", "Builder"),
+            "supervisor": translate("RequestDialog", "Supervisor"),
+            "surveyor": translate("RequestDialog", "Surveyor"),
+            "designer": translate("RequestDialog", "Designer")}
 
 
 def history_columns(zone: ZoneInfo) -> list[Column]:
@@ -87,6 +106,14 @@ class RequestDialog(QDialog):
         self.problems_label = QLabel(wordWrap=True)
         self.problems_label.setStyleSheet("color: #b91c1c;")
 
+        # A duplicate is another project: its details (the unified code above all) are not copied.
+        self.details_tab = self._details_tab(project.details if project and not new else ProjectDetails())
+        # An opinion numbered for the request: saving stays allowed, the dialog says what a reprint shows.
+        self.issued: OpinionNumber | None = None if new else opinion_number(repo.db, project.code)
+        self.opinion_label = QLabel(wordWrap=True)
+        self.opinion_label.setStyleSheet("color: #b45309;")
+        self.opinion_label.setVisible(self.issued is not None)
+
         form = QFormLayout()
         form.addRow(translate("RequestDialog", "Code"), self.code)
         form.addRow(translate("RequestDialog", "Project"), self.name)
@@ -139,9 +166,10 @@ class RequestDialog(QDialog):
                                                                  "correction is a new entry."))
         self.tabs = QTabWidget()
         self.tabs.addTab(request_tab, translate("RequestDialog", "Request"))
-        self.tabs.addTab(self.history_table, translate("RequestDialog", "History ({count})").format(
-            count=len(self.history)))
-        self.tabs.setTabEnabled(1, not new)
+        self.details_index = self.tabs.addTab(self.details_tab, translate("RequestDialog", "Opinion details"))
+        history_title = translate("RequestDialog", "History ({count})").format(count=len(self.history))
+        self.history_index = self.tabs.addTab(self.history_table, history_title)
+        self.tabs.setTabEnabled(self.history_index, not new)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -149,17 +177,58 @@ class RequestDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.opinion_label)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.buttons)
         resize_within_screen(self, 980, 640)
 
         for signal in (self.code.textChanged, self.name.textChanged, self.owner.textChanged,
                        self.place.currentIndexChanged, self.applied_on.dateChanged, self.ready_on.dateChanged,
-                       self.deadline_edit.dateChanged, self.items.itemChanged):
+                       self.deadline_edit.dateChanged, self.items.itemChanged,
+                       *(edit.textChanged for edit in self.detail_edits.values())):
             signal.connect(self.refresh)
         self.has_deadline.toggled.connect(self.deadline_edit.setEnabled)
         self.has_deadline.toggled.connect(self.refresh)
         self.refresh()
+
+    def _details_tab(self, details: ProjectDetails) -> QWidget:
+        """One line edit per detail with its message under it; typed text is checked by the core's rules
+        (model.project_details, as the dataset import checks the same columns)."""
+        texts = details_texts(details)
+        labels = detail_labels()
+        placeholders = {"unified_code": UNIFIED_CODE_EXAMPLE, "floor_area": "12850.5",
+                        "floors": translate("RequestDialog", "1 to {maximum}").format(maximum=MAX_FLOORS)}
+        self.detail_edits: dict[str, QLineEdit] = {}
+        self.detail_messages: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for name in DETAIL_FIELDS:
+            edit = QLineEdit(texts[name], placeholderText=placeholders.get(name, ""))
+            message = QLabel(wordWrap=True, visible=False)
+            message.setStyleSheet("color: #b91c1c;")
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
+            if name == "floor_area":
+                row = QHBoxLayout()
+                row.addWidget(edit, 1)
+                row.addWidget(QLabel(translate("RequestDialog", "m²")))
+                cell.addLayout(row)
+            else:
+                cell.addWidget(edit)
+            cell.addWidget(message)
+            form.addRow(labels[name], cell)
+            self.detail_edits[name], self.detail_messages[name] = edit, message
+        note = QLabel(translate("RequestDialog", "Printed on the joint acceptance opinion (联合验收意见书). All "
+                                                 "optional; a dataset import with these columns replaces them."),
+                      wordWrap=True)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        return tab
+
+    def detail_problems(self) -> list[DetailProblem]:
+        return parse_details({name: edit.text() for name, edit in self.detail_edits.items()})[1]
 
     @staticmethod
     def _status_box(current: RequestStatus) -> QComboBox:
@@ -230,6 +299,8 @@ class RequestDialog(QDialog):
                     yield department_node.child(i)
 
     def project(self) -> Project:
+        """The request as entered; a detail with a problem is left out (detail_problems() says why)."""
+        details = parse_details({name: edit.text() for name, edit in self.detail_edits.items()})[0]
         edited = Project(
             code=self.code.text().strip(), name=self.name.text().strip(), owner=self.owner.text().strip(),
             place=self.place.currentData() or "", items=self.checked_items(),
@@ -237,18 +308,51 @@ class RequestDialog(QDialog):
             contact=self.contact.text().strip(), phone=self.phone.text().strip(), address=self.address.text().strip(),
             deadline=fmt.from_qdate(self.deadline_edit.date()) if self.has_deadline.isChecked() else None,
             priority=self.priority.value(), preferred=HalfDay(self.preferred.currentData()),
-            status=RequestStatus(self.status.currentData()),
+            status=RequestStatus(self.status.currentData()), details=details,
         )
         if self.original is None:
             return edited
-        # Where the request stands in its lifecycle (round, re-inspection dates, decision) and the project
-        # details are not edited here: keep them, or saving a re-inspection would start it over.
+        # Where the request stands in its lifecycle (round, re-inspection dates, decision) is not edited
+        # here: keep it, or saving a re-inspection would start it over.
         return dataclasses.replace(edited, round=self.original.round, round_ready_on=self.original.round_ready_on,
                                    round_deadline=self.original.round_deadline,
-                                   decided_on=self.original.decided_on, details=self.original.details)
+                                   decided_on=self.original.decided_on)
 
     def problems(self) -> list[str]:
-        return self.workspace.repo.project_problems(self.project(), new=self.new)
+        labels = detail_labels()
+        return self.workspace.repo.project_problems(self.project(), new=self.new) + [
+            translate("RequestDialog", "{field}: {problem}").format(field=labels[p.field], problem=p.message)
+            for p in self.detail_problems()]
+
+    def _show_detail_problems(self) -> None:
+        by_field = {p.field: p.message for p in self.detail_problems()}
+        for name, label in self.detail_messages.items():
+            label.setText(by_field.get(name, ""))
+            label.setVisible(name in by_field)
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.tabs.setTabIcon(self.details_index, warning if by_field else QIcon())
+
+    def _show_issued_opinion(self, project: Project) -> None:
+        """What saving does to an opinion already numbered: a reprint keeps the number and issue date and
+        prints what is saved; the QR code's hash changes only if what it covers does (name, owner, the
+        opinions' rows — not the details)."""
+        if self.issued is None:
+            return
+        repo = self.workspace.repo
+        before, after = (content_digest(opinion_document(repo, p, self.issued)) for p in (self.original, project))
+        # Whole sentences per case: Chinese joins sentences without the space English puts between them.
+        if before != after:
+            text = translate("RequestDialog", "Opinion {number} has been issued for this request. Saving is allowed: "
+                                              "a reprint keeps that number and issue date and prints what you save "
+                                              "here, and these changes give its QR code a new content hash: copies "
+                                              "already handed out no longer match the reprint.")
+        else:
+            text = translate("RequestDialog", "Opinion {number} has been issued for this request. Saving is allowed: "
+                                              "a reprint keeps that number and issue date and prints what you save "
+                                              "here. The QR code's content hash covers the name, the owner and the "
+                                              "opinions, not these details: it stays the same.")
+        text = text.format(number=self.issued.number)
+        self.opinion_label.setText(text)
 
     def refresh(self) -> None:
         project = self.project()
@@ -269,6 +373,8 @@ class RequestDialog(QDialog):
             text = translate("RequestDialog", "Deadline: {date} (explicit)").format(date=fmt.long_date(deadline))
         self.deadline_label.setText(text)
         self.warning_label.setText(calendar.coverage_warning([project.applied_on, deadline]))
+        self._show_detail_problems()
+        self._show_issued_opinion(project)
         problems = self.problems()
         self.problems_label.setText("\n".join(problems))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)

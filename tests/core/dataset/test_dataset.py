@@ -216,3 +216,23 @@ def test_a_bad_floor_area_names_its_cell(demo_db, tmp_path):
         import_dataset(bad, demo_db)
     text = str(refused.value)
     assert "floor_area" in text and "很大" in text and "floors" in text
+
+
+@pytest.mark.parametrize(("column", "value", "message"), ids=["code", "area", "floors", "name"], argvalues=[
+    ("项目统一代码", "2026-370871-47-01", "column unified_code: '2026-370871-47-01' is not a project code like "
+                                     "2026-370871-47-01-503117"),
+    ("建筑面积", "12850.505", "column floor_area: 12850.505: at most 2 decimals"),
+    ("层数", "201", "column floors: 201 is out of range: use a whole number from 1 to 200"),
+    ("施工单位", "建" * 101, "column builder: at most 100 characters, not 101"),
+])
+def test_import_checks_the_details_by_the_editors_rules(demo_db, tmp_path, column, value, message):
+    """One set of rules (core.model.project_details) for the import and the request editor."""
+    from desktop_app.core.dataset.dataset_import import DatasetError, import_dataset
+    from desktop_app.paths import DEMO_DATASET
+
+    source = (DEMO_DATASET / "projects.csv").read_text(encoding="utf-8").splitlines()
+    bad = tmp_path / "projects.csv"
+    bad.write_text(f"{source[0]},{column}\n{source[1]},{value}\n", encoding="utf-8")
+    with pytest.raises(DatasetError) as refused:
+        import_dataset(bad, demo_db)
+    assert f"projects.csv, row 2, {message}" in str(refused.value)

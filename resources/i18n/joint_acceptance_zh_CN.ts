@@ -2225,7 +2225,7 @@
 <context>
     <name>Print</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/print_dialog.py" line="+71"/>
+        <location filename="../../desktop_app/ui/dialogs/print_dialog.py" line="+72"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>

@@ -17,7 +17,7 @@ from desktop_app.core.feeds.publishing import CalDAVTarget, calendar_id, fetch_c
 from desktop_app.core.model.domain import ConfirmationSource, ConfirmationState
 from desktop_app.core.planning.conflicts import find_conflicts
 from desktop_app.core.store.uid_tokens import uid_token, visit_uid
-from tests.core.feeds.test_ical_export import SHANGHAI, add_visit, move_visit
+from tests.core.feeds.test_ical_export import SHANGHAI, add_visit, ical_js, move_visit
 from tests.radicale_server import read_back
 
 REASON = "当天局里迎检，人手不足，请改期"
@@ -62,6 +62,16 @@ def test_a_decline_in_the_departments_calendar_is_kept_recorded_and_a_conflict(d
         ("NEEDS-ACTION", "CLIENT", "GROUP")
     assert str(event["ORGANIZER"]).lower() == f"mailto:{demo_repo.settings().bureau_email}"
     assert "ATTENDEE" not in seen["joint-acceptance"][uid], "the shared calendar has no attendees"
+    # What Thunderbird's engine reads from the server's copy: the department, asked to answer.
+    stored = tmp_path / "department-event.ics"
+    stored.write_text(caldav.DAVClient(url=radicale.url, username="bureau", password="").principal()
+                      .calendar(cal_id=calendar_id(code)).event_by_uid(uid).data, encoding="utf-8")
+    [read] = ical_js(stored)
+    [event_js] = read["events"]
+    assert event_js["organizer"].lower() == f"mailto:{demo_repo.settings().bureau_email}"
+    attendees = [(a["value"].lower(), a["cn"], a["partstat"], a["schedule_agent"], a["rsvp"])
+                 for a in event_js["attendees"]]
+    assert attendees == [(f"mailto:{department.email}", department.name, "NEEDS-ACTION", "CLIENT", "TRUE")]
     folder = publish_folder(demo_repo, tmp_path / "feeds")
     assert not any(b"ATTENDEE" in path.read_bytes() for path in (tmp_path / "feeds").rglob("*.ics")
                    if "invitations" not in path.parts), f"the folder's feeds stay PUBLISH without attendees: {folder}"

@@ -37,7 +37,8 @@ function describe(path) {
       organizer_cn: component.getFirstProperty("organizer")?.getParameter("cn") ?? null,
       attendees: component.getAllProperties("attendee").map((p) => ({
         value: p.getFirstValue(), cn: p.getParameter("cn"), role: p.getParameter("role"),
-        rsvp: p.getParameter("rsvp"),
+        rsvp: p.getParameter("rsvp"), partstat: p.getParameter("partstat"),
+        schedule_agent: p.getParameter("schedule-agent") ?? null, cutype: p.getParameter("cutype"),
       })),
       dtstart: timed("dtstart"),
       dtend: timed("dtend"),

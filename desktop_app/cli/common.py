@@ -94,7 +94,7 @@ def bureau_now(repo) -> dt.datetime:
 
 
 def bureau_today(repo, today: dt.date | None) -> dt.date:
-    """``--today`` when given, else the date in the bureau's time zone (the after-the-visit commands)."""
+    """``--today`` when given, else the date in the bureau's time zone (every command's "today")."""
     return today or bureau_now(repo).date()
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
 from desktop_app.cli.common import (
-    EXIT_OK, UsageError, add_common_arguments, datetime_argument, open_database, print_json,
+    EXIT_OK, UsageError, add_common_arguments, bureau_today, datetime_argument, open_database, print_json,
 )
 
 
@@ -25,8 +24,9 @@ def run_schedule(args: argparse.Namespace) -> int:
 
     if args.time_limit <= 0:
         raise UsageError("--time-limit must be a positive number of seconds")
-    result = run_schedule(Repository(open_database(args)), args.today or dt.date.today(), solver=args.solver,
-                          time_limit=args.time_limit, dry_run=args.dry_run)
+    repo = Repository(open_database(args))
+    result = run_schedule(repo, bureau_today(repo, args.today), solver=args.solver, time_limit=args.time_limit,
+                          dry_run=args.dry_run)
     if args.json:
         print_json(result.as_json())
     else:
@@ -49,7 +49,7 @@ def run_move(args: argparse.Namespace) -> int:
     from desktop_app.core.planning.scheduler import MoveRefusedError, apply_move, check_move
 
     repo = Repository(open_database(args))
-    today = args.today or dt.date.today()
+    today = bureau_today(repo, args.today)
     shown = repo.visit(args.visit)
     check = check_move(repo, args.visit, args.start, today=today)
     if check.ok and not args.check:
@@ -82,7 +82,7 @@ def run_conflicts(args: argparse.Namespace) -> int:
     from desktop_app.core.store.repository import Repository
 
     repo = Repository(open_database(args))
-    today = args.today or dt.date.today()
+    today = bureau_today(repo, args.today)
     conflicts = upcoming_conflicts(repo, today)
     if args.json:
         print_json({"today": today.isoformat(),

@@ -7,7 +7,7 @@ import argparse
 import datetime as dt
 
 from desktop_app.cli.common import (
-    EXIT_OK, UsageError, add_common_arguments, bureau_zone, date_argument, datetime_argument, open_database, print_json,
+    EXIT_OK, UsageError, add_common_arguments, bureau_today, bureau_zone, date_argument, datetime_argument, open_database, print_json,
 )
 from desktop_app.cli.confirmation_commands import confirm_visit, list_confirmations
 from desktop_app.cli.request_commands import FINDING_RULE, FindingOption, record_visit_results
@@ -110,7 +110,7 @@ def _visit_slots(repo, args: argparse.Namespace) -> int:
     from desktop_app.core.model.messages import tr
 
     (visit,) = visit_actions.load_visits(repo, args.ids[:1])
-    options = visit_actions.move_options(repo, visit, args.today or dt.date.today())
+    options = visit_actions.move_options(repo, visit, bureau_today(repo, args.today))
     if options.refusal:
         raise UsageError(tr("Visit {id} cannot move: {reason}", id=visit.id, reason=options.refusal))
     if args.json:

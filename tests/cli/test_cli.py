@@ -126,3 +126,24 @@ def test_a_first_import_into_the_default_database_brings_only_its_own_data(tmp_p
     stats = subprocess.run([sys.executable, "-m", "desktop_app", "stats", "--json"], capture_output=True,
                            text=True, env=env, timeout=120)
     assert json.loads(stats.stdout)["requests_waiting"] == 2
+
+
+def test_today_is_the_bureaus_date_whatever_the_computers_time_zone(tmp_path):
+    """A clerk's computer set to another zone (or to UTC) must not plan from yesterday: every command's
+    "today" is the date in the bureau's time zone (Asia/Shanghai in the demo)."""
+    import datetime as dt
+    import os
+    from zoneinfo import ZoneInfo
+
+    shanghai = dt.datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    # Offsets span 26 hours, so some zone is on another date than Shanghai right now.
+    other = next(zone for zone in (f"Etc/GMT{sign}{hours}" for sign in "+-" for hours in range(1, 13))
+                 if dt.datetime.now(ZoneInfo(zone)).date() != shanghai)
+    db = tmp_path / "demo.sqlite"
+    env = {**os.environ, "TZ": other}
+    assert subprocess.run([sys.executable, "-m", "desktop_app", "demo", "--db", str(db)], env=env,
+                          capture_output=True).returncode == 0
+    result = subprocess.run([sys.executable, "-m", "desktop_app", "conflicts", "--json", "--db", str(db)], env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["today"] == shanghai.isoformat(), other

@@ -76,7 +76,8 @@ class Workspace(QObject):
 
     # --- facts the views share ----------------------------------------------------------
     def today(self) -> dt.date:
-        return self._today or dt.date.today()
+        """The bureau's date (its time zone, as the command line has it), unless fixed."""
+        return self._today or self.now().date()
 
     def now(self) -> dt.datetime:
         """The bureau's present moment; with a fixed ``today`` (tests, demos) that day's noon, so that

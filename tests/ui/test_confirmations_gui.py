@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from desktop_app.core.acceptance.confirmations import record_confirmation, visit_confirmations
 from desktop_app.core.calendar.availability import BlockKind
@@ -159,15 +159,21 @@ def test_a_refusal_of_the_core_is_shown_and_nothing_changes(published, qtbot):
     assert boxes and boxes[-1].text() == f"Visit {visit.id} was cancelled; it takes no confirmations."
 
 
+def _submenus(menu: QMenu) -> list[QMenu]:
+    return menu.findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly)
+
+
 def test_the_context_menu_records_answers_by_hand(published, qtbot):
     window, repo = published, published.workspace.repo
     visit = repo.visit(3)
     calendar = _open_visit(window, visit.id)
     menu = calendar.visit_menu(visit.id)
-    (confirmation,) = [a.menu() for a in menu.actions() if a.menu() and a.text() == "Confirmation (by phone)"]
-    entries = [a for a in confirmation.actions() if a.menu()]
-    assert [a.text() for a in entries][0] == f"{repo.department(visit.departments[0]).name}（awaiting confirmation）"
-    confirm = next(a for a in entries[1].menu().actions() if a.text() == "Confirmed")
+    # Submenus found as the menu's children, not through QAction.menu(): PySide6 6.8.0 deletes the menu that
+    # call returns once the temporary wrapper is collected.
+    (confirmation,) = [m for m in _submenus(menu) if m.title() == "Confirmation (by phone)"]
+    entries = _submenus(confirmation)
+    assert [m.title() for m in entries][0] == f"{repo.department(visit.departments[0]).name}（awaiting confirmation）"
+    confirm = next(a for a in entries[1].actions() if a.text() == "Confirmed")
     confirm.trigger()
     assert _states(repo, visit.id)[visit.departments[1]].state is ConfirmationState.CONFIRMED
     # A planned visit has nothing to confirm yet: the submenu is disabled.
@@ -261,7 +267,8 @@ def _import(window, qtbot, files: list[Path]) -> None:
 def test_importing_reply_files_through_the_menu_action(published, qtbot, tmp_path):
     window, repo = published, published.workspace.repo
     window.show()
-    assert window.acceptance_actions.import_replies_action in window.menuBar().actions()[-2].menu().actions()
+    menus = window.menuBar().findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    assert any(window.acceptance_actions.import_replies_action in m.actions() for m in menus)
     _import(window, qtbot, [REPLIES / "thunderbird_declined.ics", REPLIES / "outlook_accepted.ics"])
     states = _states(repo, 3)
     assert (states["D01"].state, states["D01"].source) == (ConfirmationState.DECLINED, ConfirmationSource.REPLY)

@@ -288,7 +288,13 @@ class MainWindow(QMainWindow):
         self.background_refresh = BackgroundRefresh(workspace, self._refresh_paused, parent=workspace)
         self.background_refresh.finished.connect(lambda _: self._update_status())
         self.background_refresh.failed.connect(lambda text: self.statusBar().showMessage(text.splitlines()[0], 15000))
+        self.background_refresh.answers.connect(self._answers_read)
         self.background_refresh.start()
+
+    def _answers_read(self, count: int) -> None:
+        if count:
+            self.statusBar().showMessage(translate("MainWindow", "{count} new confirmation(s) from the calendar "
+                                                                 "server.").format(count=count), 15000)
 
     def _refresh_paused(self) -> bool:
         """While the auto-schedule dialog is open its plan waits to be applied: a refresh would outdate it."""

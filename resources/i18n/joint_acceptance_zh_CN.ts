@@ -435,7 +435,7 @@
 <context>
     <name>BackgroundRefresh</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/background_refresh.py" line="+86"/>
+        <location filename="../../desktop_app/ui/controllers/background_refresh.py" line="+92"/>
         <source>{department} ({bureau})</source>
         <translation>{department}（{bureau}）</translation>
     </message>
@@ -460,9 +460,14 @@
         <translation>以下忙碌时间日历未能刷新，各自继续使用上次成功读取的副本：</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Refreshing {count} calendar(s)…</source>
         <translation>正在刷新 {count} 个日历…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Reading confirmations…</source>
+        <translation>正在读取回执…</translation>
     </message>
 </context>
 <context>
@@ -1954,7 +1959,12 @@
         <translation>关于</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+54"/>
+        <source>{count} new confirmation(s) from the calendar server.</source>
+        <translation>从日历服务器收到 {count} 条新回执。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>{path} (network share: rollback journal)</source>
         <translation>{path}（网络共享：回滚日志）</translation>
     </message>
@@ -3781,7 +3791,7 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/workspace.py" line="+147"/>
+        <location filename="../../desktop_app/ui/controllers/workspace.py" line="+148"/>
         <source>Delete request {code}</source>
         <translation>删除申请 {code}</translation>
     </message>

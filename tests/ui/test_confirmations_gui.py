@@ -328,3 +328,48 @@ def test_a_server_that_is_down_is_reported_whole(published, qtbot):
     assert _dump(repo) == before
     box = window.acceptance_actions.message_box
     assert box is not None and "127.0.0.1:9" in box.text()
+
+
+def test_the_timer_reads_the_departments_answers_on_the_server(published, qtbot, radicale):
+    """A department declines in its calendar client: the window's timer reads it from the server (every 15
+    minutes while published visits lie ahead), the visit turns into a conflict, the status bar says so."""
+    from desktop_app.core.feeds.publishing import CalDAVTarget, publish_caldav
+    from desktop_app.core.store.uid_tokens import visit_uid
+    from desktop_app.ui.controllers.background_refresh import CONFIRMATIONS_MINUTES
+    from tests.core.feeds.test_confirmations_server import _answer_on_server
+
+    window, repo = published, published.workspace.repo
+    refresh = window.background_refresh
+    now = [dt.datetime(2026, 11, 30, 2, tzinfo=dt.timezone.utc)]
+    refresh._clock = lambda: now[0]
+    assert refresh.tick() is None, "no calendar server set: nothing to read"
+    repo.save_settings(dataclasses.replace(repo.settings(), caldav_url=radicale.url, caldav_username="bureau"))
+    publish_caldav(repo, CalDAVTarget(radicale.url, "bureau"))
+    visit = repo.visit(3)
+    department = visit.departments[0]
+    _answer_on_server(radicale, department, visit_uid(visit.id, TOKEN), "DECLINED", REASON)
+
+    with qtbot.waitSignal(window.workspace.jobs.idle, timeout=60000), \
+            qtbot.waitSignal(refresh.answers, timeout=60000) as read:
+        assert refresh.tick() is not None
+    assert read.args == [1]
+    state = _states(repo, visit.id)[department]
+    assert (state.state, state.reason, state.source) == \
+        (ConfirmationState.DECLINED, REASON, ConfirmationSource.SERVER)
+    assert window.statusBar().currentMessage() == "1 new confirmation(s) from the calendar server."
+    calendar = window.pages["calendar"]
+    calendar.show_visit(visit.id)
+    assert [c.reason for c in calendar.period.visit(visit.id).conflicts if c.kind is BlockKind.DECLINED] == [REASON]
+
+    # Within the interval the server is not asked again; after it, it is (and finds nothing new).
+    assert not refresh.running() and refresh.tick() is None
+    now[0] += dt.timedelta(minutes=CONFIRMATIONS_MINUTES)
+    with qtbot.waitSignal(window.workspace.jobs.idle, timeout=60000), \
+            qtbot.waitSignal(refresh.answers, timeout=60000) as again:
+        assert refresh.tick() is not None
+    assert again.args == [0]
+    # No published visit ahead: nothing to ask about.
+    with repo.db.atomic():
+        repo.db.execute("UPDATE visits SET status = 'planned' WHERE status = 'published'")
+    now[0] += dt.timedelta(minutes=CONFIRMATIONS_MINUTES)
+    assert refresh.tick() is None

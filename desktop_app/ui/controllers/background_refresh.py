@@ -8,6 +8,10 @@ behind it, so a job that starts cancels it between two sources), and not while t
 is open (its plan is checked against the database's data_version on apply: a refresh meanwhile would
 make the clerk plan again). A failed source keeps its last good copy (the core does that); the failure
 and the copy's age are said in the status bar (``failure_status``), never in a box.
+
+When no source is due, the same timer reads the departments' answers (回执) on the publishing CalDAV server
+every CONFIRMATIONS_MINUTES (or the refresh setting), while published visits lie ahead: a department that
+declines in its calendar client shows as a conflict without the clerk asking (``confirmations_due``).
 """
 
 from __future__ import annotations
@@ -26,12 +30,14 @@ from desktop_app.core.calendar.city import due_sources
 from desktop_app.core.calendar.ical_reader import FETCH_TIMEOUT_SECONDS
 from desktop_app.core.store.database import open_database
 from desktop_app.ui.controllers.availability_edits import AVAILABILITY
+from desktop_app.ui.controllers.confirmation_edits import CONFIRMATIONS, FetchRequest, fetch_in_background, fetch_target
 from desktop_app.ui.controllers.jobs import Progress
 from desktop_app.ui.controllers.workspace import Workspace
 
 translate = QCoreApplication.translate
 JOB_KIND = "background-refresh"
 TICK_SECONDS = 60
+CONFIRMATIONS_MINUTES = 15       # how often the answers on the server are read when the setting names no interval
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,7 @@ class BackgroundRefresh(QObject):
 
     finished = Signal(object)     # RefreshReport of a job that ran to its end
     failed = Signal(str)          # an unexpected problem (the database could not be opened …)
+    answers = Signal(int)         # answers recorded by a background read of the server (may be 0)
 
     def __init__(self, workspace: Workspace, paused: Callable[[], bool] = lambda: False,
                  clock: Callable[[], dt.datetime] | None = None, parent: QObject | None = None) -> None:
@@ -118,6 +125,7 @@ class BackgroundRefresh(QObject):
         self._clock = clock or (lambda: dt.datetime.now(dt.timezone.utc))
         self._job: int | None = None
         self._delivered = False
+        self._answers_read: dt.datetime | None = None     # when the server's answers were last asked for
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_SECONDS * 1000)
         self.timer.timeout.connect(self.tick)
@@ -147,13 +155,44 @@ class BackgroundRefresh(QObject):
             return None
         ids = tuple(source.id for source in self.due())
         if not ids:
-            return None
+            return self._read_answers()
         label = translate("BackgroundRefresh", "Refreshing {count} calendar(s)…").format(count=len(ids))
         window = av.planning_window(self.workspace.today())
         self._delivered = False
         self._job = self.workspace.jobs.submit(JOB_KIND, label, refresh_work(self.workspace.path, ids, window),
                                                self._done, self._failed)
         return self._job
+
+    def confirmations_due(self) -> FetchRequest | None:
+        """The server to ask for the departments' answers, when it is time to (None: not now)."""
+        request = fetch_target(self.workspace)
+        if request is None:
+            return None
+        minutes = self.workspace.repo.settings().calendar_refresh_minutes or CONFIRMATIONS_MINUTES
+        now = self._clock()
+        if self._answers_read is not None and now - self._answers_read < dt.timedelta(minutes=minutes):
+            return None
+        ahead = self.workspace.repo.visits(start=self.workspace.now())
+        return request if any(visit.status.value == "published" for visit in ahead) else None
+
+    def _read_answers(self) -> int | None:
+        request = self.confirmations_due()
+        if request is None:
+            return None
+        # Asked at most once per interval, answered or not: a server that is down is not hammered every minute.
+        self._answers_read = self._clock()
+        path = self.workspace.path
+        self._delivered = False
+        self._job = self.workspace.jobs.submit(JOB_KIND, translate("BackgroundRefresh", "Reading confirmations…"),
+                                               lambda job: fetch_in_background(path, request, job),
+                                               self._answers_done, self._failed)
+        return self._job
+
+    def _answers_done(self, count: int) -> None:
+        self._delivered = True
+        if count:
+            self.workspace.written(CONFIRMATIONS)      # calendar outlines, details and dashboard redraw
+        self.answers.emit(count)
 
     def _done(self, report: RefreshReport) -> None:
         self._delivered = True

@@ -78,11 +78,6 @@ def print_json(data: object) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def department_names(repo) -> dict[str, str]:
-    """Department code → name, for lines and JSON that show both."""
-    return {d.code: d.name for d in repo.departments()}
-
-
 def bureau_zone(repo):
     from zoneinfo import ZoneInfo
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from desktop_app.cli.common import (
-    EXIT_OK, UsageError, add_common_arguments, bureau_today, bureau_zone, caldav_password, department_names,
+    EXIT_OK, UsageError, add_common_arguments, bureau_today, bureau_zone, caldav_password,
     open_database, print_json,
 )
 
@@ -25,7 +25,7 @@ def confirm_visit(repo, args: argparse.Namespace) -> int:
         from desktop_app.core.acceptance.confirmations import confirmations_of, confirmation_json
 
         (item,) = confirmations_of(repo, [repo.visit(visit_id)], today)
-        print_json(confirmation_json(item, department_names(repo)))
+        print_json(confirmation_json(item, repo.department_names()))
         return EXIT_OK
     print(tr("Visit {visit}, {department}: {state}", visit=visit_id, department=department,
              state=state_label(confirmation.state)) + (f"（{confirmation.reason}）" if confirmation.reason else ""))
@@ -42,7 +42,7 @@ def list_confirmations(repo, args: argparse.Namespace) -> int:
     today = bureau_today(repo, args.today)
     # From today unless asked otherwise: a visit already held waits for results, not for answers.
     items = visit_confirmations(repo, today, args.first or today, args.last)
-    names = department_names(repo)
+    names = repo.department_names()
     if args.json:
         print_json([confirmation_json(item, names) for item in items])
         return EXIT_OK

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from desktop_app.cli.common import (
-    EXIT_OK, UsageError, add_common_arguments, caldav_password, department_names, open_database,
+    EXIT_OK, UsageError, add_common_arguments, caldav_password, open_database,
 )
 
 
@@ -85,7 +85,7 @@ def run_publish(args: argparse.Namespace) -> int:
         if result.answers_recorded:
             print(tr("{count} answer(s) of the departments (回执) read from the server.", count=result.answers_recorded))
         if result.withheld:
-            names = department_names(repo)
+            names = repo.department_names()
             print(tr("{count} visit(s) not published: another bureau's visit of a shared department was there "
                      "first; move them (visit slots VISIT_ID lists the free times):", count=len(result.withheld)))
             for collision in result.withheld:

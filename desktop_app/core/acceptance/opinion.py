@@ -56,7 +56,7 @@ class OpinionDocument:
 
 
 def _names(repo: Repository) -> tuple[dict[str, str], dict[str, str]]:
-    return {d.code: d.name for d in repo.departments()}, {i.code: i.name for i in repo.items()}
+    return repo.department_names(), {i.code: i.name for i in repo.items()}
 
 
 def rectification_notice(repo: Repository, code: str) -> RectificationNotice:

@@ -267,7 +267,7 @@ def grouped_lines(conflicts: Iterable[Conflict], names: Mapping[str, str]) -> li
 
 def conflict_lines(conflicts: Mapping[int, list[Conflict]], repo: Repository) -> list[str]:
     """The conflicts as text, one visit per line group (the command line's output)."""
-    names = {d.code: d.name for d in repo.departments()}
+    names = repo.department_names()
     lines: list[str] = []
     for visit_id in sorted(conflicts, key=lambda v: (conflicts[v][0].start, v)):
         visit_conflicts_ = conflicts[visit_id]

@@ -73,7 +73,7 @@ def lifecycle_stats(repo: Repository, today: dt.date, calendar: WorkingCalendar,
     """
     history = load_history(repo, calendar, projects)
     everything, this_month = history.span(), history.month(month_key(today))
-    names = {d.code: d.name for d in repo.departments()}
+    names = repo.department_names()
     item_of = {i.code: i for i in items}
     overdue = results_overdue(repo, now)
     departments = sorted(((code, counts) for code, counts in everything.departments.items() if counts.inspections),

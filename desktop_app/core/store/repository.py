@@ -98,6 +98,14 @@ class Repository:
     def departments(self) -> list[Department]:
         return [self._department(r) for r in self.db["departments"].rows_where(order_by="code")]
 
+    def department_names(self) -> dict[str, str]:
+        """Code -> name of every department (what lists and messages print); no office hours parsed."""
+        return dict(self.db.execute("SELECT code, name FROM departments ORDER BY code").fetchall())
+
+    def project_names(self) -> dict[str, str]:
+        """Request code -> project name, without loading the requests themselves."""
+        return dict(self.db.execute("SELECT code, name FROM projects").fetchall())
+
     def department(self, code: str) -> Department | None:
         rows = list(self.db["departments"].rows_where("code = ?", [code]))
         return self._department(rows[0]) if rows else None

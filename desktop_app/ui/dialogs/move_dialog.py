@@ -105,7 +105,7 @@ class MoveDialog(QDialog):
         visit, repo = options.visit, self.workspace.repo
         project = repo.project(visit.project)
         place = repo.place(visit.place)
-        names = {d.code: d.name for d in repo.departments()}
+        names = repo.department_names()
         e = html.escape
         title = f"{e(visit.project)} {e(project.name) if project else ''}"
         now = translate("Move", "Now: {when}, {place}").format(
@@ -122,7 +122,7 @@ class MoveDialog(QDialog):
         found = confirmations_of(repo, [visit], self.workspace.today(), self.workspace.calendar())
         if not found:
             return ""
-        names = {d.code: d.name for d in repo.departments()}
+        names = repo.department_names()
         return "\n".join(conflict_line(names.get(c.department, c.department), BlockKind.DECLINED, c.reason,
                                         visit.start, visit.end)
                          for c in found[0].with_state(ConfirmationState.DECLINED))

@@ -188,7 +188,7 @@ class ResultsDialog(QDialog):
         rows_layout = QVBoxLayout(rows_widget)
         if visit is not None:
             self.header.setText(self._header_html(visit))
-            departments = {d.code: d.name for d in repo.departments()}
+            departments = repo.department_names()
             items = {i.code: i for i in repo.items()}
             item_names = {code: item.name for code, item in items.items()}
             recorded = {r.department: r for r in records.results(repo.db, visit=visit_id)}

@@ -68,7 +68,7 @@ class ItemsPage(RecordListPage, QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self._department_names = {d.code: d.name for d in self.workspace.repo.departments()}
+        self._department_names = self.workspace.repo.department_names()
         self.model.set_records(self.workspace.repo.items())
         # As wide as the text and the header need (fixed pixel widths clipped "时长（分钟）"), but a long
         # name never pushes the materials, the column people read most, off the page.

@@ -289,8 +289,8 @@ class DashboardPage(QWidget):
             self.all_confirmed.setText(translate("Dashboard", "All confirmed: every department of the visits in "
                                                               "the next 2 working days has confirmed."))
             return
-        names = {d.code: d.name for d in self.workspace.repo.departments()}
-        projects = {p.code: p.name for p in self.workspace.repo.projects()}
+        names = self.workspace.repo.department_names()
+        projects = self.workspace.repo.project_names()
         for entry in items:
             visit = entry.visit
             missing = entry.with_state(ConfirmationState.DECLINED, ConfirmationState.NO_REPLY,
@@ -326,14 +326,8 @@ class DashboardPage(QWidget):
         count = len(self.conflicts)
         self.conflict_title.setText(translate("Dashboard", "Conflicts: visits whose departments are no longer "
                                                            "all free ({count})").format(count=count))
-        if not count:
-            self.conflict_list.setHtml("<p style='color:#15803d'>" + html.escape(translate(
-                "Dashboard", "None: every planned or published visit still fits its departments' time.")) + "</p>")
-            self.conflict_list.setMaximumHeight(48)
-            return
-        self.conflict_list.setMaximumHeight(170)
-        names = {d.code: d.name for d in self.workspace.repo.departments()}
-        projects = {p.code: p.name for p in self.workspace.repo.projects()}
+        names = self.workspace.repo.department_names()
+        projects = self.workspace.repo.project_names()
         rows = []
         for visit_id in sorted(self.conflicts, key=lambda v: (self.conflicts[v][0].start, v)):
             found = self.conflicts[visit_id]
@@ -342,20 +336,15 @@ class DashboardPage(QWidget):
             rows.append(f"<li><a href='visit:{visit_id}'>{html.escape(fmt.long_date(first.start.date()))} "
                         f"{html.escape(projects.get(first.project, first.project))}</a><br>"
                         f"<span style='color:#b91c1c'>{reasons}</span></li>")
-        self.conflict_list.setHtml(f"<ul>{''.join(rows)}</ul>")
+        _show_list(self.conflict_list, rows, translate(
+            "Dashboard", "None: every planned or published visit still fits its departments' time."))
 
     def _show_results_due(self) -> None:
         due = self.results_due
         self.due_title.setText(translate("Dashboard", "Results due: visits that have ended without every "
                                                       "department's result ({count})").format(count=len(due)))
-        if not due:
-            self.due_list.setHtml("<p style='color:#15803d'>" + html.escape(translate(
-                "Dashboard", "None: every visit that has ended has its results.")) + "</p>")
-            self.due_list.setMaximumHeight(48)
-            return
-        self.due_list.setMaximumHeight(170)
-        names = {d.code: d.name for d in self.workspace.repo.departments()}
-        projects = {p.code: p.name for p in self.workspace.repo.projects()}
+        names = self.workspace.repo.department_names()
+        projects = self.workspace.repo.project_names()
         rows = []
         for entry in due:
             visit = entry.visit
@@ -364,9 +353,19 @@ class DashboardPage(QWidget):
             rows.append(f"<li><a href='visit:{visit.id}'>{html.escape(fmt.date_time(visit.start))} "
                         f"{html.escape(projects.get(visit.project, visit.project))}</a><br>"
                         f"<span style='color:#c2410c'>{html.escape(missing)}</span></li>")
-        self.due_list.setHtml(f"<ul>{''.join(rows)}</ul>")
+        _show_list(self.due_list, rows, translate("Dashboard", "None: every visit that has ended has its results."))
 
     def _open_link(self, url: QUrl) -> None:
         text = url.toString()
         if text.startswith("visit:"):
             self.visitActivated.emit(int(text.split(":", 1)[1]))
+
+
+def _show_list(browser, rows: list[str], empty: str) -> None:
+    """A dashboard list of visits: the <li> rows (links to the calendar), or one green line when there are none."""
+    if not rows:
+        browser.setHtml("<p style='color:#15803d'>" + html.escape(empty) + "</p>")
+        browser.setMaximumHeight(48)
+        return
+    browser.setMaximumHeight(170)
+    browser.setHtml(f"<ul>{''.join(rows)}</ul>")

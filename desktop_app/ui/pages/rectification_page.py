@@ -109,7 +109,7 @@ class RectificationPage(QWidget):
         selected = self.selected_code()
         repo = self.workspace.repo
         self.board = follow_up(repo, self.workspace.today())
-        self._names = {d.code: d.name for d in repo.departments()}
+        self._names = repo.department_names()
         self._items = {i.code: i.name for i in repo.items()}
         self._fill_rectifying(self.board.rectifying)
         self._fill_reinspections(self.board.reinspections)

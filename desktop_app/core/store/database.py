@@ -25,6 +25,7 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+import time
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -94,44 +95,38 @@ class AppDatabase(Database):
         self._begin("BEGIN IMMEDIATE")
         try:
             yield self
+            self.conn.execute("COMMIT")
         except BaseException as error:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            if is_busy(error):
-                raise busy_error(self.path) from error
-            raise
-        try:
-            self.conn.execute("COMMIT")
-        except sqlite3.OperationalError as error:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            if is_busy(error):
-                raise busy_error(self.path) from error
-            raise
+            raise self._named(error)
+
+    def _named(self, error: BaseException) -> BaseException:
+        """SQLite's "database is locked" as the one message that names the file and the wait; others as they are.
+        (A plain try/except at each call: execute() is on every query's path.)"""
+        if not is_busy(error):
+            return error
+        named = busy_error(self.path)
+        named.__cause__ = error
+        return named
 
     def _begin(self, statement: str) -> None:
         try:
             self.conn.execute(statement)
         except sqlite3.OperationalError as error:
-            if is_busy(error):
-                raise busy_error(self.path) from error
-            raise
+            raise self._named(error)
 
     def execute(self, sql: str, parameters=None) -> sqlite3.Cursor:
         try:
             return super().execute(sql, parameters)
         except sqlite3.OperationalError as error:
-            if is_busy(error):
-                raise busy_error(self.path) from error
-            raise
+            raise self._named(error)
 
     def executescript(self, sql: str) -> sqlite3.Cursor:
         try:
             return super().executescript(sql)
         except sqlite3.OperationalError as error:
-            if is_busy(error):
-                raise busy_error(self.path) from error
-            raise
+            raise self._named(error)
 
 
 @contextlib.contextmanager
@@ -627,6 +622,27 @@ def open_database(path: str | Path, *, create: bool = True) -> Database:
     in that case the file is left exactly as it was, and nothing is written beside it.
     """
     path = Path(path).expanduser().resolve()
+    deadline = time.monotonic() + busy_timeout_seconds()
+    new = not (path.exists() and path.stat().st_size > 0)
+    while True:
+        try:
+            return _open_database(path, create)
+        except StorageError as error:
+            # Two processes creating one new file (two clerks' first import): the one that comes second can
+            # meet the file half made (its journal switching to WAL: busy, or a disk I/O error on the first
+            # read). It waits for the other to finish and opens the finished file, as a busy write would.
+            if not (new and _contended(error)) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _contended(error: StorageError) -> bool:
+    cause = error.__cause__
+    return isinstance(error, DatabaseBusyError) or (
+        isinstance(cause, sqlite3.OperationalError) and "disk I/O error" in str(cause))
+
+
+def _open_database(path: Path, create: bool) -> Database:
     existed = path.exists() and path.stat().st_size > 0
     if existed:
         _check_ours(path)
@@ -639,9 +655,13 @@ def open_database(path: str | Path, *, create: bool = True) -> Database:
     _check_writable(path)
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_seconds())
+    except sqlite3.DatabaseError as error:
+        raise StorageError(tr("Cannot open the database {path}: {reason}", path=path, reason=error)) from error
+    try:
         # Reading the schema is the cheapest way to learn whether this is SQLite at all.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as error:
+        conn.close()
         if "not a database" in str(error) or "malformed" in str(error):
             raise _not_sqlite(path) from error
         raise StorageError(tr("Cannot open the database {path}: {reason}", path=path, reason=error)) from error

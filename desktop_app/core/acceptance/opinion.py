@@ -33,10 +33,11 @@ class OpinionRow:
 
 @dataclass(frozen=True)
 class FindingLine:
-    department: str
+    department: str          # the department's name, as the owner reads it
     item: str
     finding: Finding
     found_on: dt.date
+    department_code: str     # names are not unique: group and look up by the code
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def rectification_notice(repo: Repository, code: str) -> RectificationNotice:
     items = {i.code: i for i in repo.items()}
     now = standing(project, items, records.results(repo.db, project=code))
     lines = [FindingLine(departments.get(d, d), item_names.get(f.item, "") if f.item else "", f,
-                         now.latest[d].recorded_on) for d in now.open for f in now.latest[d].findings]
+                         now.latest[d].recorded_on, d) for d in now.open for f in now.latest[d].findings]
     return RectificationNotice(project, tuple(lines), rectification_deadline(repo, project), project.round)
 
 

@@ -51,13 +51,12 @@ class RectificationSheet:
 
 
 def _groups(notice: RectificationNotice, catalog: Catalog) -> tuple[FindingGroup, ...]:
-    by_name = {d.name: d for d in catalog.departments.values()}
     groups: dict[str, list] = {}
-    for line in notice.findings:
-        groups.setdefault(line.department, []).append(line)
+    for line in notice.findings:   # by code: two departments may share a name
+        groups.setdefault(line.department_code, []).append(line)
     result = []
-    for name, lines in groups.items():
-        department = by_name.get(name) or catalog.department(name)
+    for code, lines in groups.items():
+        department = catalog.department(code)
         result.append(FindingGroup(department, max(line.found_on for line in lines),
                                    tuple((line.item, line.finding) for line in lines)))
     return tuple(sorted(result, key=lambda g: department_order(g.department)))

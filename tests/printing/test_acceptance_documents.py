@@ -76,6 +76,24 @@ def test_rectification_notice_tells_every_finding_of_every_department_at_once(de
     assert page_count(out) == 1 and page_size(out) == A4_PORTRAIT
 
 
+def test_two_departments_of_one_name_each_keep_their_findings_on_the_notice(demo_repo, demo_today, db_path,
+                                                                            tmp_path):
+    """Department names are not unique: findings are grouped by the department's code, never merged by name."""
+    rectifying(demo_repo, demo_today)
+    d02, d14 = demo_repo.department("D02"), demo_repo.department("D14")
+    demo_repo.replace_department(d14, dataclasses.replace(d14, name=d02.name))
+    out = tmp_path / "rectification.pdf"
+
+    result = cli("print", "rectification", PROJECT, "--db", str(db_path), "--out", str(out), "--today", "2026-12-04")
+
+    assert result.returncode == 0, result.stderr
+    text = joined(pdf_text(out))
+    assert n("2个部门提出整改意见共3项") in text
+    for findings in FINDINGS.values():
+        for finding in findings:
+            assert n(finding.text) in text
+
+
 @pytest.mark.parametrize("state", ["scheduled", "unknown"])
 def test_rectification_notice_of_a_request_not_rectifying_exits_2_and_writes_nothing(demo_repo, demo_today, db_path,
                                                                                       tmp_path, state):

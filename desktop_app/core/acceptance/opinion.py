@@ -8,10 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from desktop_app.core.acceptance.rectification import rectification_deadline
+from desktop_app.core.acceptance.rectification import deadline_after
 from desktop_app.core.acceptance.results import ResultError, status_label
 from desktop_app.core.acceptance.standing import standing
-from desktop_app.core.model.domain import DepartmentResult, Finding, Opinion, Project, RequestStatus, Visit
+from desktop_app.core.model.domain import (
+    DepartmentResult, Finding, Item, Opinion, Project, RequestStatus, Visit,
+)
 from desktop_app.core.model.messages import tr
 from desktop_app.core.store import acceptance_records as records
 from desktop_app.core.store import history
@@ -33,10 +35,11 @@ class OpinionRow:
 
 @dataclass(frozen=True)
 class FindingLine:
-    department: str
+    department: str          # the department's name, as the owner reads it
     item: str
     finding: Finding
     found_on: dt.date
+    department_code: str     # names are not unique: group and look up by the code
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,9 @@ class OpinionDocument:
     rows: tuple[OpinionRow, ...]
 
 
-def _names(repo: Repository) -> tuple[dict[str, str], dict[str, str]]:
-    return repo.department_names(), {i.code: i.name for i in repo.items()}
+def _catalog(repo: Repository) -> tuple[dict[str, str], dict[str, Item]]:
+    """The departments' names and the items by code, each read once."""
+    return repo.department_names(), {i.code: i for i in repo.items()}
 
 
 def rectification_notice(repo: Repository, code: str) -> RectificationNotice:
@@ -67,12 +71,12 @@ def rectification_notice(repo: Repository, code: str) -> RectificationNotice:
     if project.status is not RequestStatus.RECTIFYING:
         raise ResultError(tr("Request {code} is {status}, not rectifying; there is no rectification notice.",
                              code=code, status=status_label(project.status)))
-    departments, item_names = _names(repo)
-    items = {i.code: i for i in repo.items()}
+    departments, items = _catalog(repo)
     now = standing(project, items, records.results(repo.db, project=code))
-    lines = [FindingLine(departments.get(d, d), item_names.get(f.item, "") if f.item else "", f,
-                         now.latest[d].recorded_on) for d in now.open for f in now.latest[d].findings]
-    return RectificationNotice(project, tuple(lines), rectification_deadline(repo, project), project.round)
+    lines = [FindingLine(departments.get(d, d), items[f.item].name if f.item in items else "", f,
+                         now.latest[d].recorded_on, d) for d in now.open for f in now.latest[d].findings]
+    return RectificationNotice(project, tuple(lines), deadline_after(now, repo.settings().rectification_days),
+                               project.round)
 
 
 def accepted_request(repo: Repository, code: str) -> Project:
@@ -131,14 +135,13 @@ def preview_opinion(repo: Repository, code: str, today: dt.date) -> OpinionDocum
 
 
 def opinion_document(repo: Repository, project: Project, number: OpinionNumber) -> OpinionDocument:
-    departments, item_names = _names(repo)
-    items = {i.code: i for i in repo.items()}
+    departments, items = _catalog(repo)
     results: list[DepartmentResult] = [r for r in records.results(repo.db, project=project.code) if r.opinion.held]
     visits = tuple(v for v in repo.visits(project=project.code) if v.id in {r.visit for r in results})
     rows = []
     for result in sorted(results, key=lambda r: (r.recorded_on, r.round, r.department)):
         remarks = "；".join(f.text for f in result.findings) or result.reason
         for item in sorted(i for i in project.items if i in items and items[i].department == result.department):
-            rows.append(OpinionRow(departments.get(result.department, result.department), item_names[item],
+            rows.append(OpinionRow(departments.get(result.department, result.department), items[item].name,
                                    result.opinion, result.recorded_on, result.round, remarks))
     return OpinionDocument(project, number, visits, tuple(rows))

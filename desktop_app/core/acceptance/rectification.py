@@ -54,6 +54,10 @@ def report_rectified(repo: Repository, code: str, reported_on: dt.date, *, today
             raise ResultError(tr("Request {code} is {status}, not rectifying; there is nothing to report fixed.",
                                  code=code, status=status_label(project.status)))
         deadline = rectification_deadline(repo, project)
+        if deadline is None:   # e.g. the items of the department that found the problems were edited away
+            raise ResultError(tr("Request {code} is rectifying, but no department it still needs has an open "
+                                 "finding (its items were changed); there is nothing to report fixed. Check the "
+                                 "request's items.", code=code))
         found_on = deadline - dt.timedelta(days=repo.settings().rectification_days)
         if reported_on > today:
             raise ResultError(tr("The report date {date} is in the future.", date=reported_on))

@@ -168,7 +168,6 @@ class Availability:
         self._office_cache: dict[tuple[str, dt.date], list[Interval]] = {}
         self._free_cache: dict[tuple[str, dt.date], list[Interval]] = {}
         self._declined: dict[str, list[Decline]] = {}
-        self.declines_loaded = False
         if declined is not None:
             self.set_declined(declined)
 
@@ -197,7 +196,6 @@ class Availability:
                 decline.end.astimezone(self.zone), decline.reason))
         self._declined = {code: sorted(items, key=lambda d: (d.start, d.visit)) for code, items in by_department.items()}
         self._free_cache.clear()
-        self.declines_loaded = True
 
     def declines(self, department: str, day: dt.date) -> list[Decline]:
         """The department's current declines overlapping that day."""

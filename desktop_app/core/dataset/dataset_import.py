@@ -13,12 +13,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import math
 import re
 import warnings
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -597,6 +598,8 @@ class _Validator:
         self.settings = settings
         self.problems: list[Problem] = list(raw.problems)
         self.details_given = False
+        self.db = db
+        self._stored_details: dict[str, ProjectDetails] | None = None
         self.known = {
             "places": {r[0] for r in db.execute("SELECT code FROM places")},
             "departments": {r[0] for r in db.execute("SELECT code FROM departments")},
@@ -750,12 +753,28 @@ class _Validator:
         return result
 
     def project_details(self, label: str, line: int, cells: dict[str, str]) -> ProjectDetails:
-        """The opinion's details by the rules the request editor uses too (model.project_details)."""
-        if any(column in cells for column in DETAIL_FIELDS):
+        """The opinion's details by the rules the request editor uses too (model.project_details).
+
+        Only the detail columns the file brings change a stored request: the others keep what was typed in
+        the program (a file with 项目统一代码 alone must not wipe 施工单位). A blank cell in a column the file
+        brings clears that detail, as emptying a cell in a spreadsheet means."""
+        brought = [column for column in DETAIL_FIELDS if column in cells]
+        if brought:
             self.details_given = True
         details, problems = parse_details(cells)
         self.problems += [Problem(label, problem.message, line, problem.field) for problem in problems]
+        stored = self.stored_details().get(cells.get("code", "").strip()) if brought else None
+        if stored is not None and len(brought) < len(DETAIL_FIELDS):
+            details = replace(details, **{name: getattr(stored, name)
+                                                      for name in DETAIL_FIELDS if name not in cells})
         return details
+
+    def stored_details(self) -> dict[str, ProjectDetails]:
+        """The details of the requests already in the database, by code (read once, only when needed)."""
+        if self._stored_details is None:
+            self._stored_details = {code: ProjectDetails(**json.loads(text))
+                                    for code, text in self.db.execute("SELECT code, details FROM projects")}
+        return self._stored_details
 
     def holidays(self) -> list[HolidayOverride]:
         result: dict[dt.date, tuple[int, HolidayOverride]] = {}

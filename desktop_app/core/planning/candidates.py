@@ -13,6 +13,7 @@ All minute values are minutes after local midnight in the bureau's zone.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -123,9 +124,10 @@ class Problem:
         """The fixed visits that are ours (not other bureaus')."""
         return [o for o in self.fixed if not o.bureau]
 
-    @property
+    @functools.cached_property
     def foreign_labels(self) -> frozenset[str]:
-        """How other bureaus' visits are named in bookings ('高新区 GX2026-017')."""
+        """How other bureaus' visits are named in bookings ('高新区 GX2026-017'). Asked per sentence per slot:
+        computed once, after load_problem has added the other bureaus' visits (a replace() computes anew)."""
         return frozenset(o.visit.project for o in self.fixed if o.bureau)
 
     def base_travel(self, department: str, place: str) -> int:

@@ -17,11 +17,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from desktop_app.core.calendar.availability import Availability, BlockKind, load_declines
+from desktop_app.core.calendar.availability import Availability, BlockKind
 from desktop_app.core.planning.greedy import ConflictKind
 from desktop_app.core.calendar.city_events import city_collisions, load_foreign_visits, travel_function
 from desktop_app.core.model.messages import tr
-from desktop_app.core.model.domain import Visit, VisitStatus
+from desktop_app.core.model.domain import Settings, Visit, VisitStatus
 from desktop_app.core.store.repository import Repository
 
 # A visit that took place (or was cancelled) cannot be moved any more: flagging it helps nobody.
@@ -176,9 +176,8 @@ class _Spans:
         return text
 
 
-def repository_travel(repo: Repository) -> TravelMinutes:
+def matrix_travel(matrix: Mapping[tuple[str, str], int], default: int) -> TravelMinutes:
     """Travel between places as the scheduler counts it (the settings' default where none was entered)."""
-    matrix, default = repo.travel_matrix(), repo.settings().default_travel_minutes
 
     def minutes(origin: str, destination: str) -> int:
         return 0 if origin == destination else matrix.get((origin, destination), default)
@@ -206,34 +205,32 @@ def find_conflicts(repo: Repository, first: dt.date, last: dt.date, *,
                              end=dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), zone))
     if availability is None:
         availability = Availability.from_repository(repo, first, last)
-    elif not availability.declines_loaded:
-        # Built without the departments' declines (a caller's own Availability): they are conflicts too.
-        availability.set_declined(load_declines(repo.db, availability.first, availability.last,
-                                                availability.timezone))
     inside = [v for v in visits if first <= v.start.astimezone(availability.zone).date() <= last]
     result: dict[int, list[Conflict]] = {}
     for visit in inside:
         conflicts = visit_conflicts(visit, availability)
         if conflicts:
             result[visit.id] = conflicts
-    for visit_id, clashes in booking_conflicts(inside, availability, repository_travel(repo)).items():
+    matrix, settings = repo.travel_matrix(), repo.settings()    # read once for both checks below
+    for visit_id, clashes in booking_conflicts(
+            inside, availability, matrix_travel(matrix, settings.default_travel_minutes)).items():
         result.setdefault(visit_id, []).extend(clashes)
-    for visit_id, conflict in other_bureau_conflicts(repo, inside, first, last, availability):
+    for visit_id, conflict in other_bureau_conflicts(repo, inside, first, last, availability, matrix, settings):
         result.setdefault(visit_id, []).append(conflict)
     return result
 
 
 def other_bureau_conflicts(repo: Repository, visits: list[Visit], first: dt.date, last: dt.date,
-                           availability: Availability) -> list[tuple[int, Conflict]]:
+                           availability: Availability, matrix: Mapping[tuple[str, str], int],
+                           settings: Settings) -> list[tuple[int, Conflict]]:
     """Our visits that other bureaus' visits of a shared department leave no room for (capacity, overlap,
     travel; DESIGN §12). A published visit of ours counts as there first."""
     foreign = load_foreign_visits(repo.db, first, last, availability.timezone)
     if not foreign:
         return []
-    settings = repo.settings()
     departments = {d.code: d for d in repo.departments()}
     checked = [v for v in visits if v.id is not None and v.status in CHECKED_STATUSES]
-    travel = travel_function(repo.travel_matrix(), settings.default_travel_minutes, settings.city_travel_minutes)
+    travel = travel_function(matrix, settings.default_travel_minutes, settings.city_travel_minutes)
     by_id = {v.id: v for v in checked}
     found = []
     for collision in city_collisions(checked, foreign, {c: d.daily_capacity for c, d in departments.items()},

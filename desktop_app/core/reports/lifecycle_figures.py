@@ -31,15 +31,14 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
+from desktop_app.core.acceptance.tracking import due_visit_ids
 from desktop_app.core.calendar.workdays import WorkingCalendar
 from desktop_app.core.model.domain import Opinion, Project, RequestStatus
 from desktop_app.core.store.repository import Repository
 
 _HELD = tuple(str(o) for o in Opinion if o.held)
 _HELD_SQL = ", ".join(f"'{o}'" for o in _HELD)
-_CLOSED = (RequestStatus.DONE, RequestStatus.FAILED, RequestStatus.WITHDRAWN)
 
 
 def month_key(day: dt.date) -> str:
@@ -229,16 +228,6 @@ def item_findings(repo: Repository, first: dt.date | None = None, last: dt.date 
 
 
 def results_overdue(repo: Repository, now: dt.datetime) -> list[int]:
-    """Visits that have ended without the result of every department (see the module's docstring)."""
-    zone = ZoneInfo(repo.settings().timezone)
-    # Stored times carry the bureau's offset; a day's margin on the indexed start keeps the string bound safe,
-    # and the exact comparison is made on the parsed end.
-    bound = (now.astimezone(zone) + dt.timedelta(days=1)).isoformat()
-    closed = ", ".join(f"'{s}'" for s in _CLOSED)
-    rows = repo.db.execute(
-        f"SELECT v.id, v.end FROM visits v JOIN projects p ON p.code = v.project "
-        f"WHERE v.start < ? AND v.status IN ('planned', 'published') AND p.status NOT IN ({closed}) "
-        f"AND EXISTS (SELECT 1 FROM visit_departments d WHERE d.visit = v.id AND NOT EXISTS "
-        f"  (SELECT 1 FROM results r WHERE r.visit = v.id AND r.department = d.department)) "
-        f"ORDER BY v.start, v.id", [bound]).fetchall()
-    return [visit_id for visit_id, end in rows if dt.datetime.fromisoformat(end) <= now]
+    """Visits that have ended without the result of every department (see the module's docstring): the
+    clerk's results due (core.acceptance.tracking), one rule for the dashboard, `stats` and the calendar."""
+    return due_visit_ids(repo, now)

@@ -10,9 +10,9 @@ file next to the target, then a rename), so a failure never leaves a half-writte
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from desktop_app.core.model.messages import tr
 from desktop_app.core.reports.lifecycle_figures import (
     DepartmentCounts, ItemFindings, PeriodFigures, item_findings, load_history, month_key,
 )
+from desktop_app.core.store.files import replace_file, write_temporary
 from desktop_app.core.store.repository import Repository
 
 _MONTH = re.compile(r"(\d{4})-(\d{1,2})")
@@ -138,30 +139,21 @@ def write_monthly_report(report: MonthlyReport, path: str | Path) -> Path:
     """Write the workbook to ``path`` (.xlsx) atomically; ReportError names what is wrong with the place."""
     path = Path(path)
     _check_target(path)
-    book = _workbook(report)
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".part", dir=path.parent)
+    content = io.BytesIO()
+    _workbook(report).save(content)
+    try:   # durable: a network share or a full disk may report a failure only when flushed
+        temporary = write_temporary(path, content.getvalue(), str(os.getpid()), durable=True)
     except OSError as error:
         raise ReportError(tr("Cannot write to the folder {folder} ({reason}); nothing was written.",
                              folder=path.parent, reason=error.strerror or error)) from None
-    os.close(handle)
-    temporary = Path(name)
     try:
-        book.save(temporary)
-        os.chmod(temporary, 0o666 & ~_umask())    # mkstemp makes it private; the report is for sharing
-        os.replace(temporary, path)
+        replace_file(temporary, path)
     except OSError as error:
         raise ReportError(tr("Cannot write {path} ({reason}); nothing was written.", path=path,
                              reason=error.strerror or error)) from None
     finally:
-        temporary.unlink(missing_ok=True)
+        Path(temporary).unlink(missing_ok=True)
     return path
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
 
 
 def _check_target(path: Path) -> None:

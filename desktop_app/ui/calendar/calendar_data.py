@@ -20,6 +20,7 @@ from desktop_app.core.calendar.availability import (
     Interval,
     load_blocked_periods,
     load_busy_events,
+    load_declines,
     load_office_hours_variants,
 )
 from desktop_app.core.planning.conflicts import Conflict, find_conflicts
@@ -156,7 +157,8 @@ class CalendarSource:
     def availability(self, first: dt.date, last: dt.date) -> Availability:
         busy = load_busy_events(self.repo.db, first, last, self.settings.timezone)
         return Availability(self.departments, self.calendar, busy, first, last, self.settings.timezone,
-                            blocked=self._blocked, variants=self._variants)
+                            blocked=self._blocked, variants=self._variants,
+                            declined=load_declines(self.repo.db, first, last, self.settings.timezone))
 
     def period(self, first: dt.date, last: dt.date, filters: Filters = Filters()) -> CalendarPeriod:
         """Everything shown for the days [first, last] with ``filters`` applied."""

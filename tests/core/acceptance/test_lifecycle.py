@@ -214,6 +214,24 @@ def test_rectification_reports_out_of_turn_are_refused_and_change_nothing(schedu
     assert _dump(scheduled) == before
 
 
+def test_a_report_with_no_open_finding_left_is_refused_with_a_reason(scheduled):
+    """Rectifying, but the items of the department that found the problem were edited away: no open finding
+    is left to report fixed, so the report is refused with a message (not a crash) and nothing changes."""
+    visit = _first_visit(scheduled)
+    department = visit.departments[0]
+    _rectify_one(scheduled, visit, department)
+    project = scheduled.project(visit.project)
+    items = {i.code: i for i in scheduled.items()}
+    kept = tuple(code for code in project.items if items[code].department != department)
+    assert kept and project.status is RequestStatus.RECTIFYING
+    scheduled.save_project(dataclasses.replace(project, items=kept))
+    before = _dump(scheduled)
+    day = visit.start.date() + dt.timedelta(days=1)
+    with pytest.raises(ResultError, match="has an open finding \(its items were changed\)"):
+        report_rectified(scheduled, visit.project, day, today=day, clerk=CLERK)
+    assert _dump(scheduled) == before
+
+
 def test_undo_restores_results_and_report_exactly_and_history_keeps_both(scheduled):
     visit = _first_visit(scheduled)
     before = scheduled.project(visit.project), scheduled.visit(visit.id)

@@ -205,6 +205,25 @@ def test_project_details_import_and_survive_a_reimport_without_them(demo_db, tmp
     assert Repository(demo_db).project(source[1].split(",")[0]).details == details
 
 
+def test_an_import_with_some_detail_columns_keeps_the_other_details(demo_db, tmp_path):
+    """Only the detail columns a file brings change: a projects.csv with 项目统一代码 alone must not wipe the
+    施工单位 or 层数 typed in the program. A blank cell in a column the file brings clears that detail."""
+    source = (DEMO_DATASET / "projects.csv").read_text(encoding="utf-8").splitlines()
+    code = source[1].split(",")[0]
+    full = tmp_path / "full" / "projects.csv"
+    full.parent.mkdir()
+    full.write_text(f"{source[0]},项目统一代码,层数,施工单位,设计单位\n"
+                    f"{source[1]},2026-370871-47-01-503117,5,甲建设公司,乙设计院\n", encoding="utf-8")
+    import_dataset(full, demo_db)
+    partial = tmp_path / "partial" / "projects.csv"
+    partial.parent.mkdir()
+    partial.write_text(f"{source[0]},项目统一代码,设计单位\n{source[1]},2026-370871-47-01-503118,\n", encoding="utf-8")
+    import_dataset(partial, demo_db)
+    details = Repository(demo_db).project(code).details
+    assert (details.unified_code, details.floors, details.builder, details.designer) == \
+        ("2026-370871-47-01-503118", 5, "甲建设公司", "")
+
+
 def test_a_bad_floor_area_names_its_cell(demo_db, tmp_path):
     from desktop_app.core.dataset.dataset_import import DatasetError, import_dataset
     from desktop_app.paths import DEMO_DATASET

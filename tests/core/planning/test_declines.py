@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from desktop_app.core.acceptance.confirmations import record_confirmation
-from desktop_app.core.calendar.availability import Availability, BlockKind, load_busy_events
+from desktop_app.core.calendar.availability import BlockKind
 from desktop_app.core.calendar.workdays import calendar_for
 from desktop_app.core.model import messages
 from desktop_app.core.planning.conflicts import conflict_lines, find_conflicts
@@ -44,15 +44,19 @@ def test_the_declined_visit_is_a_conflict_in_the_departments_words(declined):
     assert mine[0].describe(name).startswith(f"{name} declined: {REASON}")
 
 
-def test_an_availability_built_without_declines_still_finds_them(declined):
-    """The calendar builds its own Availability (busy events only): the decline is still a conflict."""
+def test_the_calendars_own_availability_finds_the_decline(declined):
+    """The calendar builds its own Availability (its cached catalog, with the declines): the decline is a
+    conflict of the visit shown there."""
+    from desktop_app.ui.calendar.calendar_data import CalendarSource
+
     repo, visit, department = declined
     day = visit.start.date()
-    settings = repo.settings()
-    own = Availability({d.code: d for d in repo.departments()}, calendar_for(repo),
-                       load_busy_events(repo.db, day, day, settings.timezone), day, day, settings.timezone)
+    source = CalendarSource(repo, calendar_for(repo))
+    own = source.availability(day, day)
     conflicts = find_conflicts(repo, day, day, availability=own)
     assert any(c.kind is BlockKind.DECLINED and c.department == department for c in conflicts[visit.id])
+    shown = source.period(day, day).visit(visit.id)
+    assert any(c.kind is BlockKind.DECLINED and c.department == department for c in shown.conflicts)
 
 
 def test_no_conflict_before_the_decline_and_none_once_confirmed_again(demo_repo, demo_today):

@@ -75,8 +75,12 @@ def rectification_notice(repo: Repository, code: str) -> RectificationNotice:
     now = standing(project, items, records.results(repo.db, project=code))
     lines = [FindingLine(departments.get(d, d), items[f.item].name if f.item in items else "", f,
                          now.latest[d].recorded_on, d) for d in now.open for f in now.latest[d].findings]
-    return RectificationNotice(project, tuple(lines), deadline_after(now, repo.settings().rectification_days),
-                               project.round)
+    deadline = deadline_after(now, repo.settings().rectification_days)
+    if deadline is None:     # no department it still needs has an open finding (its items were edited)
+        raise ResultError(tr("Request {code} is rectifying, but no department it still needs has an open finding "
+                             "(its items were changed); there is no rectification notice to print. Check the "
+                             "request's items.", code=code))
+    return RectificationNotice(project, tuple(lines), deadline, project.round)
 
 
 def accepted_request(repo: Repository, code: str) -> Project:

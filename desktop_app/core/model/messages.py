@@ -628,6 +628,9 @@ ZH_CN.update({  # --- after the visit (desktop_app/core/acceptance, `visit recor
     "Request {code} is rectifying, but no department it still needs has an open finding (its items were "
     "changed); there is nothing to report fixed. Check the request's items.":
         "验收申请 {code} 处于整改中，但其所需的部门均无未整改的问题（验收事项已被修改），无需报告整改完成。请检查该申请的验收事项。",
+    "Request {code} is rectifying, but no department it still needs has an open finding (its items were "
+    "changed); there is no rectification notice to print. Check the request's items.":
+        "验收申请 {code} 处于整改中，但其所需的部门均无未整改的问题（验收事项已被修改），没有可打印的整改通知书。请检查该申请的验收事项。",
     "The report date {date} is in the future.": "报告日期 {date} 晚于今天。",
     "The report date {date} is before the visit that found the problems ({found}).":
         "报告日期 {date} 早于发现问题的现场验收（{found}）。",

@@ -230,6 +230,9 @@ def test_a_report_with_no_open_finding_left_is_refused_with_a_reason(scheduled):
     with pytest.raises(ResultError, match="has an open finding \(its items were changed\)"):
         report_rectified(scheduled, visit.project, day, today=day, clerk=CLERK)
     assert _dump(scheduled) == before
+    # Nor is there a rectification notice to print: the same reason, not an empty notice without a deadline.
+    with pytest.raises(ResultError, match="no rectification notice to print"):
+        rectification_notice(scheduled, visit.project)
 
 
 def test_undo_restores_results_and_report_exactly_and_history_keeps_both(scheduled):

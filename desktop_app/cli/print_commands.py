@@ -59,7 +59,6 @@ def run_print(args: argparse.Namespace) -> int:
     from desktop_app.core.store.repository import Repository
     from desktop_app.printing import print_jobs
 
-    issued_on = args.today or dt.date.today()
     if args.document == "notice":
         ranged = args.first is not None or args.last is not None
         if (args.project is None) == (not ranged) or (ranged and (args.first is None or args.last is None)):
@@ -67,6 +66,7 @@ def run_print(args: argparse.Namespace) -> int:
         if args.project is not None and args.out_dir is not None:
             raise UsageError(tr("print notice: --out-dir is for a date range; use --out for one project."))
     repo = Repository(open_database(args))
+    issued_on = bureau_today(repo, args.today)
     if args.document == "notice" and args.project is not None:
         result = print_jobs.print_project_notice(repo, args.project, args.out, issued_on)
     elif args.document == "notice":
@@ -77,7 +77,7 @@ def run_print(args: argparse.Namespace) -> int:
     elif args.document == "rectification":
         result = print_jobs.print_rectification(repo, args.project, args.out, issued_on)
     elif args.document == "opinion":
-        return _print_opinion(repo, args, bureau_today(repo, args.today))
+        return _print_opinion(repo, args, issued_on)
     else:
         result = print_jobs.print_week(repo, args.day, args.out, issued_on)
     where = result.files[0] if len(result.files) == 1 else result.files[0].parent

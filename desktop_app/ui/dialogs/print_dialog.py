@@ -31,7 +31,7 @@ from desktop_app.core.store.secrets import keyring_available
 from desktop_app.core.model.domain import Project, RequestStatus
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.model.file_names import suggested_file_name
-from desktop_app.core.store.acceptance_records import opinion_number
+from desktop_app.core.store.acceptance_records import OpinionNumber, opinion_number, opinion_numbers
 from desktop_app.printing import print_jobs
 from desktop_app.printing.paged_output import PrintDocument, configure_printer_for, paint_documents, write_pdf
 from desktop_app.printing.print_jobs import (
@@ -117,6 +117,11 @@ def _request_combo(projects: Sequence[Project], label: Callable[[Project], str],
     return combo
 
 
+def _opinion_label(project: Project, number: OpinionNumber | None) -> str:
+    label = f"{project.code}  {project.name}"
+    return f"{label}  ({number.number})" if number else label
+
+
 class PrintDialog(QDialog):
     """Choose what to print, then preview, print or save as PDF."""
 
@@ -167,7 +172,8 @@ class PrintDialog(QDialog):
         # The most recently accepted first: the opinion a clerk prints is nearly always a new one.
         accepted = sorted((p for p in everything if p.status is RequestStatus.DONE),
                           key=lambda p: (p.decided_on or dt.date.min, p.code), reverse=True)
-        self.opinion_request = _request_combo(accepted, self._opinion_label,
+        numbers = opinion_numbers(self.workspace.db)     # the register read once, not once per request
+        self.opinion_request = _request_combo(accepted, lambda p: _opinion_label(p, numbers.get(p.code)),
                                               translate("Print", "No request is accepted yet"))
         for combo, button in ((self.rectification_request, self.rectification_choice),
                               (self.opinion_request, self.opinion_choice)):
@@ -234,11 +240,6 @@ class PrintDialog(QDialog):
 
     def _button(self, kind: str) -> QRadioButton:
         return next(button for button in self.kind.buttons() if button.property("kind") == kind)
-
-    def _opinion_label(self, project: Project) -> str:
-        number = opinion_number(self.workspace.db, project.code)
-        label = f"{project.code}  {project.name}"
-        return f"{label}  ({number.number})" if number else label
 
     def _update_signing(self) -> None:
         """The seal is for the opinion's PDF, and only once the settings name the bureau's certificate."""
@@ -356,7 +357,7 @@ class PrintDialog(QDialog):
         index = self.opinion_request.findData(code)
         project = self.workspace.repo.project(code)
         if index >= 0 and project is not None:
-            self.opinion_request.setItemText(index, self._opinion_label(project))
+            self.opinion_request.setItemText(index, _opinion_label(project, opinion_number(self.workspace.db, code)))
         self._show(text)
         self.workspace.written(PROJECTS)
 

@@ -394,33 +394,38 @@ class PrintDialog(QDialog):
         repo = self.workspace.repo
         code = self.selected_request()
         accepted_request(repo, code)
-        signer, typed = None, self.password.text()
+        typed = self.password.text()
+
+        def write(signer=None):
+            return print_jobs.print_opinion(repo, code, path, self.issue_day(), self.workspace.clerk(), signer)
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             if self.signing():
-                certificate = signing.certificate_path(repo.settings().signing_certificate)
-                password = typed or signing.signing_password(certificate)
-                if not password:
-                    raise signing.SigningError(translate(
+                signed = signing.sign_as_bureau(
+                    repo.settings().signing_certificate, write, now=dt.datetime.now(dt.timezone.utc),
+                    typed=(lambda _: typed) if typed else None,
+                    required=lambda certificate: translate(
                         "Print", "The signing certificate {path} needs its password: type it in the password "
-                                 "field. Nothing was saved.").format(path=certificate))
-                signer = signing.load_signer(certificate, password, dt.datetime.now(dt.timezone.utc))
-            result = print_jobs.print_opinion(repo, code, path, self.issue_day(), self.workspace.clerk(), signer)
+                                 "field. Nothing was saved.").format(path=certificate),
+                    # only a typed password is stored: a looked-up one is already where it is found
+                    remember=bool(typed) and self.remember.isChecked() and self.remember.isEnabled())
+                result = signed.written
+            else:
+                signed, result = None, write()
         finally:
             QApplication.restoreOverrideCursor()
         number = opinion_number(repo.db, code).number
-        if signer is None:
+        if signed is None:
             text = translate("Print", "Saved {number} ({pages} page(s)) to {path}").format(
                 number=number, pages=result.pages, path=path)
         else:
             text = translate("Print", "Signed {number} with the certificate of {subject}; saved to {path}").format(
-                number=number, subject=signer.subject, path=path)
-            if typed and self.remember.isChecked() and self.remember.isEnabled():
-                try:   # failing to store the password does not undo the signed document
-                    signing.remember_signing_password(signer.path, typed)
-                    text += "\n" + translate("Print", "The password is stored in the system keyring.")
-                except signing.SigningError as error:
-                    text += "\n" + str(error)
+                number=number, subject=signed.signer.subject, path=path)
+            if signed.remembered:
+                text += "\n" + translate("Print", "The password is stored in the system keyring.")
+            elif signed.remember_error is not None:   # the signed document stands all the same
+                text += "\n" + str(signed.remember_error)
         self._issued(code, text)
         return result.pages
 

@@ -294,7 +294,7 @@ class PrintDialog(QDialog):
 
     def issue_day(self) -> dt.date:
         """The opinion's date of issue: today in the bureau's time zone, as `print opinion`."""
-        return self.workspace.now().date()
+        return self.workspace.today()
 
     def title(self) -> str:
         kind = self.chosen()

@@ -27,9 +27,10 @@ check() {                # check "what" command...: passes when the command succ
     if "$@" >>"$WORK/log" 2>&1; then pass "$what"; else fail "$what (see below)"; tail -20 "$WORK/log"; fi
 }
 # An empty environment: what a desktop session on a clean machine would give the program.
+CLEAN_ENV=(PATH=/usr/bin:/bin HOME="$WORK/home" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen
+           XDG_RUNTIME_DIR="$WORK/runtime")
 clean() {
-    env -i PATH=/usr/bin:/bin HOME="$WORK/home" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
-        XDG_RUNTIME_DIR="$WORK/runtime" "$@"
+    env -i "${CLEAN_ENV[@]}" "$@"
 }
 mkdir -p "$WORK/home" "$WORK/runtime" && chmod 700 "$WORK/runtime"
 
@@ -121,7 +122,9 @@ check "window: shown and painted, first run loads the demo into the user data fo
 check "window: the demo database is in the user data folder" \
     test -f "$WORK/home/.local/share/joint-acceptance/joint-acceptance.sqlite"
 gui_stays_up() {       # gui_stays_up PROGRAM: runs 10 s without exiting or printing a traceback
-    clean "$1" --db "$DB" >"$WORK/gui.txt" 2>&1 &
+    # exec, not the function `clean`: a backgrounded function is a subshell, so $! would be the shell and
+    # killing it would leave the window running.
+    ( exec env -i "${CLEAN_ENV[@]}" "$1" --db "$DB" ) >"$WORK/gui.txt" 2>&1 &
     local pid=$!
     sleep 10
     if kill -0 "$pid" 2>/dev/null; then

@@ -56,6 +56,22 @@ def test_the_desktop_entry_names_the_program_in_chinese_under_office():
         assert (ROOT / "resources" / "icons" / f"joint-acceptance-{size}.png").is_file()
 
 
+def _inno_section(name: str) -> list[str]:
+    """The entries of one [Section] of the Windows installer script (comments and blank lines left out)."""
+    text = (ROOT / "packaging" / "windows" / "joint-acceptance.iss").read_text(encoding="utf-8-sig")
+    header = "[" + name + "]\n"
+    lines = text.split(header, 1)[1].split("\n[", 1)[0].splitlines() if header in text else []
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith(";")]
+
+
+def test_a_windows_upgrade_removes_the_old_bundles_libraries_but_never_the_databases():
+    """Inno Setup only overwrites files: a library an older bundle had and a newer one dropped would stay in
+    _internal and could be loaded by the new program. The databases live in %LOCALAPPDATA%, not under {app}."""
+    assert 'Type: filesandordirs; Name: "{app}\\_internal"' in _inno_section("InstallDelete")
+    assert all("{localappdata}" not in entry.lower() and "{userappdata}" not in entry.lower()
+               for entry in _inno_section("InstallDelete") + _inno_section("UninstallDelete"))
+
+
 def test_the_startup_check_quits_once_the_window_is_painted(tmp_path):
     environment = {**os.environ, "JOINT_ACCEPTANCE_STARTUP_CHECK": "1", "QT_QPA_PLATFORM": "offscreen",
                    "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}

@@ -59,7 +59,6 @@ def run_print(args: argparse.Namespace) -> int:
     from desktop_app.core.store.repository import Repository
     from desktop_app.printing import print_jobs
 
-    issued_on = args.today or dt.date.today()
     if args.document == "notice":
         ranged = args.first is not None or args.last is not None
         if (args.project is None) == (not ranged) or (ranged and (args.first is None or args.last is None)):
@@ -67,6 +66,7 @@ def run_print(args: argparse.Namespace) -> int:
         if args.project is not None and args.out_dir is not None:
             raise UsageError(tr("print notice: --out-dir is for a date range; use --out for one project."))
     repo = Repository(open_database(args))
+    issued_on = bureau_today(repo, args.today)
     if args.document == "notice" and args.project is not None:
         result = print_jobs.print_project_notice(repo, args.project, args.out, issued_on)
     elif args.document == "notice":
@@ -77,7 +77,7 @@ def run_print(args: argparse.Namespace) -> int:
     elif args.document == "rectification":
         result = print_jobs.print_rectification(repo, args.project, args.out, issued_on)
     elif args.document == "opinion":
-        return _print_opinion(repo, args, bureau_today(repo, args.today))
+        return _print_opinion(repo, args, issued_on)
     else:
         result = print_jobs.print_week(repo, args.day, args.out, issued_on)
     where = result.files[0] if len(result.files) == 1 else result.files[0].parent
@@ -97,30 +97,29 @@ def _print_opinion(repo, args: argparse.Namespace, today: dt.date) -> int:
     if not args.sign and (args.ask_password or args.remember_password):
         raise UsageError(tr("--ask-password and --remember-password go with --sign."))
     settings = repo.settings()
-    signer, password = None, None
-    if args.sign:
-        from desktop_app.printing import signing
 
-        accepted_request(repo, args.project)
-        path = signing.certificate_path(settings.signing_certificate)
-        if args.ask_password:
-            import getpass
+    def write(signer=None):
+        return print_jobs.print_opinion(repo, args.project, args.out, today, clerk_name(settings), signer)
 
-            password = getpass.getpass(tr("Password of the signing certificate {path}: ", path=path))
-        else:
-            password = signing.signing_password(path)
-        signer = signing.load_signer(path, password, dt.datetime.now(dt.timezone.utc))
-    result = print_jobs.print_opinion(repo, args.project, args.out, today, clerk_name(settings), signer)
-    number = opinion_number(repo.db, args.project).number
-    if signer is None:
-        print(tr("Printed {number}: {where}", number=number, where=result.files[0]))
-    else:
-        print(tr("Signed {number} with the certificate of {subject}: {where}", number=number, subject=signer.subject,
+    if not args.sign:
+        result = write()
+        print(tr("Printed {number}: {where}", number=opinion_number(repo.db, args.project).number,
                  where=result.files[0]))
-    if signer is not None and args.remember_password and password:
-        try:   # failing to store the password does not undo the signed document
-            signing.remember_signing_password(signer.path, password)
-            print(tr("The password is stored in the system keyring."))
-        except signing.SigningError as error:
-            print(str(error), file=sys.stderr)
+        return EXIT_OK
+    import getpass
+
+    from desktop_app.printing import signing
+
+    accepted_request(repo, args.project)
+    typed = (lambda path: getpass.getpass(tr("Password of the signing certificate {path}: ", path=path))) \
+        if args.ask_password else None
+    signed = signing.sign_as_bureau(settings.signing_certificate, write, now=dt.datetime.now(dt.timezone.utc),
+                                    typed=typed, remember=args.remember_password)
+    print(tr("Signed {number} with the certificate of {subject}: {where}",
+             number=opinion_number(repo.db, args.project).number, subject=signed.signer.subject,
+             where=signed.written.files[0]))
+    if signed.remembered:
+        print(tr("The password is stored in the system keyring."))
+    elif signed.remember_error is not None:   # failing to store the password does not undo the signed document
+        print(str(signed.remember_error), file=sys.stderr)
     return EXIT_OK

@@ -138,12 +138,22 @@ def layout_document(document: PrintDocument, printer: Paper) -> QTextDocument:
     if document.whole_rows:
         # Tables holding a mark (the seal's) keep to their own rule: they are layout, not rows of data.
         marks = {name for pair in document.keep_together for name in pair} | set(document.anchors)
+        marked = _marked_tables(text, marks)
+        # A break changes nothing above it: the search resumes at the table it fixed (moved to a new page)
+        # or at the table continuing it, instead of measuring every row from the top again.
+        resume = 0
         for _ in range(MAX_ROW_MOVES):
-            split = _first_split_row(text, marks)
+            split = _first_split_row(text, marked, resume)
             if split is None:
                 break
-            html = _break_table(html, *split)
+            index, row, header = split
+            html = _break_table(html, index, row, header)
             text = _laid_out(html, document, printer)
+            if row > header:        # rows from ``row`` on are a new table right after ``index``
+                marked = {m + 1 if m > index else m for m in marked}
+                resume = index + 1
+            else:                   # the whole table (with its heading) starts the next page
+                resume = index
     for first, last in document.keep_together:
         _keep_together(text, first, last)
     for name in document.anchors:
@@ -180,15 +190,23 @@ def _row_extent(text: QTextDocument, table: QTextTable, row: int) -> tuple[float
 MAX_ROW_MOVES = 200
 
 
-def _first_split_row(text: QTextDocument, marks: set[str]) -> tuple[int, int, int] | None:
-    """(table, row, header rows) of the first body row whose lines lie on two pages; the table is
-    counted among the document's top-level tables, those holding one of ``marks`` are passed over.
-    A row taller than a page is left to split."""
+def _top_level_tables(text: QTextDocument) -> list[QTextTable]:
+    return [frame for frame in text.rootFrame().childFrames() if isinstance(frame, QTextTable)]
+
+
+def _marked_tables(text: QTextDocument, marks: set[str]) -> set[int]:
+    """The indices, among the top-level tables, of those holding one of ``marks``."""
+    holding = {QTextCursor(block).currentTable() for name in marks if (block := _anchor_block(text, name))}
+    return {index for index, table in enumerate(_top_level_tables(text)) if table in holding}
+
+
+def _first_split_row(text: QTextDocument, marked: set[int], start: int = 0) -> tuple[int, int, int] | None:
+    """(table, row, header rows) of the first body row whose lines lie on two pages, from top-level table
+    ``start`` on; the tables ``marked`` (indices) are passed over. A row taller than a page is left to split."""
     page_height = text.pageSize().height()
-    tables = [frame for frame in text.rootFrame().childFrames() if isinstance(frame, QTextTable)]
-    marked = {QTextCursor(block).currentTable() for name in marks if (block := _anchor_block(text, name))}
-    for index, table in enumerate(tables):
-        if table in marked:
+    tables = _top_level_tables(text)
+    for index, table in enumerate(tables[start:], start):
+        if index in marked:
             continue
         header = table.format().headerRowCount()
         header_extents = [e for r in range(header) if (e := _row_extent(text, table, r)) is not None]

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.model.messages import tr
@@ -33,6 +34,9 @@ FIELD_NAME = "BureauSeal"
 STAMP_FONT = FONTS / "JASNotoSansSC-Regular.otf"
 STAMP_RED = (0.71, 0.07, 0.11)           # document_style.RED
 STAMP_TEXT = "电子签章\n%(signer)s\n%(when)s"
+
+
+T = TypeVar("T")
 
 
 class SigningError(InputError):
@@ -122,6 +126,39 @@ def load_signer(path: Path, password: str | None, now: dt.datetime) -> BureauSig
                               "was printed.", path=path, subject=subject,
                               date=certificate.not_valid_before_utc.date().isoformat()))
     return BureauSigner(path, subject, certificate.not_valid_after_utc, _pyhanko_signer(key, certificate, chain))
+
+
+@dataclass(frozen=True)
+class Signed(Generic[T]):
+    """What ``sign_as_bureau`` did: the written document, who signed it, and whether the password was stored
+    (``remember_error`` says why not; the signed document stands either way)."""
+
+    written: T
+    signer: BureauSigner
+    remembered: bool = False
+    remember_error: SigningError | None = None
+
+
+def sign_as_bureau(setting: str, write: Callable[[BureauSigner], T], *, now: dt.datetime,
+                   typed: Callable[[Path], str | None] | None = None, required: Callable[[Path], str] | None = None,
+                   remember: bool = False) -> Signed[T]:
+    """The signing flow of the CLI and the print dialog: the certificate the settings name → its password,
+    ``typed`` (asked once the path is known) or else looked up (environment, keyring) → ``load_signer`` →
+    ``write(signer)`` → with ``remember``, the password stored in the keyring once the document is written.
+    ``required``: the message when no password was found and the front end will not try without one."""
+    path = certificate_path(setting)
+    password = typed(path) if typed is not None else signing_password(path)
+    if not password and required is not None:
+        raise SigningError(required(path))
+    signer = load_signer(path, password, now)
+    written = write(signer)
+    if not (remember and password):
+        return Signed(written, signer)
+    try:
+        remember_signing_password(signer.path, password)
+    except SigningError as error:
+        return Signed(written, signer, remember_error=error)
+    return Signed(written, signer, remembered=True)
 
 
 def _common_name(certificate) -> str:

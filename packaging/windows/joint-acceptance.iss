@@ -66,6 +66,11 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 [Files]
 Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
+[InstallDelete]
+; An upgrade first removes the old bundle's libraries: files a newer bundle no longer ships would otherwise
+; stay in _internal and could be loaded instead of the new ones.
+Type: filesandordirs; Name: "{app}\_internal"
+
 [Icons]
 Name: "{autoprograms}\联合验收排期"; Filename: "{app}\{#AppExe}"; Comment: "Joint Acceptance Scheduler"
 Name: "{autodesktop}\联合验收排期"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon

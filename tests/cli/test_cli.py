@@ -147,3 +147,11 @@ def test_today_is_the_bureaus_date_whatever_the_computers_time_zone(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["today"] == shanghai.isoformat(), other
+    # A printed document's date of issue is the bureau's date too, not the computer's.
+    sheet = tmp_path / "day.pdf"
+    printed = subprocess.run([sys.executable, "-m", "desktop_app", "print", "day", shanghai.isoformat(),
+                              "--out", str(sheet), "--db", str(db)], env=env, capture_output=True, text=True)
+    assert printed.returncode == 0, printed.stderr
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(sheet), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert f"打印日期：{shanghai.year}年{shanghai.month}月{shanghai.day}日" in "".join(text.split()), other

@@ -68,3 +68,15 @@ def test_the_after_the_visit_settings_in_chinese(window, qapp):
     page.pattern.setText("第 号")
     page.pattern.editingFinished.emit()
     assert "{number}" in page.pattern_example.text() and "未保存" in page.pattern_example.text()
+
+
+def test_a_time_zone_chosen_in_the_settings_is_the_bureaus_clock_at_once_and_undo_restores_it(window, demo_repo):
+    """The workspace keeps the zone between calls (every view asks for today); a change must not be missed."""
+    workspace = window.workspace
+    assert workspace.now().tzinfo.key == "Asia/Shanghai"
+    window.show_page("settings")
+    window.pages["settings"].timezone.setCurrentText("America/New_York")
+    assert demo_repo.settings().timezone == "America/New_York"
+    assert workspace.now().tzinfo.key == "America/New_York"
+    workspace.undo_stack.undo()
+    assert workspace.now().tzinfo.key == "Asia/Shanghai"

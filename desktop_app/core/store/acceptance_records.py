@@ -106,6 +106,12 @@ def opinion_number(db: Database, project: str) -> OpinionNumber | None:
     return OpinionNumber(row[0], row[1], row[2], row[3], dt.date.fromisoformat(row[4])) if row else None
 
 
+def opinion_numbers(db: Database) -> dict[str, OpinionNumber]:
+    """The whole register by request code, in one query (for lists of requests)."""
+    rows = db.execute("SELECT project, year, sequence, number, issued_on FROM opinions").fetchall()
+    return {row[0]: OpinionNumber(row[0], row[1], row[2], row[3], dt.date.fromisoformat(row[4])) for row in rows}
+
+
 def issue_opinion_number(db: Database, project: str, year: int, issued_on: dt.date, pattern: str,
                          clerk: str) -> OpinionNumber:
     """The next number of ``year`` (the caller holds a write transaction, so two clerks never share one)."""

@@ -162,6 +162,8 @@ class CalendarPage(QWidget):
         self.views.addWidget(self.month_view)
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
+        # The visit the details panel shows and its confirmations: the context menu opened on it reuses them.
+        self._shown_confirmations: tuple[int, VisitConfirmations | None] = (0, None)
         self.details.anchorClicked.connect(self._details_link)
         self.results_button = QPushButton(translate("Calendar", "Record results…"))
         self.results_button.setToolTip(translate("Calendar", "What each department found at this visit"))
@@ -377,7 +379,9 @@ class CalendarPage(QWidget):
             self.details.setHtml(f"<p style='color:#6b7280'>{html.escape(hint)}</p>")
             return
         results = records.results(self.workspace.db, visit=info.id)
-        self.details.setHtml(details_html(info, self.period, results, self.confirmations(info)))
+        confirmations = self.confirmations(info)
+        self._shown_confirmations = (info.id, confirmations)
+        self.details.setHtml(details_html(info, self.period, results, confirmations))
 
     def confirmations(self, info: VisitInfo) -> VisitConfirmations | None:
         """The departments' confirmations of a published visit (None for any other)."""
@@ -400,8 +404,9 @@ class CalendarPage(QWidget):
         if info is not None:
             self.recordResultsRequested.emit(info.id)
 
-    def visit_menu(self, visit_id: int) -> QMenu:
-        """The context menu of a visit: record its results, move it, show its details."""
+    def visit_menu(self, visit_id: int, *, details_shown: bool = False) -> QMenu:
+        """The context menu of a visit: record its results, move it, show its details.
+        ``details_shown``: the details panel shows this visit now, so its confirmations are current."""
         info = self.period.visit(visit_id) if self.period else None
         menu = QMenu(self)
         record = menu.addAction(translate("Calendar", "Record results…"),
@@ -409,13 +414,15 @@ class CalendarPage(QWidget):
         record.setEnabled(info is not None and self.can_record(info))
         move = menu.addAction(translate("Calendar", "Move visit…"), lambda: self.moveDialogRequested.emit(visit_id))
         move.setEnabled(info is not None and info.visit.status not in (VisitStatus.DONE, VisitStatus.CANCELLED))
-        self._confirmation_menu(menu, info)
+        shown_id, shown = self._shown_confirmations
+        found = shown if details_shown and info is not None and shown_id == info.id else (
+            self.confirmations(info) if info is not None else None)
+        self._confirmation_menu(menu, info, found)
         menu.addAction(translate("Calendar", "Details"), lambda: self.set_details_visible(True))
         return menu
 
-    def _confirmation_menu(self, menu: QMenu, info: VisitInfo | None) -> None:
+    def _confirmation_menu(self, menu: QMenu, info: VisitInfo | None, found: VisitConfirmations | None) -> None:
         """回执: per department, what it answered on the phone (published visits only)."""
-        found = self.confirmations(info) if info is not None else None
         submenu = menu.addMenu(translate("Calendar", "Confirmation (by phone)"))
         submenu.setEnabled(found is not None)
         if found is None:
@@ -430,8 +437,8 @@ class CalendarPage(QWidget):
                 action.setEnabled(answer != _current_answer(confirmation))
 
     def show_visit_menu(self, visit_id: int, point) -> None:
-        self.select_visit(visit_id)
-        menu = self.visit_menu(visit_id)
+        # Both views select the visit before asking for its menu, and their visitSelected showed its details.
+        menu = self.visit_menu(visit_id, details_shown=True)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(point)
 

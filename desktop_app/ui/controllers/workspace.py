@@ -72,6 +72,7 @@ class Workspace(QObject):
         self._today = today
         self.last_saved: dt.datetime | None = None
         self._calendar: WorkingCalendar | None = None
+        self._zone: ZoneInfo | None = None      # the settings' time zone: now() runs for every view's today()
         self.changed.connect(self._forget_calendar)
 
     # --- facts the views share ----------------------------------------------------------
@@ -82,7 +83,9 @@ class Workspace(QObject):
     def now(self) -> dt.datetime:
         """The bureau's present moment; with a fixed ``today`` (tests, demos) that day's noon, so that
         what counts as "has taken place" does not depend on the clock."""
-        zone = ZoneInfo(self.repo.settings().timezone)
+        if self._zone is None:
+            self._zone = ZoneInfo(self.repo.settings().timezone)
+        zone = self._zone
         if self._today is None:
             return dt.datetime.now(zone)
         return dt.datetime.combine(self._today, dt.time(12), zone)
@@ -99,6 +102,8 @@ class Workspace(QObject):
     def _forget_calendar(self, kind: str) -> None:
         if kind in (HOLIDAYS, SETTINGS, ALL):
             self._calendar = None
+        if kind in (SETTINGS, ALL):
+            self._zone = None
 
     def close(self) -> None:
         self.jobs.cancel()

@@ -31,7 +31,7 @@ from desktop_app.core.store.secrets import keyring_available
 from desktop_app.core.model.domain import Project, RequestStatus
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.model.file_names import suggested_file_name
-from desktop_app.core.store.acceptance_records import opinion_number
+from desktop_app.core.store.acceptance_records import OpinionNumber, opinion_number, opinion_numbers
 from desktop_app.printing import print_jobs
 from desktop_app.printing.paged_output import PrintDocument, configure_printer_for, paint_documents, write_pdf
 from desktop_app.printing.print_jobs import (
@@ -117,6 +117,11 @@ def _request_combo(projects: Sequence[Project], label: Callable[[Project], str],
     return combo
 
 
+def _opinion_label(project: Project, number: OpinionNumber | None) -> str:
+    label = f"{project.code}  {project.name}"
+    return f"{label}  ({number.number})" if number else label
+
+
 class PrintDialog(QDialog):
     """Choose what to print, then preview, print or save as PDF."""
 
@@ -167,7 +172,8 @@ class PrintDialog(QDialog):
         # The most recently accepted first: the opinion a clerk prints is nearly always a new one.
         accepted = sorted((p for p in everything if p.status is RequestStatus.DONE),
                           key=lambda p: (p.decided_on or dt.date.min, p.code), reverse=True)
-        self.opinion_request = _request_combo(accepted, self._opinion_label,
+        numbers = opinion_numbers(self.workspace.db)     # the register read once, not once per request
+        self.opinion_request = _request_combo(accepted, lambda p: _opinion_label(p, numbers.get(p.code)),
                                               translate("Print", "No request is accepted yet"))
         for combo, button in ((self.rectification_request, self.rectification_choice),
                               (self.opinion_request, self.opinion_choice)):
@@ -235,11 +241,6 @@ class PrintDialog(QDialog):
     def _button(self, kind: str) -> QRadioButton:
         return next(button for button in self.kind.buttons() if button.property("kind") == kind)
 
-    def _opinion_label(self, project: Project) -> str:
-        number = opinion_number(self.workspace.db, project.code)
-        label = f"{project.code}  {project.name}"
-        return f"{label}  ({number.number})" if number else label
-
     def _update_signing(self) -> None:
         """The seal is for the opinion's PDF, and only once the settings name the bureau's certificate."""
         certificate = self.workspace.repo.settings().signing_certificate.strip()
@@ -293,7 +294,7 @@ class PrintDialog(QDialog):
 
     def issue_day(self) -> dt.date:
         """The opinion's date of issue: today in the bureau's time zone, as `print opinion`."""
-        return self.workspace.now().date()
+        return self.workspace.today()
 
     def title(self) -> str:
         kind = self.chosen()
@@ -356,7 +357,7 @@ class PrintDialog(QDialog):
         index = self.opinion_request.findData(code)
         project = self.workspace.repo.project(code)
         if index >= 0 and project is not None:
-            self.opinion_request.setItemText(index, self._opinion_label(project))
+            self.opinion_request.setItemText(index, _opinion_label(project, opinion_number(self.workspace.db, code)))
         self._show(text)
         self.workspace.written(PROJECTS)
 
@@ -393,33 +394,38 @@ class PrintDialog(QDialog):
         repo = self.workspace.repo
         code = self.selected_request()
         accepted_request(repo, code)
-        signer, typed = None, self.password.text()
+        typed = self.password.text()
+
+        def write(signer=None):
+            return print_jobs.print_opinion(repo, code, path, self.issue_day(), self.workspace.clerk(), signer)
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             if self.signing():
-                certificate = signing.certificate_path(repo.settings().signing_certificate)
-                password = typed or signing.signing_password(certificate)
-                if not password:
-                    raise signing.SigningError(translate(
+                signed = signing.sign_as_bureau(
+                    repo.settings().signing_certificate, write, now=dt.datetime.now(dt.timezone.utc),
+                    typed=(lambda _: typed) if typed else None,
+                    required=lambda certificate: translate(
                         "Print", "The signing certificate {path} needs its password: type it in the password "
-                                 "field. Nothing was saved.").format(path=certificate))
-                signer = signing.load_signer(certificate, password, dt.datetime.now(dt.timezone.utc))
-            result = print_jobs.print_opinion(repo, code, path, self.issue_day(), self.workspace.clerk(), signer)
+                                 "field. Nothing was saved.").format(path=certificate),
+                    # only a typed password is stored: a looked-up one is already where it is found
+                    remember=bool(typed) and self.remember.isChecked() and self.remember.isEnabled())
+                result = signed.written
+            else:
+                signed, result = None, write()
         finally:
             QApplication.restoreOverrideCursor()
         number = opinion_number(repo.db, code).number
-        if signer is None:
+        if signed is None:
             text = translate("Print", "Saved {number} ({pages} page(s)) to {path}").format(
                 number=number, pages=result.pages, path=path)
         else:
             text = translate("Print", "Signed {number} with the certificate of {subject}; saved to {path}").format(
-                number=number, subject=signer.subject, path=path)
-            if typed and self.remember.isChecked() and self.remember.isEnabled():
-                try:   # failing to store the password does not undo the signed document
-                    signing.remember_signing_password(signer.path, typed)
-                    text += "\n" + translate("Print", "The password is stored in the system keyring.")
-                except signing.SigningError as error:
-                    text += "\n" + str(error)
+                number=number, subject=signed.signer.subject, path=path)
+            if signed.remembered:
+                text += "\n" + translate("Print", "The password is stored in the system keyring.")
+            elif signed.remember_error is not None:   # the signed document stands all the same
+                text += "\n" + str(signed.remember_error)
         self._issued(code, text)
         return result.pages
 

@@ -76,7 +76,7 @@ class MonthlyReportDialog(QDialog):
         self.error_box: QMessageBox | None = None
         self.setWindowTitle(translate("MonthlyReport", "Export monthly report"))
         self.setMinimumWidth(620)
-        today = workspace.now().date()
+        today = workspace.today()
         self.month = QDateEdit(QDate(today.year, today.month, 1))
         self.month.setDisplayFormat("yyyy-MM")
         self.month.setMaximumDate(QDate(today.year, today.month, 1))   # a month not begun has nothing to report
@@ -134,7 +134,7 @@ class MonthlyReportDialog(QDialog):
             self._fail(translate("MonthlyReport", "Give the file to save the report in."))
             return False
         year, month = self.chosen_month()
-        request = ReportRequest(year, month, self.workspace.now().date(), Path(text).expanduser())
+        request = ReportRequest(year, month, self.workspace.today(), Path(text).expanduser())
         database = self.workspace.path
         self.export_button.setEnabled(False)
         self.status.setStyleSheet("")

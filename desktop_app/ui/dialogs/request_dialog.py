@@ -113,6 +113,10 @@ class RequestDialog(QDialog):
         self.opinion_label = QLabel(wordWrap=True)
         self.opinion_label.setStyleSheet("color: #b45309;")
         self.opinion_label.setVisible(self.issued is not None)
+        # The issued opinion's hash as saved, and the last edited one by what it covers (the code is fixed
+        # here): refresh() runs on every keystroke, and each digest reads the request's results.
+        self._issued_digest = None if self.issued is None else self._opinion_digest(project)
+        self._edited_digest: tuple[tuple[str, str, tuple[str, ...]], str] | None = None
 
         form = QFormLayout()
         form.addRow(translate("RequestDialog", "Code"), self.code)
@@ -227,8 +231,11 @@ class RequestDialog(QDialog):
         layout.addStretch(1)
         return tab
 
+    def _parsed_details(self) -> tuple[ProjectDetails, list[DetailProblem]]:
+        return parse_details({name: edit.text() for name, edit in self.detail_edits.items()})
+
     def detail_problems(self) -> list[DetailProblem]:
-        return parse_details({name: edit.text() for name, edit in self.detail_edits.items()})[1]
+        return self._parsed_details()[1]
 
     @staticmethod
     def _status_box(current: RequestStatus) -> QComboBox:
@@ -298,9 +305,11 @@ class RequestDialog(QDialog):
                 for i in range(department_node.childCount()):
                     yield department_node.child(i)
 
-    def project(self) -> Project:
-        """The request as entered; a detail with a problem is left out (detail_problems() says why)."""
-        details = parse_details({name: edit.text() for name, edit in self.detail_edits.items()})[0]
+    def project(self, details: ProjectDetails | None = None) -> Project:
+        """The request as entered; a detail with a problem is left out (detail_problems() says why).
+        ``details``: the details already parsed from the form."""
+        if details is None:
+            details = self._parsed_details()[0]
         edited = Project(
             code=self.code.text().strip(), name=self.name.text().strip(), owner=self.owner.text().strip(),
             place=self.place.currentData() or "", items=self.checked_items(),
@@ -318,14 +327,19 @@ class RequestDialog(QDialog):
                                    round_deadline=self.original.round_deadline,
                                    decided_on=self.original.decided_on)
 
-    def problems(self) -> list[str]:
+    def problems(self, project: Project | None = None,
+                 detail_problems: list[DetailProblem] | None = None) -> list[str]:
+        """What keeps the request from being saved; ``project`` and ``detail_problems``: the form already read."""
+        if project is None or detail_problems is None:
+            details, detail_problems = self._parsed_details()
+            project = self.project(details)
         labels = detail_labels()
-        return self.workspace.repo.project_problems(self.project(), new=self.new) + [
+        return self.workspace.repo.project_problems(project, new=self.new) + [
             translate("RequestDialog", "{field}: {problem}").format(field=labels[p.field], problem=p.message)
-            for p in self.detail_problems()]
+            for p in detail_problems]
 
-    def _show_detail_problems(self) -> None:
-        by_field = {p.field: p.message for p in self.detail_problems()}
+    def _show_detail_problems(self, problems: list[DetailProblem]) -> None:
+        by_field = {p.field: p.message for p in problems}
         for name, label in self.detail_messages.items():
             label.setText(by_field.get(name, ""))
             label.setVisible(name in by_field)
@@ -338,8 +352,10 @@ class RequestDialog(QDialog):
         opinions' rows — not the details)."""
         if self.issued is None:
             return
-        repo = self.workspace.repo
-        before, after = (content_digest(opinion_document(repo, p, self.issued)) for p in (self.original, project))
+        covered = (project.name, project.owner, project.items)
+        if self._edited_digest is None or self._edited_digest[0] != covered:
+            self._edited_digest = (covered, self._opinion_digest(project))
+        before, after = self._issued_digest, self._edited_digest[1]
         # Whole sentences per case: Chinese joins sentences without the space English puts between them.
         if before != after:
             text = translate("RequestDialog", "Opinion {number} has been issued for this request. Saving is allowed: "
@@ -354,8 +370,12 @@ class RequestDialog(QDialog):
         text = text.format(number=self.issued.number)
         self.opinion_label.setText(text)
 
+    def _opinion_digest(self, project: Project) -> str:
+        return content_digest(opinion_document(self.workspace.repo, project, self.issued))
+
     def refresh(self) -> None:
-        project = self.project()
+        details, detail_problems = self._parsed_details()
+        project = self.project(details)
         repo = self.workspace.repo
         items = {i.code: i for i in repo.items()}
         departments = {d.code: d for d in repo.departments()}
@@ -373,9 +393,9 @@ class RequestDialog(QDialog):
             text = translate("RequestDialog", "Deadline: {date} (explicit)").format(date=fmt.long_date(deadline))
         self.deadline_label.setText(text)
         self.warning_label.setText(calendar.coverage_warning([project.applied_on, deadline]))
-        self._show_detail_problems()
+        self._show_detail_problems(detail_problems)
         self._show_issued_opinion(project)
-        problems = self.problems()
+        problems = self.problems(project, detail_problems)
         self.problems_label.setText("\n".join(problems))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
 

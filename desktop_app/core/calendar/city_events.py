@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from desktop_app.core.calendar.ical_normalise import unescape
 from desktop_app.core.model.domain import Visit
 from desktop_app.core.model.messages import tr
 
@@ -66,8 +67,8 @@ class ForeignVisit:
 
 
 def _unescape(value: str) -> str:
-    return (value.replace("\\n", " ").replace("\\N", " ").replace("\\,", ",").replace("\\;", ";")
-            .replace("\\\\", "\\"))
+    """TEXT value on one line: escapes undone in one pass (an escaped backslash stays one backslash)."""
+    return unescape(value).replace("\n", " ")
 
 
 def visit_tags(data: bytes) -> dict[str, VisitTags]:

@@ -118,10 +118,12 @@ def _query(account: Account, url: str, first: dt.date, last: dt.date, label: str
             f'<c:filter><c:comp-filter name="VCALENDAR"><c:comp-filter name="VEVENT">'
             f'<c:time-range start="{_utc(first)}" end="{_utc(last + dt.timedelta(days=1))}"/>'
             f'</c:comp-filter></c:comp-filter></c:filter></c:calendar-query>')
-    return _calendar_data(_request(account, url, "REPORT", body, "1", label))
+    return _calendar_data(_request(account, url, "REPORT", body, "1", label), label)
 
 
-def _calendar_data(root: ElementTree.Element) -> dict[str, tuple[str, bytes]]:
+def _calendar_data(root: ElementTree.Element, label: str) -> dict[str, tuple[str, bytes]]:
+    """href → (etag, data) of a calendar-query or multiget answer; a resource that is not iCalendar is refused
+    (joined_calendar would drop it without a word)."""
     found = {}
     for href, status, prop in _responses(root):
         if status != 200 or prop is None:
@@ -129,6 +131,9 @@ def _calendar_data(root: ElementTree.Element) -> dict[str, tuple[str, bytes]]:
         data = prop.findtext("c:calendar-data", None, _NS)
         if data is not None:
             found[href] = (prop.findtext("d:getetag", "", _NS), data.encode("utf-8"))
+    for href in sorted(found):
+        if not found[href][1].lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper().startswith(b"BEGIN:VCALENDAR"):
+            raise CalendarFeedError(tr("{source}: the event {href} is not iCalendar data", source=label, href=href))
     return found
 
 
@@ -164,7 +169,7 @@ def _multiget(account: Account, url: str, hrefs: list[str], label: str) -> dict[
         body = (f'<?xml version="1.0" encoding="utf-8"?><c:calendar-multiget xmlns:d="DAV:" '
                 f'xmlns:c="urn:ietf:params:xml:ns:caldav"><d:prop><d:getetag/><c:calendar-data/></d:prop>'
                 f'{listed}</c:calendar-multiget>')
-        found.update(_calendar_data(_request(account, url, "REPORT", body, "1", label)))
+        found.update(_calendar_data(_request(account, url, "REPORT", body, "1", label), label))
     return found
 
 
@@ -261,10 +266,6 @@ def _fetch(read: _Read) -> _Read:
         read.token = _sync_token(account, url, label)     # before the query: a change in between comes again
         read.fresh = _query(account, url, read.first, read.last, label)
         read.sync_window = (read.first.isoformat(), read.last.isoformat())
-        for href in sorted(read.fresh):
-            if not read.fresh[href][1].lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper().startswith(b"BEGIN:VCALENDAR"):
-                raise CalendarFeedError(tr("{source}: the event {href} is not iCalendar data", source=label,
-                                           href=href))
     except CalendarFeedError as error:
         read.error = error
     return read

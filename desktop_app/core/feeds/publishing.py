@@ -437,10 +437,11 @@ def content_hash(resource: bytes) -> str:
     return hashlib.sha256(resource).hexdigest()[:32]
 
 
-def with_hash(resource: bytes) -> bytes:
-    """The resource with its content hash as a property of the event (servers keep X- properties)."""
+def with_hash(resource: bytes, digest: str | None = None) -> bytes:
+    """The resource with its content hash (``digest`` when already known) as a property of the event
+    (servers keep X- properties)."""
     marker = b"END:VEVENT\r\n"
-    line = f"{HASH_PROPERTY}:{content_hash(resource)}\r\n".encode("ascii")
+    line = f"{HASH_PROPERTY}:{digest or content_hash(resource)}\r\n".encode("ascii")
     index = resource.rindex(marker)
     return resource[:index] + line + resource[index:]
 
@@ -515,22 +516,25 @@ def _caldav_error(target: CalDAVTarget, error: Exception) -> PublishError:
     return PublishError(message)
 
 
-def _stored_hash(data: str) -> str | None:
-    for line in data.replace("\r\n ", "").replace("\n ", "").splitlines():
-        if line.upper().startswith(HASH_PROPERTY + ":"):
-            return line.split(":", 1)[1].strip()
-    return None
+def _unfolded(data: str) -> str:
+    return data.replace("\r\n ", "").replace("\n ", "")
 
 
-def _stored_uid(data: str) -> str | None:
+def _stored_uid_and_hash(unfolded: str) -> tuple[str | None, str | None]:
+    """The event's UID and our content hash in a server resource (one pass over its unfolded lines)."""
+    uid = digest = None
     in_event = False
-    for line in data.replace("\r\n ", "").replace("\n ", "").splitlines():
+    for line in unfolded.splitlines():
         upper = line.upper()
-        if upper == "BEGIN:VEVENT":
+        if digest is None and upper.startswith(HASH_PROPERTY + ":"):
+            digest = line.split(":", 1)[1].strip()
+        elif upper == "BEGIN:VEVENT":
             in_event = True
-        elif in_event and upper.startswith("UID"):
-            return line.split(":", 1)[1].strip()
-    return None
+        elif uid is None and in_event and upper.startswith("UID"):
+            uid = line.split(":", 1)[1].strip()
+        if uid is not None and digest is not None:
+            break
+    return uid, digest
 
 
 def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource | None = None,
@@ -712,28 +716,30 @@ def _planned_changes(client, wanted: tuple[str, dict[str, bytes]],
     the calendar, or another bureau's, is never updated or removed.
     """
     calendar_url, events = wanted
+    hashes = {uid: content_hash(content) for uid, content in events.items()}
     on_server: dict[str, tuple[str, str | None]] = {}
     answers: list[ServerAnswer] = []
     for resource in client.calendar(url=calendar_url).events():
         data = resource.data or ""
-        uid = _stored_uid(data)
+        unfolded = _unfolded(data)
+        uid, digest = _stored_uid_and_hash(unfolded)
         if uid is not None and uid.endswith(own_suffix):
-            stored = on_server[uid] = (str(resource.url), _stored_hash(data))
+            on_server[uid] = (str(resource.url), digest)
             # An answer counts only on our current version of the event (same hash): one on an event about
             # to be rewritten (a move) answers a time that is no longer the visit's, whatever its SEQUENCE says
             # (clients raise it when the attendee answers).
-            if uid in events and stored[1] == content_hash(events[uid]):
-                answer = server_answer(data, uid, own_suffix)
+            if uid in events and digest == hashes[uid]:
+                answer = server_answer(data, uid, own_suffix, unfolded=unfolded)
                 if answer is not None:
                     answers.append(answer)
     changes = []
     for uid in sorted(events):
-        content = events[uid]
+        content, digest = events[uid], hashes[uid]
         if uid not in on_server:
-            changes.append(_Change("create", calendar_url, data=with_hash(content).decode("utf-8"), uid=uid))
-        elif on_server[uid][1] != content_hash(content):
-            changes.append(_Change("update", calendar_url, on_server[uid][0], with_hash(content).decode("utf-8"),
-                                   uid=uid))
+            changes.append(_Change("create", calendar_url, data=with_hash(content, digest).decode("utf-8"), uid=uid))
+        elif on_server[uid][1] != digest:
+            changes.append(_Change("update", calendar_url, on_server[uid][0],
+                                   with_hash(content, digest).decode("utf-8"), uid=uid))
     changes += [_Change("delete", calendar_url, on_server[uid][0], uid=uid)
                 for uid in sorted(set(on_server) - set(events))]
     return changes, answers
@@ -744,12 +750,13 @@ _PARTSTAT = re.compile(r"PARTSTAT=([A-Za-z-]+)")
 _VISIT_ID = re.compile(r"^visit-(\d+)@")
 
 
-def server_answer(data: str, uid: str, own_suffix: str) -> ServerAnswer | None:
+def server_answer(data: str, uid: str, own_suffix: str, *, unfolded: str | None = None) -> ServerAnswer | None:
     """The department's answer in our event on the server (None: none, or still NEEDS-ACTION).
 
-    Most events are unanswered: a text search settles those without parsing the event.
+    Most events are unanswered: a text search settles those without parsing the event (``unfolded``: its
+    unfolded text, when the caller has it already).
     """
-    unfolded = data.replace("\r\n ", "").replace("\n ", "")
+    unfolded = _unfolded(data) if unfolded is None else unfolded
     if not any(value.upper() != "NEEDS-ACTION" for value in _PARTSTAT.findall(unfolded)):
         return None
     match = _VISIT_ID.match(uid)

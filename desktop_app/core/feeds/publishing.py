@@ -452,6 +452,13 @@ def _desired(source: FeedSource) -> dict[tuple[str, str], dict[str, bytes]]:
         (calendar_id(None), shared_feed_name(source)): {
             visit_uid(v.id, source.uid_token): shared_event(source, v) for v in source.visits},
     }
+    mirror.update(_desired_departments(source))
+    return mirror
+
+
+def _desired_departments(source: FeedSource) -> dict[tuple[str, str], dict[str, bytes]]:
+    """The department calendars' part of _desired (what the answers are read against)."""
+    mirror: dict[tuple[str, str], dict[str, bytes]] = {}
     for code in sorted(source.departments):
         department = source.departments[code]
         mirror[(calendar_id(code), department_feed_name(department))] = {
@@ -793,7 +800,7 @@ def fetch_confirmations(repo: Repository, target: CalDAVTarget, *,
         raise PublishError(tr("The CalDAV address {url} must start with http:// or https://", url=target.url))
     source = load_feed_source(repo)
     # What publishing would put there: an answer counts only on our current version of the event.
-    desired = {cal_id: events for (cal_id, _), events in _desired(source).items() if cal_id != SHARED_CALENDAR_ID}
+    desired = {cal_id: events for (cal_id, _), events in _desired_departments(source).items()}
     with _server_session(target) as client:
         calendars = []
         for calendar in client.principal().calendars():

@@ -36,7 +36,7 @@ from desktop_app.core.model.errors import InputError
 from desktop_app.core.feeds.ical_export import (
     DEPARTMENT_FOLDER, INVITATION_FOLDER, PRODID, PROJECT_FOLDER, FeedFile, FeedSource,
     build_invitations, department_event, department_feed_name, escape_text, fold, iter_feeds, load_feed_source,
-    organizer_line, server_attendee_line, shared_event, shared_feed_name, vtimezone_block,
+    server_attendee_line, shared_event, shared_feed_name, vtimezone_block,
 )
 from desktop_app.core.calendar.city_events import (
     BUREAU_PROPERTY, DEPARTMENT_PROPERTY, PLACE_NAME_PROPERTY, PLACE_PROPERTY, PROJECT_PROPERTY, Collision,
@@ -462,13 +462,13 @@ def _desired_departments(source: FeedSource) -> dict[tuple[str, str], dict[str, 
     for code in sorted(source.departments):
         department = source.departments[code]
         mirror[(calendar_id(code), department_feed_name(department))] = {
-            visit_uid(v.id, source.uid_token): tagged_event(source, v, code, department_event(source, v))
+            visit_uid(v.id, source.uid_token): department_event(source, v, department_tags(source, v, code))
             for v in source.visits if code in v.departments}
     return mirror
 
 
-def tagged_event(source: FeedSource, visit: Visit, department: str, resource: bytes) -> bytes:
-    """A department calendar's event with the tags other bureaus read it by (DESIGN §12): whose visit,
+def department_tags(source: FeedSource, visit: Visit, department: str) -> list[str]:
+    """A department calendar's event lines with the tags other bureaus read it by (DESIGN §12): whose visit,
     which department, project and place, so it counts toward the department's capacity and travel."""
     place = source.places.get(visit.place)
     lines = [f"{DEPARTMENT_PROPERTY}:{escape_text(department)}",
@@ -481,11 +481,9 @@ def tagged_event(source: FeedSource, visit: Visit, department: str, resource: by
     # publishing leaves the answer in place and reads it back (回执; confirmations from the server).
     # (The event already names the bureau as ORGANIZER when it has an e-mail address.)
     member = source.departments.get(department)
-    if organizer_line(source.settings) and member is not None and member.email.strip():
+    if source.organizer_line and member is not None and member.email.strip():
         lines.append(server_attendee_line(member))
-    text = b"".join(fold(line) for line in lines)
-    index = resource.index(b"BEGIN:VALARM\r\n") if b"BEGIN:VALARM\r\n" in resource else resource.rindex(b"END:VEVENT\r\n")
-    return resource[:index] + text + resource[index:]
+    return lines
 
 
 _ERRNO_TEXT = re.compile(r"\[Errno -?\d+\] ([^'\")\]]+)")

@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree import ElementTree
 
 from desktop_app.core.acceptance.confirmations import record_server_answers
 from desktop_app.core.feeds import ical_export
@@ -38,6 +39,7 @@ from desktop_app.core.feeds.ical_export import (
     build_invitations, department_event, department_feed_name, escape_text, fold, iter_feeds, load_feed_source,
     server_attendee_line, shared_event, shared_feed_name, vtimezone_block,
 )
+from desktop_app.core.calendar.city import _NS as DAV_NAMESPACES, _responses as city_responses
 from desktop_app.core.calendar.city_events import (
     BUREAU_PROPERTY, DEPARTMENT_PROPERTY, PLACE_NAME_PROPERTY, PLACE_PROPERTY, PROJECT_PROPERTY, Collision,
     city_collisions, load_foreign_visits, travel_function,
@@ -890,15 +892,17 @@ def _tag_calendars(client, connections: _Connections, source: FeedSource, calend
     if len(created) < len(wanted):
         home = next(iter(wanted)).rstrip("/").rsplit("/", 1)[0] + "/"
         answer = client.propfind(home, _TAGS_BODY, depth=1)
-        text = answer.raw if isinstance(answer.raw, str) else answer.raw.decode("utf-8", "replace")
-        bureau = f">{escape(source.settings.bureau_name)}</"
-        for block in text.split("response>")[1:]:
-            href = re.search(r"href>([^<]+)</", block)
-            if href is None:
-                continue
-            url = urllib.parse.urljoin(home, href.group(1).strip())
-            code = wanted.get(url) or wanted.get(urllib.parse.unquote(url))
-            if code is not None and f">{escape(code)}</" in block and bureau in block:
+        try:
+            root = ElementTree.fromstring(answer.raw)
+        except ElementTree.ParseError:      # an answer we cannot read: every calendar is tagged again
+            root = ElementTree.Element("none")
+        by_address = {urllib.parse.unquote(url): url for url in wanted}     # hrefs come unquoted
+        bureau = source.settings.bureau_name
+        for href, _, prop in city_responses(root):
+            url = by_address.get(urllib.parse.unquote(urllib.parse.urljoin(home, href)))
+            if url is not None and prop is not None \
+                    and prop.findtext("j:department", "", DAV_NAMESPACES).strip() == wanted[url] \
+                    and prop.findtext("j:bureau", "", DAV_NAMESPACES).strip() == bureau.strip():
                 tagged.add(url)
     def tag(thread_client, item: tuple[str, str]) -> None:
         url, code = item

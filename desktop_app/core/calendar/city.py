@@ -26,6 +26,7 @@ from xml.sax.saxutils import escape
 from sqlite_utils import Database
 
 from desktop_app.core.calendar import availability as av
+from desktop_app.core.calendar.ical_normalise import read_duration
 from desktop_app.core.calendar.ical_reader import (
     FETCH_TIMEOUT_SECONDS, MAX_FEED_BYTES, SOURCE_PASSWORD_VARIABLE, CalendarFeedError, HTTPStatusError,
     basic_authorization, http_request, http_url,
@@ -472,22 +473,12 @@ def refresh_interval_seconds(content: bytes | None) -> int | None:
     for line in head.splitlines():
         name, _, value = line.partition(":")
         if name.split(";", 1)[0].upper() in ("REFRESH-INTERVAL", "X-PUBLISHED-TTL"):
-            seconds = _duration_seconds(value.strip())
-            if seconds:
-                return seconds
+            duration = read_duration(value)
+            if duration is not None and duration.total_seconds() > 0:
+                return int(duration.total_seconds())
         if line.upper().startswith("BEGIN:VEVENT"):
             break
     return None
-
-
-def _duration_seconds(text: str) -> int | None:
-    import re
-
-    match = re.fullmatch(r"P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?", text.upper())
-    if not match or not any(match.groups()):
-        return None
-    weeks, days, hours, minutes, seconds = (int(g or 0) for g in match.groups())
-    return (((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60 + seconds
 
 
 def due_sources(db: Database, now: dt.datetime | None = None, setting_minutes: int = 0) -> list[av.AvailabilitySource]:

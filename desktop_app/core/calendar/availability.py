@@ -30,7 +30,9 @@ from desktop_app.core.calendar.ical_reader import (
     EXPANSION_SECONDS, FETCH_TIMEOUT_SECONDS, CalendarFeedError, Feed, FeedNote, FeedPeriod, expand_feed,
     fetch_feed, is_url, merge_periods, parse_feed, read_feed_file,
 )
-from desktop_app.core.calendar.city_events import PROJECT_PROPERTY, VisitTags, resolve_place, visit_tags
+from desktop_app.core.calendar.city_events import (
+    PROJECT_PROPERTY, PlaceNames, VisitTags, resolve_place, visit_tags,
+)
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.store.confirmation_records import Decline, current_declines
 from desktop_app.core.store.uid_tokens import own_uid_suffix, stored_uid_token
@@ -604,7 +606,7 @@ def _split_foreign_visits(db: Database, department: str, periods: list[FeedPerio
     tags = visit_tags(data)
     if not tags:
         return periods, []
-    places = dict(db.execute("SELECT code, name FROM places").fetchall())
+    places = PlaceNames.of(dict(db.execute("SELECT code, name FROM places").fetchall()))
     busy: list[FeedPeriod] = []
     visits: list[dict] = []
     for period in periods:

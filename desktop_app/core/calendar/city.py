@@ -16,10 +16,11 @@ Passwords come from the environment or the system keyring, never from the databa
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -62,9 +63,23 @@ def source_password(url: str, username: str, *, server: str = "",
                     environ: Mapping[str, str] | None = None) -> str | None:
     """The password of a source's user name: the environment first (the source variable, then the
     publishing account's), then the system keyring (the source's entry, then the city server's)."""
-    return secret((SOURCE_PASSWORD_VARIABLE, CALDAV_PASSWORD_VARIABLE),
-                  ((SOURCE_KEYRING_SERVICE, f"{username}@{url}"), (CALDAV_KEYRING_SERVICE, f"{username}@{server}")),
-                  environ)
+    return password_lookup(server, environ)(url, username)
+
+
+PasswordLookup = Callable[[str, str], str | None]
+
+
+def password_lookup(server: str, environ: Mapping[str, str] | None = None) -> PasswordLookup:
+    """source_password for one run over many calendars: each keyring entry is asked at most once (the city
+    server's entry is the same for all of them)."""
+    entry = functools.cache(lambda service, key: secret((), ((service, key),)))
+
+    def lookup(url: str, username: str) -> str | None:
+        return (secret((SOURCE_PASSWORD_VARIABLE, CALDAV_PASSWORD_VARIABLE), (), environ)
+                or entry(SOURCE_KEYRING_SERVICE, f"{username}@{url}")
+                or entry(CALDAV_KEYRING_SERVICE, f"{username}@{server}"))
+
+    return lookup
 
 
 @dataclass(frozen=True)
@@ -229,12 +244,14 @@ class _Read:
 
 
 def _prepare(db: Database, department: str, location: str, username: str, password: str | None,
-             window: tuple[dt.date, dt.date] | None, timeout: float, bureau: str = "") -> _Read:
+             window: tuple[dt.date, dt.date] | None, timeout: float, bureau: str = "", *,
+             passwords: PasswordLookup) -> _Read:
+    """What reading one calendar needs (``passwords``: one lookup per run, see password_lookup)."""
     first, last = window or av.planning_window()
     row = _row(db, department, location) or {}
     username = username or row.get("username", "") or ""
     if password is None and username:
-        password = source_password(http_url(location), username, server=_city_server(db))
+        password = passwords(http_url(location), username)
     read = _Read(department, location, Account(username, password, timeout), first, last, bureau)
     if row and row.get("sync_token") and row.get("content") is not None and row.get("sync_first") \
             and row["sync_first"] <= first.isoformat() and last.isoformat() <= (row.get("sync_last") or ""):
@@ -303,7 +320,8 @@ def import_caldav(db: Database, department: str, location: str, *, username: str
     Nothing is written unless the whole answer was read and the joined calendar passed the import's
     checks; a failure raises CalendarFeedError naming the server and the calendar.
     """
-    read = _fetch(_prepare(db, department, location, username, password, window, timeout, bureau))
+    read = _fetch(_prepare(db, department, location, username, password, window, timeout, bureau,
+                           passwords=password_lookup(_city_server(db))))
     if read.error is not None:
         raise read.error
     result = _store(db, read)
@@ -441,11 +459,12 @@ def discover(db: Database, *, server: str | None = None, username: str | None = 
             raise
         listed = []     # a server that lists no homes to us (or is down): the calendars already known still count
     result, reads = [], []
+    passwords = password_lookup(_city_server(db))
     for url, department, bureau, name in listed:
         known = department in ours
         if known and attach and (only is None or url in only):
             reads.append(_prepare(db, department, caldav_location(url), account.username, account.password, window,
-                                  timeout, bureau))
+                                  timeout, bureau, passwords=passwords))
         result.append(CityCalendar(url, department, bureau, name, known))
     import_many(db, reads)
     return result
@@ -461,8 +480,9 @@ def refresh_city_sources(db: Database, *, window: tuple[dt.date, dt.date] | None
     rows = db.execute("SELECT department, location, username FROM availability_sources WHERE bureau != '' "
                       "ORDER BY department, location").fetchall()
     rows = [row for row in rows if (row[0], http_url(row[1])) not in skip]
-    return import_many(db, [_prepare(db, department, location, username, password, window, timeout)
-                            for department, location, username in rows])
+    passwords = password_lookup(_city_server(db))
+    return import_many(db, [_prepare(db, department, location, username, password, window, timeout,
+                                     passwords=passwords) for department, location, username in rows])
 
 
 def refresh_interval_seconds(content: bytes | None) -> int | None:

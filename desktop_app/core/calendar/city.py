@@ -508,16 +508,16 @@ def due_sources(db: Database, now: dt.datetime | None = None, setting_minutes: i
     else an hour; a CalDAV source's sync makes frequent refreshes cheap."""
     now = now or dt.datetime.now(dt.timezone.utc)
     due = []
+    # Only the heads, in one query: REFRESH-INTERVAL precedes the events, and the GUI asks this every minute.
+    heads = {} if setting_minutes > 0 else dict(
+        db.execute("SELECT id, substr(content, 1, 4096) FROM availability_sources").fetchall())
     for source in av.sources(db):
         if not source.is_url:
             continue
         if setting_minutes > 0:
             seconds = setting_minutes * 60
         else:
-            # Only the head: REFRESH-INTERVAL precedes the events, and the GUI asks this every minute.
-            head = db.execute("SELECT substr(content, 1, 4096) FROM availability_sources WHERE id = ?",
-                              [source.id]).fetchone()[0]
-            seconds = refresh_interval_seconds(head) or DEFAULT_REFRESH_SECONDS
+            seconds = refresh_interval_seconds(heads.get(source.id)) or DEFAULT_REFRESH_SECONDS
         last = source.attempted_at or source.fetched_at
         if last is None or (now - last).total_seconds() >= seconds:
             due.append(source)

@@ -30,7 +30,9 @@ from desktop_app.core.calendar.ical_reader import (
     EXPANSION_SECONDS, FETCH_TIMEOUT_SECONDS, CalendarFeedError, Feed, FeedNote, FeedPeriod, expand_feed,
     fetch_feed, is_url, merge_periods, parse_feed, read_feed_file,
 )
-from desktop_app.core.calendar.city_events import PROJECT_PROPERTY, resolve_place, visit_tags
+from desktop_app.core.calendar.city_events import (
+    PROJECT_PROPERTY, PlaceNames, VisitTags, resolve_place, visit_tags,
+)
 from desktop_app.core.model.errors import InputError
 from desktop_app.core.store.confirmation_records import Decline, current_declines
 from desktop_app.core.store.uid_tokens import own_uid_suffix, stored_uid_token
@@ -584,6 +586,12 @@ def _same_copy(db: Database, source_id: int, row: dict, busy: list[dict], foreig
                                                                     for v in foreign))
 
 
+def _is_booking(period: FeedPeriod, tags: Mapping[str, VisitTags]) -> bool:
+    """A timed event tagged with another bureau's project is a booking of the department (foreign_visits), not
+    busy time; all-day events stay busy time. Import and loading must agree on this rule."""
+    return period.uid in tags and not period.all_day
+
+
 def _split_foreign_visits(db: Database, department: str, periods: list[FeedPeriod],
                           data: bytes) -> tuple[list[FeedPeriod], list[dict]]:
     """Other bureaus' visits (events tagged with a project) apart from plain busy time.
@@ -596,14 +604,14 @@ def _split_foreign_visits(db: Database, department: str, periods: list[FeedPerio
     tags = visit_tags(data)
     if not tags:
         return periods, []
-    places = dict(db.execute("SELECT code, name FROM places").fetchall())
+    places = PlaceNames.of(dict(db.execute("SELECT code, name FROM places").fetchall()))
     busy: list[FeedPeriod] = []
     visits: list[dict] = []
     for period in periods:
-        found = tags.get(period.uid)
-        if found is None or period.all_day:
+        if not _is_booking(period, tags):
             busy.append(period)
             continue
+        found = tags[period.uid]
         visits.append({"department": department, "uid": period.uid, "bureau": found.bureau,
                        "project": found.project, "place": resolve_place(found, places),
                        "location": found.location, "start": period.start.isoformat(),
@@ -855,7 +863,7 @@ def load_busy_events(db: Database, first: dt.date, last: dt.date,
         if PROJECT_PROPERTY.encode() in content:
             # Other bureaus' visits are bookings (foreign_visits, read for the source's window), not busy time.
             tagged = visit_tags(bytes(content))
-            periods = [p for p in periods if p.uid not in tagged or p.all_day]
+            periods = [p for p in periods if not _is_booking(p, tagged)]
         for period in merge_periods(periods):
             result[source.department].append(
                 BusyEvent(source.department, period.start, period.end, period.title, period.all_day))

@@ -16,16 +16,18 @@ Passwords come from the environment or the system keyring, never from the databa
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from sqlite_utils import Database
 
 from desktop_app.core.calendar import availability as av
+from desktop_app.core.calendar.ical_normalise import read_duration
 from desktop_app.core.calendar.ical_reader import (
     FETCH_TIMEOUT_SECONDS, MAX_FEED_BYTES, SOURCE_PASSWORD_VARIABLE, CalendarFeedError, HTTPStatusError,
     basic_authorization, http_request, http_url,
@@ -61,9 +63,23 @@ def source_password(url: str, username: str, *, server: str = "",
                     environ: Mapping[str, str] | None = None) -> str | None:
     """The password of a source's user name: the environment first (the source variable, then the
     publishing account's), then the system keyring (the source's entry, then the city server's)."""
-    return secret((SOURCE_PASSWORD_VARIABLE, CALDAV_PASSWORD_VARIABLE),
-                  ((SOURCE_KEYRING_SERVICE, f"{username}@{url}"), (CALDAV_KEYRING_SERVICE, f"{username}@{server}")),
-                  environ)
+    return password_lookup(server, environ)(url, username)
+
+
+PasswordLookup = Callable[[str, str], str | None]
+
+
+def password_lookup(server: str, environ: Mapping[str, str] | None = None) -> PasswordLookup:
+    """source_password for one run over many calendars: each keyring entry is asked at most once (the city
+    server's entry is the same for all of them)."""
+    entry = functools.cache(lambda service, key: secret((), ((service, key),)))
+
+    def lookup(url: str, username: str) -> str | None:
+        return (secret((SOURCE_PASSWORD_VARIABLE, CALDAV_PASSWORD_VARIABLE), (), environ)
+                or entry(SOURCE_KEYRING_SERVICE, f"{username}@{url}")
+                or entry(CALDAV_KEYRING_SERVICE, f"{username}@{server}"))
+
+    return lookup
 
 
 @dataclass(frozen=True)
@@ -118,10 +134,12 @@ def _query(account: Account, url: str, first: dt.date, last: dt.date, label: str
             f'<c:filter><c:comp-filter name="VCALENDAR"><c:comp-filter name="VEVENT">'
             f'<c:time-range start="{_utc(first)}" end="{_utc(last + dt.timedelta(days=1))}"/>'
             f'</c:comp-filter></c:comp-filter></c:filter></c:calendar-query>')
-    return _calendar_data(_request(account, url, "REPORT", body, "1", label))
+    return _calendar_data(_request(account, url, "REPORT", body, "1", label), label)
 
 
-def _calendar_data(root: ElementTree.Element) -> dict[str, tuple[str, bytes]]:
+def _calendar_data(root: ElementTree.Element, label: str) -> dict[str, tuple[str, bytes]]:
+    """href → (etag, data) of a calendar-query or multiget answer; a resource that is not iCalendar is refused
+    (joined_calendar would drop it without a word)."""
     found = {}
     for href, status, prop in _responses(root):
         if status != 200 or prop is None:
@@ -129,6 +147,9 @@ def _calendar_data(root: ElementTree.Element) -> dict[str, tuple[str, bytes]]:
         data = prop.findtext("c:calendar-data", None, _NS)
         if data is not None:
             found[href] = (prop.findtext("d:getetag", "", _NS), data.encode("utf-8"))
+    for href in sorted(found):
+        if not found[href][1].lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper().startswith(b"BEGIN:VCALENDAR"):
+            raise CalendarFeedError(tr("{source}: the event {href} is not iCalendar data", source=label, href=href))
     return found
 
 
@@ -164,7 +185,7 @@ def _multiget(account: Account, url: str, hrefs: list[str], label: str) -> dict[
         body = (f'<?xml version="1.0" encoding="utf-8"?><c:calendar-multiget xmlns:d="DAV:" '
                 f'xmlns:c="urn:ietf:params:xml:ns:caldav"><d:prop><d:getetag/><c:calendar-data/></d:prop>'
                 f'{listed}</c:calendar-multiget>')
-        found.update(_calendar_data(_request(account, url, "REPORT", body, "1", label)))
+        found.update(_calendar_data(_request(account, url, "REPORT", body, "1", label), label))
     return found
 
 
@@ -223,12 +244,14 @@ class _Read:
 
 
 def _prepare(db: Database, department: str, location: str, username: str, password: str | None,
-             window: tuple[dt.date, dt.date] | None, timeout: float, bureau: str = "") -> _Read:
+             window: tuple[dt.date, dt.date] | None, timeout: float, bureau: str = "", *,
+             passwords: PasswordLookup) -> _Read:
+    """What reading one calendar needs (``passwords``: one lookup per run, see password_lookup)."""
     first, last = window or av.planning_window()
     row = _row(db, department, location) or {}
     username = username or row.get("username", "") or ""
     if password is None and username:
-        password = source_password(http_url(location), username, server=_city_server(db))
+        password = passwords(http_url(location), username)
     read = _Read(department, location, Account(username, password, timeout), first, last, bureau)
     if row and row.get("sync_token") and row.get("content") is not None and row.get("sync_first") \
             and row["sync_first"] <= first.isoformat() and last.isoformat() <= (row.get("sync_last") or ""):
@@ -261,10 +284,6 @@ def _fetch(read: _Read) -> _Read:
         read.token = _sync_token(account, url, label)     # before the query: a change in between comes again
         read.fresh = _query(account, url, read.first, read.last, label)
         read.sync_window = (read.first.isoformat(), read.last.isoformat())
-        for href in sorted(read.fresh):
-            if not read.fresh[href][1].lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper().startswith(b"BEGIN:VCALENDAR"):
-                raise CalendarFeedError(tr("{source}: the event {href} is not iCalendar data", source=label,
-                                           href=href))
     except CalendarFeedError as error:
         read.error = error
     return read
@@ -301,7 +320,8 @@ def import_caldav(db: Database, department: str, location: str, *, username: str
     Nothing is written unless the whole answer was read and the joined calendar passed the import's
     checks; a failure raises CalendarFeedError naming the server and the calendar.
     """
-    read = _fetch(_prepare(db, department, location, username, password, window, timeout, bureau))
+    read = _fetch(_prepare(db, department, location, username, password, window, timeout, bureau,
+                           passwords=password_lookup(_city_server(db))))
     if read.error is not None:
         raise read.error
     result = _store(db, read)
@@ -439,11 +459,12 @@ def discover(db: Database, *, server: str | None = None, username: str | None = 
             raise
         listed = []     # a server that lists no homes to us (or is down): the calendars already known still count
     result, reads = [], []
+    passwords = password_lookup(_city_server(db))
     for url, department, bureau, name in listed:
         known = department in ours
         if known and attach and (only is None or url in only):
             reads.append(_prepare(db, department, caldav_location(url), account.username, account.password, window,
-                                  timeout, bureau))
+                                  timeout, bureau, passwords=passwords))
         result.append(CityCalendar(url, department, bureau, name, known))
     import_many(db, reads)
     return result
@@ -459,8 +480,9 @@ def refresh_city_sources(db: Database, *, window: tuple[dt.date, dt.date] | None
     rows = db.execute("SELECT department, location, username FROM availability_sources WHERE bureau != '' "
                       "ORDER BY department, location").fetchall()
     rows = [row for row in rows if (row[0], http_url(row[1])) not in skip]
-    return import_many(db, [_prepare(db, department, location, username, password, window, timeout)
-                            for department, location, username in rows])
+    passwords = password_lookup(_city_server(db))
+    return import_many(db, [_prepare(db, department, location, username, password, window, timeout,
+                                     passwords=passwords) for department, location, username in rows])
 
 
 def refresh_interval_seconds(content: bytes | None) -> int | None:
@@ -471,22 +493,12 @@ def refresh_interval_seconds(content: bytes | None) -> int | None:
     for line in head.splitlines():
         name, _, value = line.partition(":")
         if name.split(";", 1)[0].upper() in ("REFRESH-INTERVAL", "X-PUBLISHED-TTL"):
-            seconds = _duration_seconds(value.strip())
-            if seconds:
-                return seconds
+            duration = read_duration(value)
+            if duration is not None and duration.total_seconds() > 0:
+                return int(duration.total_seconds())
         if line.upper().startswith("BEGIN:VEVENT"):
             break
     return None
-
-
-def _duration_seconds(text: str) -> int | None:
-    import re
-
-    match = re.fullmatch(r"P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?", text.upper())
-    if not match or not any(match.groups()):
-        return None
-    weeks, days, hours, minutes, seconds = (int(g or 0) for g in match.groups())
-    return (((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60 + seconds
 
 
 def due_sources(db: Database, now: dt.datetime | None = None, setting_minutes: int = 0) -> list[av.AvailabilitySource]:
@@ -496,16 +508,16 @@ def due_sources(db: Database, now: dt.datetime | None = None, setting_minutes: i
     else an hour; a CalDAV source's sync makes frequent refreshes cheap."""
     now = now or dt.datetime.now(dt.timezone.utc)
     due = []
+    # Only the heads, in one query: REFRESH-INTERVAL precedes the events, and the GUI asks this every minute.
+    heads = {} if setting_minutes > 0 else dict(
+        db.execute("SELECT id, substr(content, 1, 4096) FROM availability_sources").fetchall())
     for source in av.sources(db):
         if not source.is_url:
             continue
         if setting_minutes > 0:
             seconds = setting_minutes * 60
         else:
-            # Only the head: REFRESH-INTERVAL precedes the events, and the GUI asks this every minute.
-            head = db.execute("SELECT substr(content, 1, 4096) FROM availability_sources WHERE id = ?",
-                              [source.id]).fetchone()[0]
-            seconds = refresh_interval_seconds(head) or DEFAULT_REFRESH_SECONDS
+            seconds = refresh_interval_seconds(heads.get(source.id)) or DEFAULT_REFRESH_SECONDS
         last = source.attempted_at or source.fetched_at
         if last is None or (now - last).total_seconds() >= seconds:
             due.append(source)

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from desktop_app.core.calendar.ical_normalise import unescape
 from desktop_app.core.model.domain import Visit
 from desktop_app.core.model.messages import tr
 
@@ -66,8 +67,8 @@ class ForeignVisit:
 
 
 def _unescape(value: str) -> str:
-    return (value.replace("\\n", " ").replace("\\N", " ").replace("\\,", ",").replace("\\;", ";")
-            .replace("\\\\", "\\"))
+    """TEXT value on one line: escapes undone in one pass (an escaped backslash stays one backslash)."""
+    return unescape(value).replace("\n", " ")
 
 
 def visit_tags(data: bytes) -> dict[str, VisitTags]:
@@ -104,20 +105,34 @@ def visit_tags(data: bytes) -> dict[str, VisitTags]:
     return found
 
 
-def resolve_place(tags: VisitTags, places: Mapping[str, str]) -> str:
-    """Our place code for another bureau's visit place (``places``: code → name).
+@dataclass(frozen=True)
+class PlaceNames:
+    """Our places by code and by name, built once per import (every foreign visit is resolved against it)."""
+
+    names: Mapping[str, str]                        # code → name
+    by_name: Mapping[str, str]                      # name → code
+    longest_first: tuple[tuple[str, str], ...]      # (name, code), longest name first, for LOCATION prefixes
+
+    @classmethod
+    def of(cls, names: Mapping[str, str]) -> PlaceNames:
+        by_name = {name: code for code, name in names.items() if name}
+        return cls(dict(names), by_name, tuple(sorted(by_name.items(), key=lambda pair: -len(pair[0]))))
+
+
+def resolve_place(tags: VisitTags, places: PlaceNames) -> str:
+    """Our place code for another bureau's visit place.
 
     Place codes are each bureau's own: a code counts only with the same name. Otherwise the name (or, for
     an untagged event, the LOCATION text) is matched against our places' names; a place we do not know
     stays unknown.
     """
-    if tags.place in places and (not tags.place_name or places[tags.place] == tags.place_name):
+    names = places.names
+    if tags.place in names and (not tags.place_name or names[tags.place] == tags.place_name):
         return tags.place
-    by_name = {name: code for code, name in places.items() if name}
-    if tags.place_name in by_name:
-        return by_name[tags.place_name]
+    if tags.place_name in places.by_name:
+        return places.by_name[tags.place_name]
     if not tags.place_name:       # the tagged name is authoritative; LOCATION is free text (an address)
-        for name, code in sorted(by_name.items(), key=lambda pair: -len(pair[0])):
+        for name, code in places.longest_first:
             if tags.location.startswith(name):
                 return code
     return UNKNOWN_PLACE_PREFIX + (tags.place_name or tags.location or tags.geo or tags.place)

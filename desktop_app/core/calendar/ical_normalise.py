@@ -209,6 +209,9 @@ def split_property(line: str, index: int) -> Prop | None:
     return Prop(name.upper(), _params(params) if params else _NO_PARAMS, value, index)
 
 
+# FREEBUSY types that make the department busy (FREE and the rest do not).
+BUSY_TYPES = frozenset({"BUSY", "BUSY-UNAVAILABLE", "BUSY-TENTATIVE"})
+
 _TEXT_ESCAPES = re.compile(r"\\([\\;,nN])")
 
 
@@ -817,7 +820,7 @@ class Normaliser:
         for prop in props:
             if prop.name != "FREEBUSY":
                 continue
-            if prop.params.get("FBTYPE", "BUSY").upper() not in ("BUSY", "BUSY-UNAVAILABLE", "BUSY-TENTATIVE"):
+            if prop.params.get("FBTYPE", "BUSY").upper() not in BUSY_TYPES:
                 self.result.event_count += len([v for v in prop.value.split(",") if v.strip()])
                 continue
             for item in prop.value.split(","):

@@ -68,7 +68,6 @@ EXPANSION_SECONDS = 5.0
 MAX_LIBRARY_EVENTS = 10_000
 MAX_REPEATING_EVENTS = 20_000          # series and their changed occurrences, however read
 _GZIP_MAGIC = b"\x1f\x8b"
-_BUSY_TYPES = {"BUSY", "BUSY-UNAVAILABLE", "BUSY-TENTATIVE"}
 _ONE_DAY = dt.timedelta(days=1)
 
 

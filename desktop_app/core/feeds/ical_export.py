@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Literal
@@ -316,11 +316,6 @@ def _organizer(settings: Settings) -> str | None:
     return f"ORGANIZER;CN={parameter_value(settings.bureau_name)}:mailto:{settings.bureau_email}"
 
 
-def organizer_line(settings: Settings) -> str | None:
-    """The bureau as ORGANIZER (None without a bureau e-mail address)."""
-    return _organizer(settings)
-
-
 def _attendee(department: Department, *, schedule_agent_client: bool = False) -> str:
     # SCHEDULE-AGENT=CLIENT (RFC 6638): a scheduling server (Nextcloud, SOGo) must not e-mail the department itself.
     agent = ";SCHEDULE-AGENT=CLIENT" if schedule_agent_client else ""
@@ -490,9 +485,10 @@ def build_feeds(source: FeedSource) -> list[FeedFile]:
     return list(iter_feeds(source))
 
 
-def department_event(source: FeedSource, visit: Visit) -> bytes:
-    """One visit as a whole calendar for a department's CalDAV collection (with its reminder)."""
-    return _resource(source, _render(event_lines(source, visit)) + _render(alarm_lines(source, visit)))
+def department_event(source: FeedSource, visit: Visit, extra_lines: Sequence[str] = ()) -> bytes:
+    """One visit as a whole calendar for a department's CalDAV collection (with its reminder);
+    ``extra_lines`` are the event's own (publishing's tags), placed before the reminder."""
+    return _resource(source, _render([*event_lines(source, visit), *extra_lines]) + _render(alarm_lines(source, visit)))
 
 
 def shared_event(source: FeedSource, visit: Visit) -> bytes:

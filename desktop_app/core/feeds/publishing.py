@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree import ElementTree
 
 from desktop_app.core.acceptance.confirmations import record_server_answers
 from desktop_app.core.feeds import ical_export
@@ -36,8 +37,9 @@ from desktop_app.core.model.errors import InputError
 from desktop_app.core.feeds.ical_export import (
     DEPARTMENT_FOLDER, INVITATION_FOLDER, PRODID, PROJECT_FOLDER, FeedFile, FeedSource,
     build_invitations, department_event, department_feed_name, escape_text, fold, iter_feeds, load_feed_source,
-    organizer_line, server_attendee_line, shared_event, shared_feed_name, vtimezone_block,
+    server_attendee_line, shared_event, shared_feed_name, vtimezone_block,
 )
+from desktop_app.core.calendar.city import _NS as DAV_NAMESPACES, _responses as city_responses
 from desktop_app.core.calendar.city_events import (
     BUREAU_PROPERTY, DEPARTMENT_PROPERTY, PLACE_NAME_PROPERTY, PLACE_PROPERTY, PROJECT_PROPERTY, Collision,
     city_collisions, load_foreign_visits, travel_function,
@@ -437,10 +439,11 @@ def content_hash(resource: bytes) -> str:
     return hashlib.sha256(resource).hexdigest()[:32]
 
 
-def with_hash(resource: bytes) -> bytes:
-    """The resource with its content hash as a property of the event (servers keep X- properties)."""
+def with_hash(resource: bytes, digest: str | None = None) -> bytes:
+    """The resource with its content hash (``digest`` when already known) as a property of the event
+    (servers keep X- properties)."""
     marker = b"END:VEVENT\r\n"
-    line = f"{HASH_PROPERTY}:{content_hash(resource)}\r\n".encode("ascii")
+    line = f"{HASH_PROPERTY}:{digest or content_hash(resource)}\r\n".encode("ascii")
     index = resource.rindex(marker)
     return resource[:index] + line + resource[index:]
 
@@ -451,16 +454,23 @@ def _desired(source: FeedSource) -> dict[tuple[str, str], dict[str, bytes]]:
         (calendar_id(None), shared_feed_name(source)): {
             visit_uid(v.id, source.uid_token): shared_event(source, v) for v in source.visits},
     }
+    mirror.update(_desired_departments(source))
+    return mirror
+
+
+def _desired_departments(source: FeedSource) -> dict[tuple[str, str], dict[str, bytes]]:
+    """The department calendars' part of _desired (what the answers are read against)."""
+    mirror: dict[tuple[str, str], dict[str, bytes]] = {}
     for code in sorted(source.departments):
         department = source.departments[code]
         mirror[(calendar_id(code), department_feed_name(department))] = {
-            visit_uid(v.id, source.uid_token): tagged_event(source, v, code, department_event(source, v))
+            visit_uid(v.id, source.uid_token): department_event(source, v, department_tags(source, v, code))
             for v in source.visits if code in v.departments}
     return mirror
 
 
-def tagged_event(source: FeedSource, visit: Visit, department: str, resource: bytes) -> bytes:
-    """A department calendar's event with the tags other bureaus read it by (DESIGN §12): whose visit,
+def department_tags(source: FeedSource, visit: Visit, department: str) -> list[str]:
+    """A department calendar's event lines with the tags other bureaus read it by (DESIGN §12): whose visit,
     which department, project and place, so it counts toward the department's capacity and travel."""
     place = source.places.get(visit.place)
     lines = [f"{DEPARTMENT_PROPERTY}:{escape_text(department)}",
@@ -473,11 +483,9 @@ def tagged_event(source: FeedSource, visit: Visit, department: str, resource: by
     # publishing leaves the answer in place and reads it back (回执; confirmations from the server).
     # (The event already names the bureau as ORGANIZER when it has an e-mail address.)
     member = source.departments.get(department)
-    if organizer_line(source.settings) and member is not None and member.email.strip():
+    if source.organizer_line and member is not None and member.email.strip():
         lines.append(server_attendee_line(member))
-    text = b"".join(fold(line) for line in lines)
-    index = resource.index(b"BEGIN:VALARM\r\n") if b"BEGIN:VALARM\r\n" in resource else resource.rindex(b"END:VEVENT\r\n")
-    return resource[:index] + text + resource[index:]
+    return lines
 
 
 _ERRNO_TEXT = re.compile(r"\[Errno -?\d+\] ([^'\")\]]+)")
@@ -515,22 +523,25 @@ def _caldav_error(target: CalDAVTarget, error: Exception) -> PublishError:
     return PublishError(message)
 
 
-def _stored_hash(data: str) -> str | None:
-    for line in data.replace("\r\n ", "").replace("\n ", "").splitlines():
-        if line.upper().startswith(HASH_PROPERTY + ":"):
-            return line.split(":", 1)[1].strip()
-    return None
+def _unfolded(data: str) -> str:
+    return data.replace("\r\n ", "").replace("\n ", "")
 
 
-def _stored_uid(data: str) -> str | None:
+def _stored_uid_and_hash(unfolded: str) -> tuple[str | None, str | None]:
+    """The event's UID and our content hash in a server resource (one pass over its unfolded lines)."""
+    uid = digest = None
     in_event = False
-    for line in data.replace("\r\n ", "").replace("\n ", "").splitlines():
+    for line in unfolded.splitlines():
         upper = line.upper()
-        if upper == "BEGIN:VEVENT":
+        if digest is None and upper.startswith(HASH_PROPERTY + ":"):
+            digest = line.split(":", 1)[1].strip()
+        elif upper == "BEGIN:VEVENT":
             in_event = True
-        elif in_event and upper.startswith("UID"):
-            return line.split(":", 1)[1].strip()
-    return None
+        elif uid is None and in_event and upper.startswith("UID"):
+            uid = line.split(":", 1)[1].strip()
+        if uid is not None and digest is not None:
+            break
+    return uid, digest
 
 
 def publish_caldav(repo: Repository, target: CalDAVTarget, *, source: FeedSource | None = None,
@@ -712,28 +723,30 @@ def _planned_changes(client, wanted: tuple[str, dict[str, bytes]],
     the calendar, or another bureau's, is never updated or removed.
     """
     calendar_url, events = wanted
+    hashes = {uid: content_hash(content) for uid, content in events.items()}
     on_server: dict[str, tuple[str, str | None]] = {}
     answers: list[ServerAnswer] = []
     for resource in client.calendar(url=calendar_url).events():
         data = resource.data or ""
-        uid = _stored_uid(data)
+        unfolded = _unfolded(data)
+        uid, digest = _stored_uid_and_hash(unfolded)
         if uid is not None and uid.endswith(own_suffix):
-            stored = on_server[uid] = (str(resource.url), _stored_hash(data))
+            on_server[uid] = (str(resource.url), digest)
             # An answer counts only on our current version of the event (same hash): one on an event about
             # to be rewritten (a move) answers a time that is no longer the visit's, whatever its SEQUENCE says
             # (clients raise it when the attendee answers).
-            if uid in events and stored[1] == content_hash(events[uid]):
-                answer = server_answer(data, uid, own_suffix)
+            if uid in events and digest == hashes[uid]:
+                answer = server_answer(data, uid, own_suffix, unfolded=unfolded)
                 if answer is not None:
                     answers.append(answer)
     changes = []
     for uid in sorted(events):
-        content = events[uid]
+        content, digest = events[uid], hashes[uid]
         if uid not in on_server:
-            changes.append(_Change("create", calendar_url, data=with_hash(content).decode("utf-8"), uid=uid))
-        elif on_server[uid][1] != content_hash(content):
-            changes.append(_Change("update", calendar_url, on_server[uid][0], with_hash(content).decode("utf-8"),
-                                   uid=uid))
+            changes.append(_Change("create", calendar_url, data=with_hash(content, digest).decode("utf-8"), uid=uid))
+        elif on_server[uid][1] != digest:
+            changes.append(_Change("update", calendar_url, on_server[uid][0],
+                                   with_hash(content, digest).decode("utf-8"), uid=uid))
     changes += [_Change("delete", calendar_url, on_server[uid][0], uid=uid)
                 for uid in sorted(set(on_server) - set(events))]
     return changes, answers
@@ -744,12 +757,13 @@ _PARTSTAT = re.compile(r"PARTSTAT=([A-Za-z-]+)")
 _VISIT_ID = re.compile(r"^visit-(\d+)@")
 
 
-def server_answer(data: str, uid: str, own_suffix: str) -> ServerAnswer | None:
+def server_answer(data: str, uid: str, own_suffix: str, *, unfolded: str | None = None) -> ServerAnswer | None:
     """The department's answer in our event on the server (None: none, or still NEEDS-ACTION).
 
-    Most events are unanswered: a text search settles those without parsing the event.
+    Most events are unanswered: a text search settles those without parsing the event (``unfolded``: its
+    unfolded text, when the caller has it already).
     """
-    unfolded = data.replace("\r\n ", "").replace("\n ", "")
+    unfolded = _unfolded(data) if unfolded is None else unfolded
     if not any(value.upper() != "NEEDS-ACTION" for value in _PARTSTAT.findall(unfolded)):
         return None
     match = _VISIT_ID.match(uid)
@@ -786,7 +800,7 @@ def fetch_confirmations(repo: Repository, target: CalDAVTarget, *,
         raise PublishError(tr("The CalDAV address {url} must start with http:// or https://", url=target.url))
     source = load_feed_source(repo)
     # What publishing would put there: an answer counts only on our current version of the event.
-    desired = {cal_id: events for (cal_id, _), events in _desired(source).items() if cal_id != SHARED_CALENDAR_ID}
+    desired = {cal_id: events for (cal_id, _), events in _desired_departments(source).items()}
     with _server_session(target) as client:
         calendars = []
         for calendar in client.principal().calendars():
@@ -878,15 +892,17 @@ def _tag_calendars(client, connections: _Connections, source: FeedSource, calend
     if len(created) < len(wanted):
         home = next(iter(wanted)).rstrip("/").rsplit("/", 1)[0] + "/"
         answer = client.propfind(home, _TAGS_BODY, depth=1)
-        text = answer.raw if isinstance(answer.raw, str) else answer.raw.decode("utf-8", "replace")
-        bureau = f">{escape(source.settings.bureau_name)}</"
-        for block in text.split("response>")[1:]:
-            href = re.search(r"href>([^<]+)</", block)
-            if href is None:
-                continue
-            url = urllib.parse.urljoin(home, href.group(1).strip())
-            code = wanted.get(url) or wanted.get(urllib.parse.unquote(url))
-            if code is not None and f">{escape(code)}</" in block and bureau in block:
+        try:
+            root = ElementTree.fromstring(answer.raw)
+        except ElementTree.ParseError:      # an answer we cannot read: every calendar is tagged again
+            root = ElementTree.Element("none")
+        by_address = {urllib.parse.unquote(url): url for url in wanted}     # hrefs come unquoted
+        bureau = source.settings.bureau_name
+        for href, _, prop in city_responses(root):
+            url = by_address.get(urllib.parse.unquote(urllib.parse.urljoin(home, href)))
+            if url is not None and prop is not None \
+                    and prop.findtext("j:department", "", DAV_NAMESPACES).strip() == wanted[url] \
+                    and prop.findtext("j:bureau", "", DAV_NAMESPACES).strip() == bureau.strip():
                 tagged.add(url)
     def tag(thread_client, item: tuple[str, str]) -> None:
         url, code = item

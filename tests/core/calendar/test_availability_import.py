@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -229,3 +230,18 @@ def test_direct_reading_unescapes_titles_and_skips_what_does_not_block():
     feed = parse_feed(data, "x.ics")
     assert [p.title for p in busy_periods(feed, dt.date(2026, 12, 1), dt.date(2026, 12, 1))] == ["会, 议; \\x"]
     assert feed.event_count == 2 and len(feed.simple) == 1
+
+
+def test_another_bureaus_visit_at_a_place_whose_name_has_an_escaped_backslash_is_matched(demo_repo):
+    """RFC 5545 escapes '\\' as '\\\\': r'C:\\\\new\\, plant' is the name 'C:\\new, plant', not 'C:\\ ew, plant'."""
+    place = demo_repo.place("P03")
+    demo_repo.replace_place(place, dataclasses.replace(place, name="C:\\new, plant"))
+    data = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//ZH\r\n"
+            b"BEGIN:VEVENT\r\nUID:theirs-1\r\nDTSTART;TZID=Asia/Shanghai:20261203T090000\r\n"
+            b"DTEND;TZID=Asia/Shanghai:20261203T100000\r\nSUMMARY:\xe9\xaa\x8c\xe6\x94\xb6\r\n"
+            b"X-JOINT-ACCEPTANCE-PROJECT:GX2026-017\r\nX-JOINT-ACCEPTANCE-BUREAU:\xe9\xab\x98\xe6\x96\xb0\xe5\x8c\xba\r\n"
+            b"X-JOINT-ACCEPTANCE-PLACE:Q09\r\nX-JOINT-ACCEPTANCE-PLACE-NAME:C:\\\\new\\, plant\r\n"
+            b"END:VEVENT\r\nEND:VCALENDAR\r\n")
+    import_calendar_bytes(demo_repo.db, "D01", "https://city.example/b/D01/", data)
+    rows = demo_repo.db.execute("SELECT project, place FROM foreign_visits WHERE uid = 'theirs-1'").fetchall()
+    assert rows == [("GX2026-017", "P03")]

@@ -315,6 +315,21 @@ def test_a_calendar_that_is_not_icalendar_is_refused(demo_db):
     assert not [s for s in sources(demo_db, "D01") if s.location == location]
 
 
+def test_a_resource_that_is_not_icalendar_is_refused_on_a_sync_too(demo_db):
+    """A changed resource read by multiget on a sync gets the same check as a full query (not dropped silently)."""
+    server, state, location = _stub(_multistatus([_event("x1", "20261202T010000Z", "20261202T020000Z")]))
+    try:
+        city.import_caldav(demo_db, "D01", location, window=WINDOW)
+        stored = demo_db.execute("SELECT count(*) FROM busy_events WHERE department = 'D01'").fetchone()[0]
+        state["body"] = _multistatus([_event("x1", "20261202T010000Z", "20261202T020000Z"), "this is not a calendar"])
+        with pytest.raises(CalendarFeedError, match="/cal/1.ics is not iCalendar data"):
+            city.import_caldav(demo_db, "D01", location, window=WINDOW)
+    finally:
+        server.shutdown()
+    assert demo_db.execute("SELECT count(*) FROM busy_events WHERE department = 'D01'").fetchone()[0] == stored
+    assert not demo_db.execute("SELECT count(*) FROM caldav_resources WHERE href = '/cal/1.ics'").fetchone()[0]
+
+
 def test_ten_thousand_events_and_unbounded_recurrences_stay_bounded(demo_db):
     tag = "X-JOINT-ACCEPTANCE-PROJECT:GX-{i}\r\nX-JOINT-ACCEPTANCE-BUREAU:高新区\r\n"
     calendars = [_event(f"e{i}", f"2026{12 if i % 2 else 11}{1 + i % 28:02d}T0{i % 8}0000Z",

@@ -81,6 +81,21 @@ def test_caldav_mirrors_create_move_and_cancel(demo_repo, demo_today, radicale):
     assert all(visit_uid(first.id, token) not in events for events in seen.values())
 
 
+def test_department_tags_stay_whole_when_a_place_name_reads_like_a_component_line(demo_repo, demo_today, radicale):
+    """The tags are rendered as event lines, not spliced in at the first text 'BEGIN:VALARM' (which a place
+    name ending the CATEGORIES line can be)."""
+    place = demo_repo.place("P03")
+    demo_repo.replace_place(place, dataclasses.replace(place, name="园区BEGIN:VALARM"))
+    visit = add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)
+    assert visit.place == "P03"
+    publish_caldav(demo_repo, CalDAVTarget(radicale.url, "bureau"))
+    event = _read_back(radicale.url)[calendar_id(visit.departments[0])][visit_uid(visit.id, uid_token(demo_repo))]
+    assert str(event["X-JOINT-ACCEPTANCE-PLACE-NAME"]) == "园区BEGIN:VALARM"
+    assert str(event["X-JOINT-ACCEPTANCE-PROJECT"]) == "XM2026-001"
+    assert "园区BEGIN:VALARM" in event["CATEGORIES"].cats
+    assert event.walk("VALARM")
+
+
 def test_the_calendar_of_a_department_that_is_gone_is_emptied(demo_repo, demo_today, radicale):
     visit = add_visit(demo_repo, "XM2026-001", demo_today + dt.timedelta(days=1), 9)
     target = CalDAVTarget(radicale.url, "bureau")

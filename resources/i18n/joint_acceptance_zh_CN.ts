@@ -572,24 +572,24 @@
         <translation>显示：</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+241"/>
+        <location line="+28"/>
+        <location line="+244"/>
         <source>Record results…</source>
         <translation>录入验收结果…</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-243"/>
         <source>What each department found at this visit</source>
         <translation>录入各部门在本次现场验收中的意见</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+228"/>
+        <location line="+234"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-232"/>
         <source>Show or hide the details of the selected visit</source>
         <translation>显示或隐藏所选现场验收的详情</translation>
     </message>
@@ -639,12 +639,12 @@
         <translation>选择一场现场验收，查看项目、部门、事项和状态。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Move visit…</source>
         <translation>调整时间…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Confirmation (by phone)</source>
         <translation>登记回执（电话）</translation>
     </message>
@@ -1115,22 +1115,22 @@
         <translation>排期冲突：参加部门已不能全部到场的现场验收（{count} 场）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>None: every planned or published visit still fits its departments&apos; time.</source>
         <translation>无：所有已排期和已发布的现场验收仍在各部门的可用时间内。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+5"/>
         <source>Results due: visits that have ended without every department&apos;s result ({count})</source>
         <translation>待录入结果：已结束但尚有部门未录入意见的现场验收（{count}）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>None: every visit that has ended has its results.</source>
         <translation>无：已结束的现场验收均已录入结果。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-5"/>
         <source>No result yet from {names}</source>
         <translation>尚未录入：{names}</translation>
     </message>
@@ -1140,7 +1140,7 @@
         <translation>每周现场验收（按周一日期；* 为本周）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pages/dashboard_page.py" line="-242"/>
+        <location filename="../../desktop_app/ui/pages/dashboard_page.py" line="-231"/>
         <source>On time</source>
         <translation>按期率</translation>
     </message>
@@ -2240,7 +2240,7 @@
         <translation>打印预览</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+60"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -2280,7 +2280,7 @@
         <translation>没有整改中的申请</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>No request is accepted yet</source>
         <translation>尚无已通过的申请</translation>
     </message>
@@ -2320,7 +2320,7 @@
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+22"/>
         <source>Signed with {path}</source>
         <translation>使用 {path} 签章</translation>
     </message>
@@ -2390,12 +2390,12 @@
         <translation>已将 {pages} 页保存到 {path}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>The signing certificate {path} needs its password: type it in the password field. Nothing was saved.</source>
         <translation>签章证书 {path} 需要密码：请在密码框中输入。未保存任何文件。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Saved {number} ({pages} page(s)) to {path}</source>
         <translation>已将 {number}（{pages} 页）保存到 {path}</translation>
     </message>
@@ -2405,7 +2405,7 @@
         <translation>已用 {subject} 的证书对 {number} 签章，保存到 {path}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>The password is stored in the system keyring.</source>
         <translation>密码已保存到系统密钥环。</translation>
     </message>
@@ -2778,7 +2778,7 @@
         <translation>时长</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -2888,7 +2888,7 @@
         <translation>以下内容印在联合验收意见书上，均可不填；导入含这些列的数据集时会以导入的内容替换。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>The recorded results decide this status; it cannot be changed by hand.</source>
         <translation>此状态由录入的验收结果确定，不能手工修改。</translation>
     </message>
@@ -2903,12 +2903,12 @@
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+64"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Opinion {number} has been issued for this request. Saving is allowed: a reprint keeps that number and issue date and prints what you save here, and these changes give its QR code a new content hash: copies already handed out no longer match the reprint.</source>
         <translation>本申请已出具意见书 {number}。仍可保存修改：重新打印时沿用原文号和成文日期，内容按此处保存的打印；这些修改会使二维码中的内容哈希改变，已发出的纸质文本将与重新打印的不再一致。</translation>
     </message>
@@ -2918,7 +2918,7 @@
         <translation>本申请已出具意见书 {number}。仍可保存修改：重新打印时沿用原文号和成文日期，内容按此处保存的打印。二维码中的内容哈希只包括项目名称、建设单位和各部门意见，不含意见书信息，因此保持不变。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Departments needed ({count}): {names}</source>
         <translation>需参加部门（{count} 个）：{names}</translation>
     </message>
@@ -3791,7 +3791,7 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/workspace.py" line="+148"/>
+        <location filename="../../desktop_app/ui/controllers/workspace.py" line="+153"/>
         <source>Delete request {code}</source>
         <translation>删除申请 {code}</translation>
     </message>

@@ -227,7 +227,7 @@ def test_a_report_with_no_open_finding_left_is_refused_with_a_reason(scheduled):
     scheduled.save_project(dataclasses.replace(project, items=kept))
     before = _dump(scheduled)
     day = visit.start.date() + dt.timedelta(days=1)
-    with pytest.raises(ResultError, match="has an open finding \(its items were changed\)"):
+    with pytest.raises(ResultError, match=r"has an open finding \(its items were changed\)"):
         report_rectified(scheduled, visit.project, day, today=day, clerk=CLERK)
     assert _dump(scheduled) == before
     # Nor is there a rectification notice to print: the same reason, not an empty notice without a deadline.

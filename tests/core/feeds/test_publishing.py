@@ -81,7 +81,8 @@ def test_caldav_mirrors_create_move_and_cancel(demo_repo, demo_today, radicale):
     assert all(visit_uid(first.id, token) not in events for events in seen.values())
 
 
-def test_department_tags_stay_whole_when_a_place_name_reads_like_a_component_line(demo_repo, demo_today, radicale):
+def test_department_tags_stay_whole_when_a_place_name_reads_like_a_component_line(demo_repo, demo_today, radicale,
+                                                                                   tmp_path):
     """The tags are rendered as event lines, not spliced in at the first text 'BEGIN:VALARM' (which a place
     name ending the CATEGORIES line can be)."""
     place = demo_repo.place("P03")
@@ -92,8 +93,15 @@ def test_department_tags_stay_whole_when_a_place_name_reads_like_a_component_lin
     event = _read_back(radicale.url)[calendar_id(visit.departments[0])][visit_uid(visit.id, uid_token(demo_repo))]
     assert str(event["X-JOINT-ACCEPTANCE-PLACE-NAME"]) == "园区BEGIN:VALARM"
     assert str(event["X-JOINT-ACCEPTANCE-PROJECT"]) == "XM2026-001"
-    assert "园区BEGIN:VALARM" in event["CATEGORIES"].cats
     assert event.walk("VALARM")
+    # The CATEGORIES line itself in what we send, as Thunderbird's engine reads it (the server's copy is the
+    # server's own rendering: Radicale 3.2's vobject cuts such a value at its colon).
+    events = next(e for (cal_id, _), e in publishing._desired(load_feed_source(demo_repo)).items()
+                  if cal_id == calendar_id(visit.departments[0]))
+    stored = tmp_path / "event.ics"
+    stored.write_bytes(events[visit_uid(visit.id, uid_token(demo_repo))])
+    [read] = ical_js(stored)
+    assert "园区BEGIN:VALARM" in read["events"][0]["categories"]
 
 
 def test_the_calendar_of_a_department_that_is_gone_is_emptied(demo_repo, demo_today, radicale):
